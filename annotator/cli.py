@@ -1,0 +1,111 @@
+"""Command line over the same core the GUI uses: import, export, stats."""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .core import exporters
+from .core.importing import import_paths
+from .core.schema import SchemaError, load_schema
+from .core.store import ProjectError, open_project
+
+COMMANDS = ("import", "export", "stats")
+
+
+def _open(db: str, schema: str | None = None, annotator: str = "", readonly: bool = False):
+    try:
+        chosen = load_schema(schema) if schema else None
+        return open_project(db, schema=chosen, annotator=annotator, readonly=readonly)
+    except (ProjectError, SchemaError) as error:
+        raise click.ClickException(str(error))
+
+
+@click.group()
+def cli():
+    """Arabic news annotator: project files from the command line."""
+
+
+@cli.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--db", required=True, type=click.Path(dir_okay=False), help="Project file (created if missing).")
+@click.option("--schema", help="Label schema for a new project: default, anercorp, wojood, ontonotes or a JSON file.")
+@click.option("--annotator", default="", help="Annotator recorded on imported spans that name none.")
+@click.option("--format", "fmt", help="Input format (default: from the file extension).")
+@click.option("--encoding", help="Text encoding (default: detected).")
+@click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
+def import_command(paths, db, schema, annotator, fmt, encoding, as_json):
+    """Import text or JSONL files (or folders of them) into a project."""
+    store = _open(db, schema, annotator)
+    options = {"annotator": annotator, "format": fmt, "encoding": encoding}
+    show_progress = sys.stderr.isatty() and not as_json
+    bar = click.progressbar(length=1, label="Importing", file=sys.stderr) if show_progress else None
+
+    def progress(done, total, name):
+        if bar is not None:
+            bar.length = max(total, 1)
+            bar.update(done - bar.pos)
+
+    try:
+        report = import_paths(store, paths, options, progress=progress)
+    finally:
+        if bar is not None:
+            bar.render_finish()
+        store.close()
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+    else:
+        for file in report.files:
+            if file.error:
+                where = f"{file.file}, line {file.line}" if file.line else file.file
+                click.echo(f"error: {where}: {file.error}", err=True)
+            else:
+                extra = f", {file.duplicates} already in the project" if file.duplicates else ""
+                click.echo(f"{file.file}: {file.imported} articles, {file.spans} spans{extra}")
+        totals = report.totals()
+        click.echo(f"imported {totals['imported']} articles and {totals['spans']} spans from {totals['files']} files; "
+                   f"{totals['duplicates']} duplicates skipped; {totals['failed']} files failed")
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.command("export")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(sorted(exporters.WRITERS)))
+@click.option("--out", required=True, type=click.Path(dir_okay=False))
+def export_command(db, fmt, out):
+    """Export the project's documents and annotations."""
+    store = _open(db, readonly=True)
+    try:
+        count = exporters.export(store, fmt, out)
+    except OSError as error:
+        raise click.ClickException(f"{out}: {error.strerror}")
+    finally:
+        store.close()
+    click.echo(f"wrote {count} documents to {out}", err=True)
+
+
+@cli.command("stats")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+def stats_command(db, as_json):
+    """Documents by status, spans by label."""
+    store = _open(db, readonly=True)
+    try:
+        figures = store.stats()
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    click.echo(f"documents: {figures['documents']}")
+    for status, count in figures["status"].items():
+        click.echo(f"  {status}: {count}")
+    click.echo(f"spans: {figures['spans']}")
+    for label, count in figures["labels"].items():
+        click.echo(f"  {label}: {count}")
+
+
+def main(argv=None) -> None:
+    cli.main(args=argv, prog_name="main.py")

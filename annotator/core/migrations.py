@@ -1,0 +1,56 @@
+"""Versioned changes to the project file's tables (sqlite-utils Migrations).
+
+Append new migrations at the end; never edit one that has shipped. A project
+whose file holds a migration this list does not know was written by a newer
+version of the program and is refused (see store.open_project).
+"""
+from sqlite_utils import Migrations
+
+MIGRATION_SET = "arabic_annotator"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations()
+def m001_initial(db):
+    db["documents"].create(
+        {
+            "id": str,
+            "title": str,
+            "text": str,
+            "length": int,
+            "meta": str,            # JSON: source, url, published, caption, ...
+            "content_hash": str,    # sha256 of the normalised text, for dedupe
+            "import_record": str,   # JSON: file, line, encoding, what normalisation removed
+            "status": str,
+            "status_annotator": str,
+            "status_updated": str,
+            "created": str,
+        },
+        pk="id",
+        not_null={"text", "length", "status"},
+        defaults={"status": "new", "title": "", "meta": "{}", "import_record": "{}"},
+    )
+    db["documents"].create_index(["content_hash"])
+    db["spans"].create(
+        {
+            "id": int,
+            "doc_id": str,
+            "layer": str,
+            "label": str,
+            "start": int,
+            "end": int,
+            "attributes": str,      # JSON
+            "annotator": str,
+            "origin": str,          # manual | suggestion | imported
+            "created": str,
+            "updated": str,
+        },
+        pk="id",
+        not_null={"doc_id", "layer", "label", "start", "end"},
+        foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["spans"].create_index(["doc_id", "start"])
+    db["settings"].create({"key": str, "value": str}, pk="key")
+
+
+SCHEMA_VERSION = len(migrations._migrations)

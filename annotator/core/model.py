@@ -1,0 +1,77 @@
+"""The data the whole program passes around: documents and spans.
+
+Offsets are Python code-point offsets into ``Document.text``, half-open
+``[start, end)``: ``text[start:end]`` is the span's text.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field, replace
+
+STATUSES = ("new", "in_progress", "done", "skipped")
+ORIGINS = ("manual", "suggestion", "imported")
+ENTITY_LAYER = "entity"
+
+
+@dataclass(frozen=True)
+class Span:
+    doc_id: str
+    start: int
+    end: int
+    label: str
+    layer: str = ENTITY_LAYER
+    attributes: dict = field(default_factory=dict, compare=False)
+    annotator: str = ""
+    origin: str = "manual"
+    id: int | None = None
+    created: str = ""
+    updated: str = ""
+
+    def text_in(self, text: str) -> str:
+        return text[self.start:self.end]
+
+    def with_changes(self, **changes) -> "Span":
+        return replace(self, **changes)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        return self.start < end and start < self.end
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    title: str = ""
+    meta: dict = field(default_factory=dict, compare=False)
+    status: str = "new"
+
+    @property
+    def content_hash(self) -> str:
+        return content_hash(self.text)
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """What the document list shows: everything but the text."""
+    id: str
+    title: str
+    status: str
+    span_count: int
+    length: int
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def validate_span_offsets_length(start, end, text_length: int) -> str | None:
+    """Why ``[start, end)`` is not a valid span over a text of that length, or None."""
+    if not isinstance(start, int) or not isinstance(end, int) or isinstance(start, bool) or isinstance(end, bool):
+        return f"offsets must be integers, got start={start!r} end={end!r}"
+    if start < 0:
+        return f"start {start} is negative"
+    if end <= start:
+        return f"end {end} is not after start {start}"
+    if end > text_length:
+        return f"end {end} is beyond the text (length {text_length})"
+    return None

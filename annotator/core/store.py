@@ -1,0 +1,371 @@
+"""The project file: one SQLite database, written through sqlite-utils.
+
+Every public write method is one transaction, committed before it returns, so
+whatever the caller shows as done is on disk (WAL, synchronous=FULL).
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from .migrations import MIGRATION_SET, SCHEMA_VERSION, migrations
+from .model import STATUSES, Document, DocumentSummary, Span, content_hash
+from .schema import Schema, load_schema
+from .spancheck import span_problem
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 3000
+
+
+class ProjectError(Exception):
+    """A project file that cannot be opened; the message is for the user."""
+
+    def __init__(self, path, reason: str):
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{path}: {reason}")
+
+
+class NotAProject(ProjectError):
+    pass
+
+
+class NewerProject(ProjectError):
+    pass
+
+
+class ReadOnlyProject(ProjectError):
+    pass
+
+
+class ProjectLocked(ProjectError):
+    pass
+
+
+class SpanError(ValueError):
+    """A span the project rules refuse (offsets, label, crossing)."""
+
+
+class ReadOnlyError(RuntimeError):
+    """A write was attempted on a project opened read-only."""
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def open_project(path, schema: str | Schema | None = None, readonly: bool = False,
+                 annotator: str = "") -> "Store":
+    """Open or create the project at ``path``.
+
+    ``schema`` (a builtin name, a JSON path or a Schema) is used only when the
+    project is new; an existing project keeps the schema stored inside it.
+    Raises a ProjectError subclass, without writing anything, for a file that
+    is not a project, is from a newer version, is read-only or is locked.
+    """
+    path = Path(path)
+    exists = path.exists() and path.stat().st_size > 0
+    if exists:
+        _check_header(path)
+        if not readonly and not _writable(path):
+            raise ReadOnlyProject(path, "the project file is read-only; open it read-only to look at it")
+    elif readonly:
+        raise ProjectError(path, "no such project file")
+    else:
+        if not _writable(path.parent):
+            raise ReadOnlyProject(path, f"cannot create a project here: folder {path.parent} is not writable")
+    conn = _connect(path, readonly)
+    db = sqlite_utils.Database(conn)
+    try:
+        if exists:
+            _check_is_project(path, db)
+        if not readonly:
+            try:
+                db.execute("PRAGMA journal_mode=WAL")
+                migrations.apply(db)
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            except sqlite3.OperationalError as error:
+                if "locked" in str(error) or "busy" in str(error):
+                    raise ProjectLocked(path, "the project is locked by another program; close it and try again")
+                raise
+        store = Store(path, db, readonly=readonly, annotator=annotator)
+        if not exists:
+            store.set_schema(schema if isinstance(schema, Schema) else load_schema(schema or "default"))
+        return store
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _writable(path: Path) -> bool:
+    # Root may write anywhere; a file or folder without write bits is still the user's "read-only".
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except OSError as error:
+        raise ProjectError(path, f"cannot read the file: {error.strerror}")
+    if header != SQLITE_HEADER:
+        raise NotAProject(path, "this is not a project file (not an SQLite database)")
+
+
+def _connect(path: Path, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    else:
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
+
+def _check_is_project(path: Path, db: sqlite_utils.Database) -> None:
+    try:
+        tables = set(db.table_names())
+    except sqlite3.DatabaseError as error:
+        if "locked" in str(error):
+            raise ProjectLocked(path, "the project is locked by another program; close it and try again")
+        raise NotAProject(path, f"this is not a readable project file ({error})")
+    if not tables:
+        return
+    if "documents" not in tables or migrations.migrations_table not in tables:
+        raise NotAProject(path, "this SQLite database is not an annotation project")
+    known = {m.name for m in migrations._migrations}
+    applied = {m.name for m in migrations.applied(db)}
+    unknown = applied - known
+    if unknown:
+        raise NewerProject(path, "this project was saved by a newer version of the annotator "
+                                 f"({', '.join(sorted(unknown))}); update the program to open it")
+
+
+def _span_from_row(row) -> Span:
+    return Span(id=row["id"], doc_id=row["doc_id"], layer=row["layer"], label=row["label"],
+                start=row["start"], end=row["end"], attributes=json.loads(row["attributes"] or "{}"),
+                annotator=row["annotator"] or "", origin=row["origin"] or "manual",
+                created=row["created"] or "", updated=row["updated"] or "")
+
+
+class Store:
+    def __init__(self, path: Path, db: sqlite_utils.Database, readonly: bool, annotator: str):
+        self.path = path
+        self.db = db
+        self.readonly = readonly
+        self.annotator = annotator
+        self._schema: Schema | None = None
+        db.conn.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self.db.close()
+
+    def _write(self):
+        if self.readonly:
+            raise ReadOnlyError(f"{self.path} is open read-only")
+        return self.db.atomic()
+
+    # --- schema and settings -------------------------------------------------
+    @property
+    def schema(self) -> Schema:
+        if self._schema is None:
+            stored = self.setting("schema")
+            self._schema = Schema.from_json(stored) if stored else load_schema("default")
+        return self._schema
+
+    def set_schema(self, schema: Schema) -> None:
+        self.set_setting("schema", schema.to_json())
+        self._schema = schema
+
+    def setting(self, key: str, default=None):
+        row = self.db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        return json.loads(row["value"]) if row else default
+
+    def set_setting(self, key: str, value) -> None:
+        with self._write():
+            self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                            [key, json.dumps(value, ensure_ascii=False)])
+
+    # --- documents -----------------------------------------------------------
+    _SUMMARY_SQL = ("SELECT d.id, d.title, d.status, d.length,"
+                    " (SELECT count(*) FROM spans s WHERE s.doc_id = d.id) AS span_count FROM documents d")
+
+    def documents(self) -> list[DocumentSummary]:
+        """Every document in import order, without its text (fast on big projects)."""
+        rows = self.db.execute(self._SUMMARY_SQL + " ORDER BY d.rowid").fetchall()
+        return [self._summary(r) for r in rows]
+
+    def summary(self, doc_id: str) -> DocumentSummary:
+        return self._summary(self.db.execute(self._SUMMARY_SQL + " WHERE d.id = ?", [doc_id]).fetchone())
+
+    @staticmethod
+    def _summary(row) -> DocumentSummary:
+        return DocumentSummary(row["id"], row["title"] or "", row["status"], row["span_count"], row["length"])
+
+    def document(self, doc_id: str) -> Document:
+        row = self.db.execute("SELECT id, title, text, meta, status FROM documents WHERE id = ?",
+                              [doc_id]).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return Document(id=row["id"], title=row["title"] or "", text=row["text"],
+                        meta=json.loads(row["meta"] or "{}"), status=row["status"])
+
+    def iter_documents(self):
+        """Every document with its text, in list order, one at a time (constant memory)."""
+        cursor = self.db.conn.execute("SELECT id, title, text, meta, status FROM documents ORDER BY rowid")
+        for row in cursor:
+            yield Document(id=row["id"], title=row["title"] or "", text=row["text"],
+                           meta=json.loads(row["meta"] or "{}"), status=row["status"])
+
+    def document_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def has_document(self, doc_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+
+    def find_by_hash(self, text_hash: str) -> str | None:
+        row = self.db.execute("SELECT id FROM documents WHERE content_hash = ?", [text_hash]).fetchone()
+        return row["id"] if row else None
+
+    def new_document_id(self) -> str:
+        row = self.db.execute("SELECT max(rowid) FROM documents").fetchone()
+        number = (row[0] or 0) + 1
+        while self.has_document(f"doc-{number:06d}"):
+            number += 1
+        return f"doc-{number:06d}"
+
+    def add_document(self, doc: Document, import_record: dict | None = None) -> Document:
+        with self._write():
+            self.insert_document_rows([self.document_row(doc, import_record)])
+        return doc
+
+    def document_row(self, doc: Document, import_record: dict | None = None) -> dict:
+        return {"id": doc.id, "title": doc.title, "text": doc.text, "length": len(doc.text),
+                "meta": json.dumps(doc.meta, ensure_ascii=False, sort_keys=True),
+                "content_hash": content_hash(doc.text),
+                "import_record": json.dumps(import_record or {}, ensure_ascii=False, sort_keys=True),
+                "status": doc.status, "status_annotator": "", "status_updated": "", "created": now()}
+
+    def insert_document_rows(self, rows: list[dict]) -> None:
+        """Insert prepared rows; the caller holds the transaction (bulk import)."""
+        self.db.conn.executemany(
+            "INSERT INTO documents (id, title, text, length, meta, content_hash, import_record, status,"
+            " status_annotator, status_updated, created) VALUES (:id, :title, :text, :length, :meta,"
+            " :content_hash, :import_record, :status, :status_annotator, :status_updated, :created)", rows)
+
+    def insert_span_rows(self, rows: list[tuple]) -> None:
+        """Insert (doc_id, layer, label, start, end, attributes, annotator, origin, created, updated)."""
+        self.db.conn.executemany(
+            'INSERT INTO spans (doc_id, layer, label, start, "end", attributes, annotator, origin,'
+            " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+    def set_status(self, doc_id: str, status: str) -> None:
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
+        with self._write():
+            self.db.execute("UPDATE documents SET status = ?, status_annotator = ?, status_updated = ?"
+                            " WHERE id = ?", [status, self.annotator, now(), doc_id])
+
+    def status_of(self, doc_id: str) -> str:
+        return self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()["status"]
+
+    # --- spans ---------------------------------------------------------------
+    def spans(self, doc_id: str, layer: str | None = None) -> list[Span]:
+        sql = "SELECT * FROM spans WHERE doc_id = ?"
+        params = [doc_id]
+        if layer is not None:
+            sql += " AND layer = ?"
+            params.append(layer)
+        rows = self.db.execute(sql + ' ORDER BY start, "end" DESC, id', params).fetchall()
+        return [_span_from_row(r) for r in rows]
+
+    def span(self, span_id: int) -> Span:
+        row = self.db.execute("SELECT * FROM spans WHERE id = ?", [span_id]).fetchone()
+        if row is None:
+            raise KeyError(span_id)
+        return _span_from_row(row)
+
+    def _check(self, span: Span) -> None:
+        row = self.db.execute("SELECT length FROM documents WHERE id = ?", [span.doc_id]).fetchone()
+        if row is None:
+            raise SpanError(f"no document {span.doc_id!r}")
+        others = [_span_from_row(r) for r in self.db.execute(
+            'SELECT * FROM spans WHERE doc_id = ? AND layer = ? AND start < ? AND "end" > ?',
+            [span.doc_id, span.layer, span.end, span.start]).fetchall()]
+        schema = self.schema
+        labels = schema.label_names() if span.layer == "entity" else None
+        problem = span_problem(span, row["length"], labels, others, schema.allow_nested, schema.allow_crossing)
+        if problem:
+            raise SpanError(problem)
+
+    def add_span(self, span: Span) -> Span:
+        """Save a new span (provenance filled in) and return it with its id."""
+        stamp = now()
+        span = span.with_changes(annotator=span.annotator or self.annotator, created=span.created or stamp,
+                                 updated=stamp, id=span.id)
+        with self._write():
+            self._check(span)
+            cursor = self.db.execute(
+                'INSERT INTO spans (id, doc_id, layer, label, start, "end", attributes, annotator, origin,'
+                " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [span.id, span.doc_id, span.layer, span.label, span.start, span.end,
+                 json.dumps(span.attributes, ensure_ascii=False, sort_keys=True), span.annotator,
+                 span.origin, span.created, span.updated])
+            self._touch(span.doc_id)
+        return span.with_changes(id=cursor.lastrowid)
+
+    def delete_span(self, span_id: int) -> Span:
+        """Delete a span and return it as it was (for undo)."""
+        with self._write():
+            span = self.span(span_id)
+            self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
+            self._touch(span.doc_id)
+        return span
+
+    def update_span(self, span_id: int, **changes) -> Span:
+        """Relabel or move a span in place; it keeps its id and creation time."""
+        with self._write():
+            span = self.span(span_id).with_changes(updated=now(), **changes)
+            self._check(span)
+            self.db.execute('UPDATE spans SET label = ?, start = ?, "end" = ?, attributes = ?, updated = ?'
+                            " WHERE id = ?", [span.label, span.start, span.end,
+                                              json.dumps(span.attributes, ensure_ascii=False, sort_keys=True),
+                                              span.updated, span_id])
+            self._touch(span.doc_id)
+        return span
+
+    def _touch(self, doc_id: str) -> None:
+        # Annotating a new document puts it in progress, as an annotator expects.
+        self.db.execute("UPDATE documents SET status = 'in_progress', status_annotator = ?, status_updated = ?"
+                        " WHERE id = ? AND status = 'new'", [self.annotator, now(), doc_id])
+
+    # --- figures -------------------------------------------------------------
+    def stats(self) -> dict:
+        status = {name: 0 for name in STATUSES}
+        for row in self.db.execute("SELECT status, count(*) AS n FROM documents GROUP BY status"):
+            status[row["status"]] = row["n"]
+        labels = {row["label"]: row["n"] for row in self.db.execute(
+            "SELECT label, count(*) AS n FROM spans WHERE layer = 'entity' GROUP BY label ORDER BY label")}
+        spans = self.db.execute("SELECT count(*) FROM spans WHERE layer = 'entity'").fetchone()[0]
+        return {"documents": self.document_count(), "status": status, "spans": spans, "labels": labels}
+
+    def next_document(self, doc_id: str | None, step: int = 1, unfinished_only: bool = False) -> str | None:
+        """The document after (step=1) or before (step=-1) ``doc_id`` in list order.
+
+        With ``unfinished_only`` the search wraps around and skips done/skipped ones.
+        """
+        rows = self.db.execute("SELECT id, status FROM documents ORDER BY rowid").fetchall()
+        ids = [row["id"] for row in rows]
+        here = ids.index(doc_id) if doc_id in ids else -1
+        if unfinished_only:
+            candidates = [r for r in rows[here + 1:] + rows[:max(here, 0)] if r["status"] in ("new", "in_progress")]
+        elif step > 0:
+            candidates = rows[here + 1:]
+        else:
+            candidates = list(reversed(rows[:max(here, 0)]))
+        return candidates[0]["id"] if candidates else None

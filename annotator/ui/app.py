@@ -1,0 +1,86 @@
+"""Start the application: pick the project file, open it safely, show the window."""
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core.resources import seed_samples
+from ..core.store import ProjectError, ReadOnlyProject, open_project
+from .main_window import MainWindow
+
+ORGANISATION = "ArabicNewsAnnotator"
+APPLICATION = "Arabic News Annotator"
+_open_windows: list[MainWindow] = []
+
+
+def default_project_path() -> Path:
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "project.db"
+
+
+def annotator_name(settings: QSettings, given: str | None) -> str:
+    if given:
+        settings.setValue("annotator", given)
+        return given
+    try:
+        fallback = getpass.getuser()
+    except Exception:   # no user name in some sandboxes
+        fallback = "annotator"
+    return str(settings.value("annotator", fallback))
+
+
+def open_window(path, settings: QSettings, annotator: str = "", seed: bool = False,
+                readonly: bool = False, parent_window=None) -> MainWindow | None:
+    """Open ``path`` in a new window; a bad file gets a message and nothing is written."""
+    path = Path(path)
+    is_new = not path.exists()
+    annotator = annotator or annotator_name(settings, None)
+    try:
+        store = open_project(path, annotator=annotator, readonly=readonly)
+    except ReadOnlyProject as error:
+        answer = QMessageBox.question(parent_window, "Read-only project",
+                                      f"{error.reason}.\n\n{path}\n\nOpen it read-only?")
+        if answer != QMessageBox.Yes:
+            return None
+        try:
+            store = open_project(path, annotator=annotator, readonly=True)
+        except ProjectError as second:
+            QMessageBox.critical(parent_window, "Cannot open project", f"{second.reason}\n\n{path}")
+            return None
+    except ProjectError as error:
+        QMessageBox.critical(parent_window, "Cannot open project", f"{error.reason}\n\n{path}")
+        return None
+    if is_new and seed:
+        seed_samples(store)
+    window = MainWindow(store, settings)
+    window.show()
+    _open_windows.append(window)
+    return window
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(prog="main.py", description="Arabic news annotator")
+    parser.add_argument("--db", help="project file to open or create (default: your project in the user data folder)")
+    parser.add_argument("--annotator", help="your annotator name (remembered)")
+    parser.add_argument("--read-only", action="store_true", help="open the project without changing it")
+    return parser.parse_args(argv)
+
+
+def main(argv=None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    settings = QSettings()
+    annotator = annotator_name(settings, args.annotator)
+    path = Path(args.db) if args.db else default_project_path()
+    window = open_window(path, settings, annotator, seed=not args.db, readonly=args.read_only)
+    if window is None:
+        return 1
+    return app.exec()

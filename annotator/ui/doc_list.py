@@ -1,0 +1,110 @@
+"""The document list: title, status, number of annotations; no texts loaded."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from ..core.model import DocumentSummary
+
+STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
+STATUS_COLOURS = {"done": "#2e7d32", "skipped": "#9e9e9e", "in_progress": "#1565c0", "new": "#000000"}
+COLUMNS = ("Title", "Status", "Spans")
+
+
+class DocumentListModel(QAbstractTableModel):
+    def __init__(self, summaries: list[DocumentSummary]):
+        super().__init__()
+        self.rows = summaries
+        self.row_of = {s.id: i for i, s in enumerate(summaries)}
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if role == Qt.DisplayRole and orientation == Qt.Horizontal:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        summary = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.DisplayRole:
+            return (summary.title or summary.id, STATUS_NAMES.get(summary.status, summary.status),
+                    summary.span_count)[column]
+        if role == Qt.ToolTipRole:
+            return f"{summary.id}: {summary.title}"
+        if role == Qt.ForegroundRole and column == 1:
+            return QColor(STATUS_COLOURS.get(summary.status, "#000000"))
+        if role == Qt.TextAlignmentRole and column == 0:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        return None
+
+    def replace(self, summary: DocumentSummary) -> None:
+        row = self.row_of.get(summary.id)
+        if row is None:
+            return
+        self.rows[row] = summary
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def done_count(self) -> int:
+        return sum(1 for s in self.rows if s.status == "done")
+
+
+class DocumentList(QWidget):
+    """Table of documents plus the overall progress line."""
+
+    documentChosen = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.progress = QLabel()
+        self.table = QTableView()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.table)
+        self.model = DocumentListModel([])
+        self.table.setModel(self.model)
+
+    def set_documents(self, summaries: list[DocumentSummary]) -> None:
+        self.model = DocumentListModel(summaries)
+        self.table.setModel(self.model)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self._update_progress()
+
+    def _row_changed(self, current, previous) -> None:
+        if current.isValid():
+            self.documentChosen.emit(self.model.rows[current.row()].id)
+
+    def select(self, doc_id: str) -> None:
+        row = self.model.row_of.get(doc_id)
+        if row is None:
+            return
+        index = self.model.index(row, 0)
+        if self.table.currentIndex().row() != row:
+            self.table.blockSignals(True)
+            self.table.selectionModel().blockSignals(True)
+            self.table.setCurrentIndex(index)
+            self.table.selectionModel().blockSignals(False)
+            self.table.blockSignals(False)
+        self.table.scrollTo(index)
+
+    def update_document(self, summary: DocumentSummary) -> None:
+        self.model.replace(summary)
+        self._update_progress()
+
+    def _update_progress(self) -> None:
+        total = len(self.model.rows)
+        done = self.model.done_count()
+        self.progress.setText(f"{done}/{total} done")

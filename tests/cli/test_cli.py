@@ -1,0 +1,63 @@
+"""The command line as a user runs it: python main.py import|export|stats."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from annotator.core.resources import SAMPLES
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+
+
+def test_import_export_stats(tmp_path):
+    db = tmp_path / "p.db"
+    result = run("import", SAMPLES, "--db", db, "--schema", "wojood", "--annotator", "huda")
+    assert result.returncode == 0, result.stderr
+    samples = len(list(SAMPLES.glob("*.txt")))
+    assert f"imported {samples} articles" in result.stdout
+
+    tagged = tmp_path / "tagged.jsonl"
+    text = "زار الرئيس الصيني شي جينبينغ موسكو."
+    tagged.write_text(json.dumps({"id": "t1", "title": "زيارة", "text": text, "status": "done", "spans": [
+        {"start": text.index("شي"), "end": text.index("شي") + len("شي جينبينغ"), "label": "PERS"},
+        {"start": text.index("موسكو"), "end": text.index("موسكو") + 5, "label": "GPE"}]},
+        ensure_ascii=False) + "\n", encoding="utf-8")
+    assert run("import", tagged, "--db", db).returncode == 0
+
+    stats = run("stats", "--db", db, "--json")
+    figures = json.loads(stats.stdout)
+    assert figures["documents"] == samples + 1
+    assert figures["status"]["done"] == 1 and figures["status"]["new"] == samples
+    assert figures["spans"] == 2 and figures["labels"] == {"GPE": 1, "PERS": 1}
+
+    out = tmp_path / "out.jsonl"
+    assert run("export", "--db", db, "--format", "jsonl", "--out", out).returncode == 0
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == samples + 1
+    [exported] = [r for r in records if r["id"] == "t1"]
+    for span in exported["spans"]:
+        assert exported["text"][span["start"]:span["end"]] == span["text"]
+        assert span["annotator"] == "huda" and span["origin"] == "imported"
+
+
+def test_failed_file_gives_nonzero_exit_and_names_line(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"text": "سليم"}\n{"text": \n', encoding="utf-8")
+    result = run("import", bad, "--db", tmp_path / "p.db", "--json")
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["files"][0]["line"] == 2 and "malformed JSON" in report["files"][0]["error"]
+    assert report["totals"]["imported"] == 0
+
+
+def test_not_a_project_is_refused(tmp_path):
+    fake = tmp_path / "fake.db"
+    fake.write_text("not a database")
+    result = run("stats", "--db", fake)
+    assert result.returncode != 0 and "not a project file" in result.stderr
+    assert fake.read_text() == "not a database"
