@@ -1,0 +1,491 @@
+"""The article view: read-only right-to-left text with painted span highlights.
+
+Highlights are painted *under* the laid-out text in ``paintEvent`` and the
+document's character formats are never touched: a format boundary inside a
+word would split Arabic shaping (``الصين`` inside ``والصين`` would lose its
+join), and re-formatting a 100,000-character article per change is far too
+slow. Each change repaints only the rectangles it affects.
+
+All offsets in the public API are Python code-point offsets into the stored
+text; :class:`~annotator.ui.offsets.OffsetMap` converts to Qt positions.
+"""
+from __future__ import annotations
+
+import ctypes
+import logging
+import sys
+from bisect import bisect_left, insort
+
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor, QTextOption
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
+
+from annotator.core.model import Span
+from annotator.core.snapping import SnapMode, snap
+from annotator.ui.offsets import OffsetMap
+
+log = logging.getLogger(__name__)
+
+
+def _pin_singletons():
+    """Work around a PySide6 6.12 refcount bug on CPython 3.11: every call of
+    a void Qt method drops one reference to None (and a signal emit one to
+    True), so after a few thousand calls Python aborts with "deallocating
+    None". Python 3.12+ makes these objects immortal; emulate that by giving
+    them a reference count that can't run out. Idempotent enough: it only
+    adds references to objects that are never freed anyway."""
+    if sys.implementation.name == "cpython" and sys.version_info < (3, 12):
+        for obj in (None, True, False):
+            if sys.getrefcount(obj) < 1 << 39:
+                ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40  # ob_refcnt
+
+
+_pin_singletons()
+
+FILL_ALPHA = 105        # opaque label colours are painted this transparent
+INSET = 4               # px per nesting depth
+MAX_DEPTH_INSET = 3     # deeper spans share the innermost inset
+UNDERLINE = 2           # px, nested spans only
+DEFAULT_COLOR = QColor("#9e9e9e")
+
+
+class _SpanIndex:
+    """Spans sorted by start, with a bound on their length, so the spans
+    overlapping a range are found in O(log n + k). The rare long spans
+    (claims, whole quotes) are kept aside and scanned, so that one long span
+    doesn't widen every query window."""
+
+    LONG = 512
+
+    def __init__(self, spans=()):
+        self.by_id: dict[int, Span] = {}
+        self._keys: list[tuple[int, int, int]] = []   # (start, end, id)
+        self._long: dict[int, Span] = {}
+        for span in spans:
+            self._put(span)
+        self._keys.sort()
+
+    def _put(self, span, sort=False):
+        if span.id is None:
+            raise ValueError("the article view needs saved spans (with an id)")
+        if span.id in self.by_id:
+            self.remove(span.id)
+        self.by_id[span.id] = span
+        if span.end - span.start > self.LONG:
+            self._long[span.id] = span
+        elif sort:
+            insort(self._keys, (span.start, span.end, span.id))
+        else:
+            self._keys.append((span.start, span.end, span.id))
+
+    def add(self, span):
+        self._put(span, sort=True)
+
+    def remove(self, span_id) -> Span | None:
+        span = self.by_id.pop(span_id, None)
+        if span is None:
+            return None
+        if self._long.pop(span_id, None) is None:
+            i = bisect_left(self._keys, (span.start, span.end, span_id))
+            del self._keys[i]
+        return span
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """Spans with ``span.start < end and span.end > start``."""
+        keys, by_id = self._keys, self.by_id
+        lo = bisect_left(keys, (start - self.LONG,))
+        hi = bisect_left(keys, (end,))
+        found = [by_id[k[2]] for k in keys[lo:hi] if k[1] > start]
+        found.extend(s for s in self._long.values() if s.start < end and s.end > start)
+        return found
+
+
+def _nesting_depths(spans: list[Span]) -> dict[int, int]:
+    """Depth per span id: the lowest level not taken by an overlapping span
+    that starts earlier (or is longer), so an inner span sits inside its outer one."""
+    depth: dict[int, int] = {}
+    active: list[tuple[int, int]] = []  # (end, level)
+    for s in sorted(spans, key=lambda s: (s.start, -s.end, s.id)):
+        active = [a for a in active if a[0] > s.start]
+        taken = {lvl for _, lvl in active}
+        lvl = 0
+        while lvl in taken:
+            lvl += 1
+        depth[s.id] = lvl
+        active.append((s.end, lvl))
+    return depth
+
+
+class ArticleView(QPlainTextEdit):
+    """Read-only, selectable, right-to-left article text with span highlights.
+
+    Signals: ``spanClicked(id)`` on a click (no drag) over a highlight, the
+    innermost span winning; ``selectionChangedPy(start, end)`` with the
+    snapped selection in Python offsets (start == end when empty).
+    """
+
+    spanClicked = Signal(int)
+    selectionChangedPy = Signal(int, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.setUndoRedoEnabled(False)
+        self.setLayoutDirection(Qt.RightToLeft)
+        self.setLineWrapMode(QPlainTextEdit.WidgetWidth)
+        # Naskh fonts carry tall ascenders/descenders, which gives ~1.7 line
+        # spacing at this size; QPlainTextEdit's layout ignores lineHeight.
+        font = QFont()
+        font.setFamilies(["Noto Naskh Arabic", "Amiri", "Noto Sans Arabic"])
+        font.setPointSize(16)
+        self.setFont(font)
+        self._apply_text_option()
+        self.document().setDocumentMargin(12)
+
+        self._text = ""
+        self._omap = OffsetMap("")
+        self._index = _SpanIndex()
+        self._colors: dict[str, QColor] = {}
+        self._selected_id: int | None = None
+        self._snap_mode = SnapMode.WORD.value
+        self._exact_once = False      # Alt held at mouse release
+        self._press_pos: QPoint | None = None
+        self.selectionChanged.connect(self._emit_selection)
+
+    def _apply_text_option(self):
+        # Force a right-to-left base direction for every paragraph (a paragraph
+        # that starts with a Latin name must still read and align RTL) and
+        # right alignment regardless of the widget's own direction.
+        opt = self.document().defaultTextOption()
+        opt.setTextDirection(Qt.RightToLeft)
+        opt.setAlignment(Qt.AlignRight | Qt.AlignAbsolute)
+        opt.setWrapMode(QTextOption.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(opt)
+
+    # ---- content ---------------------------------------------------------
+
+    def set_document(self, text: str, spans: list[Span], colors: dict | None = None):
+        self._text = text
+        self._omap = OffsetMap(text)
+        self._index = _SpanIndex(spans)
+        self._selected_id = None
+        if colors is not None:
+            self._colors = {k: QColor(v) for k, v in colors.items()}
+        self.setPlainText(text)
+        self._apply_text_option()
+        if self.document().characterCount() - 1 != self._omap.qt_length:
+            # Qt rewrote something (a stray \r?): offsets would drift.
+            log.warning("document length differs from text: %d vs %d",
+                        self.document().characterCount() - 1, self._omap.qt_length)
+
+    def text(self) -> str:
+        return self._text
+
+    def spans(self) -> list[Span]:
+        return list(self._index.by_id.values())
+
+    def add_span(self, span: Span):
+        self._index.add(span)
+        self._damage(span)
+
+    def remove_span(self, span_id: int):
+        span = self._index.by_id.get(span_id)
+        if span is None:
+            return
+        damaged = self._damage_rect(span)      # before it's gone: its neighbours
+        self._index.remove(span_id)
+        if self._selected_id == span_id:
+            self._selected_id = None
+        self._update_rect(damaged)
+
+    def replace_span(self, span: Span):
+        """Relabel or move the edges of the span with ``span.id``."""
+        old = self._index.by_id.get(span.id)
+        damaged = self._damage_rect(old) if old is not None else QRect()
+        self._index.add(span)
+        self._update_rect(damaged.united(self._damage_rect(span)))
+
+    def set_colors(self, colors: dict):
+        self._colors = {k: QColor(v) for k, v in colors.items()}
+        self.viewport().update()
+
+    def set_selected_span(self, span_id: int | None):
+        old = self._index.by_id.get(self._selected_id) if self._selected_id is not None else None
+        self._selected_id = span_id
+        for span in (old, self._index.by_id.get(span_id) if span_id is not None else None):
+            if span is not None:
+                self._update_rect(self._damage_rect(span, with_neighbours=False))
+
+    def selected_span(self) -> int | None:
+        return self._selected_id
+
+    # ---- selection and position -----------------------------------------
+
+    def set_snap_mode(self, mode: str):
+        self._snap_mode = SnapMode(mode).value
+        if self.textCursor().hasSelection():
+            self._emit_selection()  # the same characters now mean another range
+
+    def snap_mode(self) -> str:
+        return self._snap_mode
+
+    def raw_selected_range(self) -> tuple[int, int] | None:
+        c = self.textCursor()
+        if not c.hasSelection():
+            return None
+        return self._omap.to_py(c.selectionStart()), self._omap.to_py(c.selectionEnd())
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection in Python offsets, snapped with the current mode
+        (exact after an Alt+mouse selection); None when nothing word-like."""
+        raw = self.raw_selected_range()
+        if raw is None:
+            return None
+        mode = SnapMode.EXACT if self._exact_once else self._snap_mode
+        start, end = snap(self._text, raw[0], raw[1], mode)
+        return (start, end) if end > start else None
+
+    def select_range(self, start: int, end: int):
+        c = QTextCursor(self.document())
+        c.setPosition(self._omap.to_qt(start))
+        c.setPosition(self._omap.to_qt(end), QTextCursor.KeepAnchor)
+        self._exact_once = False
+        self.setTextCursor(c)
+
+    def scroll_to(self, pos: int):
+        """Scroll so the line holding Python offset ``pos`` is the first one shown."""
+        qpos = self._omap.to_qt(max(0, min(pos, len(self._text))))
+        block = self.document().findBlock(qpos)
+        self.blockBoundingRect(block)  # lays the block out if it never was shown
+        line = block.layout().lineForTextPosition(qpos - block.position())
+        line_no = block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
+        self.verticalScrollBar().setValue(line_no)
+
+    def first_visible_position(self) -> int:
+        """Python offset of the first character on the topmost line that is at
+        least half shown (Qt's scrolling may leave a pixel of the line above)."""
+        block = self.firstVisibleBlock()
+        if not block.isValid():
+            return 0
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if top + line.y() + line.height() / 2 > 0:
+                return self._omap.to_py(block.position() + line.textStart())
+        return self._omap.to_py(block.position())
+
+    def span_rects(self, span_id: int) -> list[QRectF]:
+        """Viewport rectangles where the span is painted (visible part only)."""
+        span = self._index.by_id.get(span_id)
+        if span is None:
+            return []
+        return [r for _, r in self._rects_in_view(span, self.viewport().rect())]
+
+    def spans_at(self, point: QPoint) -> list[Span]:
+        """Spans painted under a viewport point, outermost first."""
+        cursor = self.cursorForPosition(point)
+        block = cursor.block()
+        a, b = self._omap.to_py(block.position()), self._omap.to_py(block.position() + block.length())
+        geo = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        pt = QRectF(point.x(), point.y(), 1, 1)
+        hits = [s for s in self._index.overlapping(a, b)
+                if any(r.intersects(pt) for _, r in self._block_rects(s, block, geo))]
+        return sorted(hits, key=lambda s: (-(s.end - s.start), s.start))
+
+    # ---- events ----------------------------------------------------------
+
+    def _emit_selection(self):
+        r = self.selected_range()
+        if r is None:
+            c = self.textCursor()
+            p = self._omap.to_py(c.position())
+            r = (p, p)
+        self.selectionChangedPy.emit(*r)
+
+    def mousePressEvent(self, e):
+        self._press_pos = e.position().toPoint()
+        self._exact_once = False
+        super().mousePressEvent(e)
+
+    def mouseReleaseEvent(self, e):
+        super().mouseReleaseEvent(e)
+        if e.button() != Qt.LeftButton:
+            return
+        pos = e.position().toPoint()
+        moved = (self._press_pos is not None and
+                 (pos - self._press_pos).manhattanLength() >= QApplication.startDragDistance())
+        self._press_pos = None
+        if not self.textCursor().hasSelection():
+            if not moved:
+                hits = self.spans_at(pos)
+                if hits:
+                    self.spanClicked.emit(hits[-1].id)
+            return
+        self._exact_once = bool(e.modifiers() & Qt.AltModifier)
+        if not self._exact_once and self._snap_mode != SnapMode.EXACT.value:
+            snapped = self.selected_range()
+            if snapped is not None and snapped != self.raw_selected_range():
+                self.select_range(*snapped)  # show what will be tagged (emits)
+                return
+        self._emit_selection()  # the exact/snapped choice changed with the release
+
+    def keyPressEvent(self, e):
+        before = self.raw_selected_range()
+        super().keyPressEvent(e)
+        if self.raw_selected_range() != before:
+            self._exact_once = False
+
+    def viewportEvent(self, e):
+        if e.type() == QEvent.ToolTip:
+            hits = self.spans_at(e.pos())
+            if hits:
+                QToolTip.showText(e.globalPos(), " › ".join(s.label for s in hits), self.viewport())
+            else:
+                QToolTip.hideText()
+                e.ignore()
+            return True
+        return super().viewportEvent(e)
+
+    # ---- geometry --------------------------------------------------------
+
+    def _visible_blocks(self, area: QRect):
+        """(block, geometry in viewport coordinates) for blocks meeting ``area``."""
+        block = self.firstVisibleBlock()
+        offset = self.contentOffset()
+        while block.isValid():
+            geo = self.blockBoundingGeometry(block).translated(offset)
+            if geo.top() > area.bottom():
+                break
+            if block.isVisible() and geo.bottom() >= area.top():
+                yield block, geo
+            block = block.next()
+
+    def _block_rects(self, span: Span, block, geo: QRectF):
+        """(line number, rect) per visual piece of ``span`` inside ``block``.
+
+        Rectangles come from glyph runs, so a span in a line mixing Arabic and
+        Latin (bidi runs in visual order) gets one rectangle per run."""
+        bpos = block.position()
+        blen = block.length() - 1  # without the paragraph separator
+        a = max(self._omap.to_qt(span.start) - bpos, 0)
+        b = min(self._omap.to_qt(span.end) - bpos, blen)
+        if b <= a:
+            return []
+        layout = block.layout()
+        lpos = layout.position()
+        text, to_py = self._text, self._omap.to_py
+        out = []
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            ls = line.textStart()
+            le = ls + line.textLength()
+            if le <= a:
+                continue
+            if ls >= b:
+                break
+            f, t = max(a, ls), min(b, le)
+            while t > f and text[to_py(bpos + t - 1)].isspace():  # wrapped: not the line-end space
+                t -= 1
+            if t <= f:
+                continue
+            xs = []
+            for run in line.glyphRuns(f, t - f):
+                br = run.boundingRect()
+                if br.width() > 0:
+                    xs.append((br.left(), br.right()))
+            xs.sort()
+            merged = []
+            for x0, x1 in xs:
+                if merged and x0 <= merged[-1][1] + 0.5:
+                    merged[-1][1] = max(merged[-1][1], x1)
+                else:
+                    merged.append([x0, x1])
+            y = geo.top() + lpos.y() + line.y()
+            for x0, x1 in merged:
+                out.append((i, QRectF(geo.left() + lpos.x() + x0, y, x1 - x0, line.height())))
+        return out
+
+    def _rects_in_view(self, span: Span, area: QRect):
+        qs, qe = self._omap.to_qt(span.start), self._omap.to_qt(span.end)
+        out = []
+        for block, geo in self._visible_blocks(area):
+            bpos = block.position()
+            if bpos >= qe:
+                break
+            if bpos + block.length() > qs:
+                out.extend(self._block_rects(span, block, geo))
+        return out
+
+    def _damage_rect(self, span: Span, with_neighbours: bool = True) -> QRect:
+        """Viewport area that changes when ``span`` appears, goes or changes:
+        its own rectangles and, as nesting depths may shift, those of the
+        spans overlapping it."""
+        view = self.viewport().rect()
+        spans = self._index.overlapping(span.start, span.end) if with_neighbours else []
+        area = QRectF()
+        for s in [span, *spans]:
+            for _, r in self._rects_in_view(s, view):
+                area = area.united(r)
+        return area.toAlignedRect().adjusted(-3, -3, 3, 3) if not area.isNull() else QRect()
+
+    def _damage(self, span: Span):
+        self._update_rect(self._damage_rect(span))
+
+    def _update_rect(self, rect: QRect):
+        if not rect.isEmpty():
+            self.viewport().update(rect)
+
+    # ---- painting --------------------------------------------------------
+
+    def _fill(self, label: str) -> tuple[QColor, QColor]:
+        strong = self._colors.get(label, DEFAULT_COLOR)
+        fill = QColor(strong)
+        if fill.alpha() == 255:
+            fill.setAlpha(FILL_ALPHA)  # keep the text on top readable
+        return fill, strong
+
+    def paintEvent(self, e):
+        area = e.rect()
+        blocks = list(self._visible_blocks(area))
+        pieces = []  # (depth, span, rect)
+        if blocks and self._index.by_id:
+            first, last = blocks[0][0], blocks[-1][0]
+            a = self._omap.to_py(first.position())
+            b = self._omap.to_py(last.position() + last.length())
+            spans = self._index.overlapping(a, b)
+            depths = _nesting_depths(spans)
+            for block, geo in blocks:
+                bs = self._omap.to_py(block.position())
+                be = self._omap.to_py(block.position() + block.length())
+                for s in spans:
+                    if s.start < be and s.end > bs:
+                        for _, r in self._block_rects(s, block, geo):
+                            pieces.append((depths[s.id], s, r))
+        boxes = []  # (span id, rect) as painted, for the outline
+        if pieces:
+            pieces.sort(key=lambda p: p[0])  # outer first, inner painted over it
+            p = QPainter(self.viewport())
+            p.setClipRect(area)
+            p.setPen(Qt.NoPen)
+            for depth, s, r in pieces:
+                fill, strong = self._fill(s.label)
+                inset = INSET * min(depth, MAX_DEPTH_INSET)
+                box = r.adjusted(0, inset, 0, -inset)
+                p.fillRect(box, fill)
+                if depth:
+                    p.fillRect(QRectF(box.left(), box.bottom() - UNDERLINE, box.width(), UNDERLINE), strong)
+                boxes.append((s.id, box))
+            p.end()
+        super().paintEvent(e)
+        outline = [r for i, r in boxes if i == self._selected_id and i is not None]
+        if outline:
+            p = QPainter(self.viewport())
+            p.setClipRect(area)
+            p.setRenderHint(QPainter.Antialiasing)
+            p.setPen(QPen(self.palette().highlight().color(), 2))
+            p.setBrush(Qt.NoBrush)
+            for r in outline:
+                p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 3, 3)
+            p.end()
