@@ -7,6 +7,7 @@ import sys
 import click
 
 from .core import exporters
+from .core.identity import default_annotator
 from .core.importing import import_paths
 from .core.schema import SchemaError, load_schema
 from .core.store import ProjectError, open_project
@@ -31,7 +32,8 @@ def cli():
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="Project file (created if missing).")
 @click.option("--schema", help="Label schema for a new project: default, anercorp, wojood, ontonotes or a JSON file.")
-@click.option("--annotator", default="", help="Annotator recorded on imported spans that name none.")
+@click.option("--annotator", default=default_annotator, show_default="your user name",
+              help="Annotator recorded on imported spans that name none.")
 @click.option("--format", "fmt", help="Input format (default: from the file extension).")
 @click.option("--encoding", help="Text encoding (default: detected).")
 @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")

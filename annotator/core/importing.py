@@ -18,7 +18,7 @@ from .importers.base import InputError, RawDocument
 from .model import Document, content_hash
 from .spancheck import document_span_problems
 from .store import Store, now
-from .text import normalise
+from .text import normalise, normalise_with_map, normalised_offset
 
 BATCH_DOCUMENTS = 500
 
@@ -200,21 +200,15 @@ class _FileImport:
 
 
 def normalise_keeping_offsets(text: str, spans: list[tuple[int, int]]):
-    """Normalise ``text`` piece by piece between span edges, so every edge has a new offset.
+    """Normalise ``text``; every span edge moves to its place in the new text.
 
     Returns (new text, new (start, end) per span, counts of what was removed).
-    A span whose text normalises to nothing keeps a zero width and is refused later.
+    A span whose text normalises to nothing ends with zero width and is refused later.
     """
-    edges = sorted({0, len(text), *(e for span in spans for e in span)})
-    pieces, new_at, removed = [], {}, {}
-    position = 0
-    for a, b in zip(edges, edges[1:]):
-        new_at[a] = position
-        piece, report = normalise(text[a:b])
-        for kind, count in report.as_dict().items():
-            if isinstance(count, int) and count:
-                removed[kind] = removed.get(kind, 0) + count
-        pieces.append(piece)
-        position += len(piece)
-    new_at[len(text)] = position
-    return "".join(pieces), [(new_at[a], new_at[b]) for a, b in spans], removed
+    new_text, report = normalise(text)
+    if new_text == text:                 # the usual case: already clean, offsets stand
+        return text, list(spans), {}
+    new_text, report, offsets = normalise_with_map(text)
+    moved = [(normalised_offset(offsets, a), normalised_offset(offsets, b)) for a, b in spans]
+    removed = {kind: count for kind, count in report.as_dict().items() if isinstance(count, int) and count}
+    return new_text, moved, removed

@@ -79,20 +79,24 @@ def open_project(path, schema: str | Schema | None = None, readonly: bool = Fals
     else:
         if not _writable(path.parent):
             raise ReadOnlyProject(path, f"cannot create a project here: folder {path.parent} is not writable")
-    conn = _connect(path, readonly)
-    db = sqlite_utils.Database(conn)
     try:
+        return _open(path, exists, schema, readonly, annotator)
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise ProjectLocked(path, "the project is locked by another program; close it and try again")
+        raise ProjectError(path, f"cannot open the project: {error}")
+
+
+def _open(path: Path, exists: bool, schema, readonly: bool, annotator: str) -> "Store":
+    conn = _connect(path, readonly)
+    try:
+        db = sqlite_utils.Database(conn)
         if exists:
             _check_is_project(path, db)
         if not readonly:
-            try:
-                db.execute("PRAGMA journal_mode=WAL")
-                migrations.apply(db)
-                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            except sqlite3.OperationalError as error:
-                if "locked" in str(error) or "busy" in str(error):
-                    raise ProjectLocked(path, "the project is locked by another program; close it and try again")
-                raise
+            db.execute("PRAGMA journal_mode=WAL")
+            migrations.apply(db)
+            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
         store = Store(path, db, readonly=readonly, annotator=annotator)
         if not exists:
             store.set_schema(schema if isinstance(schema, Schema) else load_schema(schema or "default"))
@@ -132,7 +136,7 @@ def _check_is_project(path: Path, db: sqlite_utils.Database) -> None:
         tables = set(db.table_names())
     except sqlite3.DatabaseError as error:
         if "locked" in str(error):
-            raise ProjectLocked(path, "the project is locked by another program; close it and try again")
+            raise
         raise NotAProject(path, f"this is not a readable project file ({error})")
     if not tables:
         return

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..core.identity import default_annotator
 from ..core.resources import seed_samples
 from ..core.store import ProjectError, ReadOnlyProject, open_project
 from .main_window import MainWindow
@@ -28,11 +28,7 @@ def annotator_name(settings: QSettings, given: str | None) -> str:
     if given:
         settings.setValue("annotator", given)
         return given
-    try:
-        fallback = getpass.getuser()
-    except Exception:   # no user name in some sandboxes
-        fallback = "annotator"
-    return str(settings.value("annotator", fallback))
+    return str(settings.value("annotator", default_annotator()))
 
 
 def open_window(path, settings: QSettings, annotator: str = "", seed: bool = False,

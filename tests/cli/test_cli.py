@@ -27,7 +27,7 @@ def test_import_export_stats(tmp_path):
         {"start": text.index("شي"), "end": text.index("شي") + len("شي جينبينغ"), "label": "PERS"},
         {"start": text.index("موسكو"), "end": text.index("موسكو") + 5, "label": "GPE"}]},
         ensure_ascii=False) + "\n", encoding="utf-8")
-    assert run("import", tagged, "--db", db).returncode == 0
+    assert run("import", tagged, "--db", db, "--annotator", "huda").returncode == 0
 
     stats = run("stats", "--db", db, "--json")
     figures = json.loads(stats.stdout)
