@@ -11,9 +11,7 @@ text; :class:`~annotator.ui.offsets.OffsetMap` converts to Qt positions.
 """
 from __future__ import annotations
 
-import ctypes
 import logging
-import sys
 from bisect import bisect_left, insort
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
@@ -26,21 +24,6 @@ from annotator.ui.offsets import OffsetMap
 
 log = logging.getLogger(__name__)
 
-
-def _pin_singletons():
-    """Work around a PySide6 6.12 refcount bug on CPython 3.11: every call of
-    a void Qt method drops one reference to None (and a signal emit one to
-    True), so after a few thousand calls Python aborts with "deallocating
-    None". Python 3.12+ makes these objects immortal; emulate that by giving
-    them a reference count that can't run out. Idempotent enough: it only
-    adds references to objects that are never freed anyway."""
-    if sys.implementation.name == "cpython" and sys.version_info < (3, 12):
-        for obj in (None, True, False):
-            if sys.getrefcount(obj) < 1 << 39:
-                ctypes.c_ssize_t.from_address(id(obj)).value += 1 << 40  # ob_refcnt
-
-
-_pin_singletons()
 
 FILL_ALPHA = 105        # opaque label colours are painted this transparent
 INSET = 4               # px per nesting depth

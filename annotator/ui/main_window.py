@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.push(SpanChange(self, old, new, text))
         self.span_changed(old, new)
         if new is not None:
-            self.view.clear_selection()
+            self._clear_text_selection()
             self.select_span(new.id)
 
     def span_changed(self, old: Span | None, new: Span | None) -> None:
@@ -318,8 +318,13 @@ class MainWindow(QMainWindow):
                 f"{span.label}: {self.doc.text[span.start:span.end]} — Delete removes it, a label key relabels it, "
                 "Alt+arrows move its edges", 6000)
 
+    def _clear_text_selection(self) -> None:
+        cursor = self.view.textCursor()
+        cursor.clearSelection()
+        self.view.setTextCursor(cursor)
+
     def clear_selection(self) -> None:
-        self.view.clear_selection()
+        self._clear_text_selection()
         self.select_span(None)
 
     # --- view settings -------------------------------------------------------
