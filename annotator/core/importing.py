@@ -9,13 +9,13 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 from .importers import detect_format, reader_for
 from .importers.base import InputError, RawDocument
-from .model import Document, content_hash
+from .model import CLAIM_LAYER, ENTITY_LAYER, Claim, Document, Span, content_hash
 from .spancheck import document_span_problems
 from .store import Store, now
 from .text import normalise, normalise_with_map, normalised_offset
@@ -34,6 +34,7 @@ class FileReport:
     imported: int = 0
     duplicates: int = 0
     spans: int = 0
+    claims: int = 0
     error: str | None = None
     line: int | None = None
     warnings: list[str] = field(default_factory=list)
@@ -56,6 +57,7 @@ class ImportReport:
     def totals(self) -> dict:
         return {"files": len(self.files), "imported": sum(f.imported for f in self.files),
                 "duplicates": sum(f.duplicates for f in self.files), "spans": sum(f.spans for f in self.files),
+                "claims": sum(f.claims for f in self.files),
                 "failed": len(self.failed)}
 
     def as_dict(self) -> dict:
@@ -112,7 +114,7 @@ def import_file(store: Store, path: Path, options: dict, cancelled=None) -> File
 def _failed(result: FileReport, reason: str, line: int | None) -> None:
     # The transaction was rolled back: nothing of this file is in the project.
     result.error, result.line = reason, line
-    result.imported = result.spans = result.duplicates = 0
+    result.imported = result.spans = result.claims = result.duplicates = 0
 
 
 class _FileImport:
@@ -128,6 +130,7 @@ class _FileImport:
         self.next_number = store.document_count() + 1
         self.doc_rows: list[dict] = []
         self.span_rows: list[tuple] = []
+        self.pending_claims: list[tuple[str, list]] = []
 
     def run(self, raw_documents) -> None:
         for raw in raw_documents:
@@ -142,9 +145,10 @@ class _FileImport:
         self.store.insert_document_rows(self.doc_rows)
         self.store.insert_span_rows(self.span_rows)
         self.doc_rows, self.span_rows = [], []
+        self.save_claims()
 
     def add(self, raw: RawDocument) -> None:
-        text, spans = self.normalised(raw)
+        text, spans, claims = self.normalised(raw)
         if not text.strip():
             raise InputError(self.path, raw.line, "the article text is empty")
         text_hash = content_hash(text)
@@ -162,8 +166,11 @@ class _FileImport:
             self.span_rows.append((doc_id, span.layer, span.label, span.start, span.end,
                                    json.dumps(span.attributes, ensure_ascii=False, sort_keys=True),
                                    span.annotator or self.annotator, span.origin, span.created or stamp, stamp))
+        if claims:
+            self.pending_claims.append((doc_id, claims))
         self.result.imported += 1
         self.result.spans += len(spans)
+        self.result.claims += len(claims)
 
     def document_id(self, raw: RawDocument, text_hash: str) -> str:
         if raw.id is not None:
@@ -180,23 +187,55 @@ class _FileImport:
                 return candidate
 
     def normalised(self, raw: RawDocument):
-        """Normalise the text; offsets move with it, checked against the file's own span text."""
-        for number, span in enumerate(raw.spans, start=1):
+        """Normalise the text; every span and claim part moves with it.
+
+        Offsets are first checked against the file's own text (and the span text
+        the file gives, which catches offsets counted another way).
+        """
+        parts = [(f"span {i}", span) for i, span in enumerate(raw.spans, start=1)]
+        for number, claim in enumerate(raw.claims, start=1):
+            parts += [(f"claim {number} {part.label}", part) for part in claim.parts()]
+        for name, span in parts:
             if not (0 <= span.start < span.end <= len(raw.text)):
-                raise InputError(self.path, raw.line, f"span {number} [{span.start}, {span.end}) is out of range "
+                raise InputError(self.path, raw.line, f"{name} [{span.start}, {span.end}) is out of range "
                                  f"for a text of {len(raw.text)} characters")
             if span.text is not None and raw.text[span.start:span.end] != span.text:
-                raise InputError(self.path, raw.line, f"span {number} says it covers {span.text!r} but the text at "
+                raise InputError(self.path, raw.line, f"{name} says it covers {span.text!r} but the text at "
                                  f"[{span.start}, {span.end}) is {raw.text[span.start:span.end]!r}")
-        text, moved, removed = normalise_keeping_offsets(raw.text, [(s.start, s.end) for s in raw.spans])
+        text, moved, removed = normalise_keeping_offsets(raw.text, [(s.start, s.end) for _, s in parts])
         for kind, count in removed.items():
             self.result.normalisation[kind] = self.result.normalisation.get(kind, 0) + count
-        spans = [s.__class__(**{**s.__dict__, "start": a, "end": b}) for s, (a, b) in zip(raw.spans, moved)]
-        problems = list(document_span_problems(spans, len(text), self.labels,
-                                               self.allow_nested, self.allow_crossing))
-        for index, reason in problems:
+        new = {id(span): replace(span, start=a, end=b) for (_, span), (a, b) in zip(parts, moved)}
+        for name, span in parts:
+            if new[id(span)].start >= new[id(span)].end:
+                raise InputError(self.path, raw.line, f"{name} covers only characters that import removes")
+        spans = [new[id(span)] for span in raw.spans]
+        claims = [replace(claim, content=[new[id(p)] for p in claim.content],
+                          **{role: new[id(getattr(claim, role))] if getattr(claim, role) else None
+                             for role in ("cue", "source", "via")})
+                  for claim in raw.claims]
+        for index, reason in document_span_problems(spans, len(text), self.labels, self.allow_nested,
+                                                    self.allow_crossing):
             raise InputError(self.path, raw.line, f"span {index + 1}: {reason}")
-        return text, spans
+        return text, spans, claims
+
+    def save_claims(self) -> None:
+        """Claims of the flushed documents; a source or via on an entity's exact offsets points to it."""
+        for doc_id, claims in self.pending_claims:
+            entities = {(s.start, s.end): s for s in self.store.spans(doc_id, layer=ENTITY_LAYER)}
+            for raw in claims:
+                def part(raw_span, linkable=False):
+                    if raw_span is None:
+                        return None
+                    if linkable and (raw_span.start, raw_span.end) in entities:
+                        return entities[(raw_span.start, raw_span.end)]
+                    return Span(doc_id=doc_id, start=raw_span.start, end=raw_span.end, label=raw_span.label,
+                                layer=CLAIM_LAYER, annotator=raw.annotator or self.annotator, origin=raw.origin)
+                self.store.save_claim(Claim(
+                    doc_id=doc_id, content=tuple(part(p) for p in raw.content), cue=part(raw.cue),
+                    source=part(raw.source, linkable=True), via=part(raw.via, linkable=True),
+                    attributes=raw.attributes, annotator=raw.annotator or self.annotator, origin=raw.origin))
+        self.pending_claims = []
 
 
 def normalise_keeping_offsets(text: str, spans: list[tuple[int, int]]):

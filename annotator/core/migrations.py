@@ -53,4 +53,22 @@ def m001_initial(db):
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
+@migrations()
+def m002_claims(db):
+    # A claim groups spans by role. Its parts are spans of the "claim" layer
+    # (label = role) or entity spans it points to (a source that is a PERS).
+    db["claims"].create(
+        {"id": int, "doc_id": str, "attributes": str, "annotator": str, "origin": str,
+         "created": str, "updated": str},
+        pk="id", not_null={"doc_id"}, foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db["claims"].create_index(["doc_id"])
+    db["claim_parts"].create(
+        {"claim_id": int, "role": str, "span_id": int, "position": int},
+        pk=("claim_id", "role", "span_id"),
+        foreign_keys=[("claim_id", "claims", "id"), ("span_id", "spans", "id")],
+    )
+    db["claim_parts"].create_index(["span_id"])
+
+
 SCHEMA_VERSION = len(migrations._migrations)

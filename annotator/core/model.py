@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 STATUSES = ("new", "in_progress", "done", "skipped")
 ORIGINS = ("manual", "suggestion", "imported")
 ENTITY_LAYER = "entity"
+CLAIM_LAYER = "claim"
+CLAIM_ROLES = ("content", "cue", "source", "via")
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,42 @@ class Span:
 
     def overlaps(self, start: int, end: int) -> bool:
         return self.start < end and start < self.end
+
+
+@dataclass(frozen=True)
+class Claim:
+    """Who said what, through whom: an attribution record made of spans.
+
+    ``content`` holds one or more segments (a quote interrupted by «وأضاف»).
+    Each part is a Span: either the claim's own (layer "claim", label = role)
+    or one it points to, such as the PERS entity that is the source, or the
+    source of an earlier claim when «وأضاف:» carries the speaker over.
+    """
+    doc_id: str
+    content: tuple[Span, ...] = ()
+    cue: Span | None = None
+    source: Span | None = None
+    via: Span | None = None
+    attributes: dict = field(default_factory=dict, compare=False)
+    annotator: str = ""
+    origin: str = "manual"
+    id: int | None = None
+    created: str = ""
+    updated: str = ""
+
+    def parts(self) -> list[tuple[str, Span]]:
+        """(role, span) for every part, content first, in reading order."""
+        found = [("content", span) for span in self.content]
+        found += [(role, span) for role in ("cue", "source", "via")
+                  if (span := getattr(self, role)) is not None]
+        return found
+
+    def with_changes(self, **changes) -> "Claim":
+        return replace(self, **changes)
+
+    @property
+    def start(self) -> int:
+        return min((span.start for _, span in self.parts()), default=0)
 
 
 @dataclass(frozen=True)

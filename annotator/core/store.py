@@ -14,7 +14,7 @@ from pathlib import Path
 import sqlite_utils
 
 from .migrations import MIGRATION_SET, SCHEMA_VERSION, migrations
-from .model import STATUSES, Document, DocumentSummary, Span, content_hash
+from .model import CLAIM_LAYER, CLAIM_ROLES, STATUSES, Claim, Document, DocumentSummary, Span, content_hash
 from .schema import Schema, load_schema
 from .spancheck import span_problem
 
@@ -49,6 +49,12 @@ class ProjectLocked(ProjectError):
 
 class SpanError(ValueError):
     """A span the project rules refuse (offsets, label, crossing)."""
+
+
+class SpanInUse(SpanError):
+    def __init__(self, span_id: int, claim_ids: list[int]):
+        self.span_id, self.claim_ids = span_id, claim_ids
+        super().__init__(f"span {span_id} is part of claim(s) {', '.join(map(str, claim_ids))}")
 
 
 class ReadOnlyError(RuntimeError):
@@ -196,8 +202,10 @@ class Store:
                             [key, json.dumps(value, ensure_ascii=False)])
 
     # --- documents -----------------------------------------------------------
+    # "Annotations" in the list: entity spans plus claims.
     _SUMMARY_SQL = ("SELECT d.id, d.title, d.status, d.length,"
-                    " (SELECT count(*) FROM spans s WHERE s.doc_id = d.id) AS span_count FROM documents d")
+                    " (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.layer = 'entity')"
+                    " + (SELECT count(*) FROM claims c WHERE c.doc_id = d.id) AS span_count FROM documents d")
 
     def documents(self) -> list[DocumentSummary]:
         """Every document in import order, without its text (fast on big projects)."""
@@ -302,31 +310,45 @@ class Store:
             'SELECT * FROM spans WHERE doc_id = ? AND layer = ? AND start < ? AND "end" > ?',
             [span.doc_id, span.layer, span.end, span.start]).fetchall()]
         schema = self.schema
-        labels = schema.label_names() if span.layer == "entity" else None
+        if span.layer == CLAIM_LAYER:
+            # Claims may overlap each other and contain entities: only offsets and role are checked.
+            others, labels = [], CLAIM_ROLES
+        else:
+            labels = schema.label_names()
         problem = span_problem(span, row["length"], labels, others, schema.allow_nested, schema.allow_crossing)
         if problem:
             raise SpanError(problem)
 
     def add_span(self, span: Span) -> Span:
         """Save a new span (provenance filled in) and return it with its id."""
+        with self._write():
+            return self._insert_span(span)
+
+    def _insert_span(self, span: Span) -> Span:
         stamp = now()
         span = span.with_changes(annotator=span.annotator or self.annotator, created=span.created or stamp,
-                                 updated=stamp, id=span.id)
-        with self._write():
-            self._check(span)
-            cursor = self.db.execute(
-                'INSERT INTO spans (id, doc_id, layer, label, start, "end", attributes, annotator, origin,'
-                " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [span.id, span.doc_id, span.layer, span.label, span.start, span.end,
-                 json.dumps(span.attributes, ensure_ascii=False, sort_keys=True), span.annotator,
-                 span.origin, span.created, span.updated])
-            self._touch(span.doc_id)
+                                 updated=stamp)
+        self._check(span)
+        cursor = self.db.execute(
+            'INSERT INTO spans (id, doc_id, layer, label, start, "end", attributes, annotator, origin,'
+            " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [span.id, span.doc_id, span.layer, span.label, span.start, span.end,
+             json.dumps(span.attributes, ensure_ascii=False, sort_keys=True), span.annotator,
+             span.origin, span.created, span.updated])
+        self._touch(span.doc_id)
         return span.with_changes(id=cursor.lastrowid)
 
     def delete_span(self, span_id: int) -> Span:
-        """Delete a span and return it as it was (for undo)."""
+        """Delete a span and return it as it was (for undo).
+
+        A span that a claim uses (an entity that is a claim's source) is refused:
+        the caller first decides what the claim keeps (see ``claims_using``).
+        """
         with self._write():
             span = self.span(span_id)
+            users = self.claims_using(span_id)
+            if users:
+                raise SpanInUse(span_id, users)
             self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
             self._touch(span.doc_id)
         return span
@@ -348,6 +370,96 @@ class Store:
         self.db.execute("UPDATE documents SET status = 'in_progress', status_annotator = ?, status_updated = ?"
                         " WHERE id = ? AND status = 'new'", [self.annotator, now(), doc_id])
 
+    # --- claims --------------------------------------------------------------
+    def claims(self, doc_id: str) -> list[Claim]:
+        """The document's claims in reading order, parts resolved to spans."""
+        claim_rows = self.db.execute("SELECT * FROM claims WHERE doc_id = ? ORDER BY id", [doc_id]).fetchall()
+        if not claim_rows:
+            return []
+        parts: dict[int, list] = {}
+        for row in self.db.execute(
+                "SELECT p.claim_id, p.role, p.position, s.* FROM claim_parts p JOIN spans s ON s.id = p.span_id"
+                " JOIN claims c ON c.id = p.claim_id WHERE c.doc_id = ? ORDER BY p.claim_id, p.position",
+                [doc_id]):
+            parts.setdefault(row["claim_id"], []).append((row["role"], _span_from_row(row)))
+        claims = [self._claim(row, parts.get(row["id"], [])) for row in claim_rows]
+        return sorted(claims, key=lambda c: (c.start, c.id))
+
+    def claim(self, claim_id: int) -> Claim:
+        row = self.db.execute("SELECT doc_id FROM claims WHERE id = ?", [claim_id]).fetchone()
+        if row is None:
+            raise KeyError(claim_id)
+        return next(c for c in self.claims(row["doc_id"]) if c.id == claim_id)
+
+    @staticmethod
+    def _claim(row, parts) -> Claim:
+        by_role = {role: span for role, span in parts if role != "content"}
+        return Claim(id=row["id"], doc_id=row["doc_id"], content=tuple(s for r, s in parts if r == "content"),
+                     cue=by_role.get("cue"), source=by_role.get("source"), via=by_role.get("via"),
+                     attributes=json.loads(row["attributes"] or "{}"), annotator=row["annotator"] or "",
+                     origin=row["origin"] or "manual", created=row["created"] or "", updated=row["updated"] or "")
+
+    def claims_using(self, span_id: int) -> list[int]:
+        return [r[0] for r in self.db.execute(
+            "SELECT DISTINCT claim_id FROM claim_parts WHERE span_id = ? ORDER BY claim_id", [span_id])]
+
+    def save_claim(self, claim: Claim) -> Claim:
+        """Create or replace a claim exactly as given, in one transaction.
+
+        Parts without an id become new spans of the claim layer; parts with an
+        id are existing spans (re-created with that id if an undo needs them
+        back). Claim-layer spans no claim uses any more are removed. Returns
+        the claim with every id filled in, ready to be saved again by undo/redo.
+        """
+        if not claim.content:
+            raise SpanError("a claim needs at least one content segment")
+        stamp = now()
+        claim = claim.with_changes(annotator=claim.annotator or self.annotator, created=claim.created or stamp,
+                                   updated=stamp)
+        with self._write():
+            cursor = self.db.execute(
+                "INSERT OR REPLACE INTO claims (id, doc_id, attributes, annotator, origin, created, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [claim.id, claim.doc_id, json.dumps(claim.attributes, ensure_ascii=False, sort_keys=True),
+                 claim.annotator, claim.origin, claim.created, claim.updated])
+            claim_id = claim.id if claim.id is not None else cursor.lastrowid
+            self.db.execute("DELETE FROM claim_parts WHERE claim_id = ?", [claim_id])
+            saved: dict[str, list[Span]] = {}
+            for position, (role, span) in enumerate(claim.parts()):
+                span = self._claim_part_span(claim, role, span)
+                self.db.execute("INSERT OR IGNORE INTO claim_parts (claim_id, role, span_id, position)"
+                                " VALUES (?, ?, ?, ?)", [claim_id, role, span.id, position])
+                saved.setdefault(role, []).append(span)
+            self._drop_unused_claim_spans(claim.doc_id)
+            self._touch(claim.doc_id)
+        return claim.with_changes(id=claim_id, content=tuple(saved["content"]),
+                                  **{role: saved[role][0] if role in saved else None
+                                     for role in ("cue", "source", "via")})
+
+    def _claim_part_span(self, claim: Claim, role: str, span: Span) -> Span:
+        if span.doc_id != claim.doc_id:
+            raise SpanError(f"a claim part must be in the claim's document ({claim.doc_id})")
+        if span.id is not None:
+            if self.db.execute("SELECT 1 FROM spans WHERE id = ?", [span.id]).fetchone():
+                return span
+            return self._insert_span(span)          # undo brings a removed part back with its id
+        return self._insert_span(span.with_changes(layer=CLAIM_LAYER, label=role,
+                                                   annotator=span.annotator or claim.annotator,
+                                                   origin=span.origin or claim.origin))
+
+    def _drop_unused_claim_spans(self, doc_id: str) -> None:
+        self.db.execute("DELETE FROM spans WHERE doc_id = ? AND layer = ? AND id NOT IN"
+                        " (SELECT span_id FROM claim_parts)", [doc_id, CLAIM_LAYER])
+
+    def delete_claim(self, claim_id: int) -> Claim:
+        """Delete a claim and its own spans; returns it as it was (for undo)."""
+        with self._write():
+            claim = self.claim(claim_id)
+            self.db.execute("DELETE FROM claim_parts WHERE claim_id = ?", [claim_id])
+            self.db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
+            self._drop_unused_claim_spans(claim.doc_id)
+        return claim
+
     # --- figures -------------------------------------------------------------
     def stats(self) -> dict:
         status = {name: 0 for name in STATUSES}
@@ -356,7 +468,9 @@ class Store:
         labels = {row["label"]: row["n"] for row in self.db.execute(
             "SELECT label, count(*) AS n FROM spans WHERE layer = 'entity' GROUP BY label ORDER BY label")}
         spans = self.db.execute("SELECT count(*) FROM spans WHERE layer = 'entity'").fetchone()[0]
-        return {"documents": self.document_count(), "status": status, "spans": spans, "labels": labels}
+        claims = self.db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return {"documents": self.document_count(), "status": status, "spans": spans, "labels": labels,
+                "claims": claims}
 
     def next_document(self, doc_id: str | None, step: int = 1, unfinished_only: bool = False) -> str | None:
         """The document after (step=1) or before (step=-1) ``doc_id`` in list order.

@@ -12,7 +12,23 @@ def document_record(store, doc) -> dict:
                    "layer": s.layer, "attributes": s.attributes, "annotator": s.annotator,
                    "origin": s.origin, "created": s.created}
                   for s in spans],
+        "claims": [claim_record(doc.text, claim, number) for number, claim in
+                   enumerate(store.claims(doc.id), start=1)],
     }
+
+
+def part_record(text: str, span) -> dict | None:
+    if span is None:
+        return None
+    return {"start": span.start, "end": span.end, "text": text[span.start:span.end]}
+
+
+def claim_record(text: str, claim, number: int) -> dict:
+    """A claim with the text of each part; ids are per document (c1, c2...) so files merge cleanly."""
+    return {"id": f"c{number}", "content": [part_record(text, s) for s in claim.content],
+            "cue": part_record(text, claim.cue), "source": part_record(text, claim.source),
+            "via": part_record(text, claim.via), "attributes": claim.attributes,
+            "annotator": claim.annotator, "origin": claim.origin}
 
 
 def lines(store, options: dict, counter: dict):

@@ -31,6 +31,21 @@ class RawSpan:
 
 
 @dataclass
+class RawClaim:
+    """A claim as read from a file: parts are RawSpans whose label is the role."""
+    content: list[RawSpan]
+    cue: RawSpan | None = None
+    source: RawSpan | None = None
+    via: RawSpan | None = None
+    attributes: dict = field(default_factory=dict)
+    annotator: str = ""
+    origin: str = "imported"
+
+    def parts(self) -> list[RawSpan]:
+        return [*self.content, *(p for p in (self.cue, self.source, self.via) if p is not None)]
+
+
+@dataclass
 class RawDocument:
     """One article read from a file; ``line`` is where it starts, for messages."""
     text: str
@@ -39,6 +54,7 @@ class RawDocument:
     meta: dict = field(default_factory=dict)
     status: str = "new"
     spans: list[RawSpan] = field(default_factory=list)
+    claims: list[RawClaim] = field(default_factory=list)
     line: int | None = None
     annotated: bool = False          # file carries annotations: offsets must be preserved exactly
 

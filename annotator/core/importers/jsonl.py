@@ -1,7 +1,9 @@
 """Our own JSONL, one document per line (the round trip of ``export --format jsonl``).
 
 ``{"id", "title", "text", "meta", "status", "spans": [{"start", "end", "label",
-"text", "annotator", "origin"}]}``; only ``text`` is required.
+"text", "annotator", "origin"}], "claims": [{"id", "content": [{"start", "end",
+"text"}], "cue", "source", "via", "attributes", "annotator", "origin"}]}``;
+only ``text`` is required.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..model import STATUSES
-from .base import InputError, RawDocument, RawSpan, int_field
+from .base import InputError, RawClaim, RawDocument, RawSpan, int_field
 
 
 def iter_json_lines(path: Path) -> Iterator[tuple[int, dict]]:
@@ -50,9 +52,40 @@ def read(path: Path, options: dict) -> Iterator[RawDocument]:
         if not isinstance(spans_in, list):
             raise InputError(path, number, '"spans" must be a list')
         spans = [_span(path, number, index, item) for index, item in enumerate(spans_in, start=1)]
+        claims_in = obj.get("claims") or []
+        if not isinstance(claims_in, list):
+            raise InputError(path, number, '"claims" must be a list')
+        claims = [_claim(path, number, index, item) for index, item in enumerate(claims_in, start=1)]
         yield RawDocument(text=text, title=str(obj.get("title") or ""),
                           id=None if doc_id is None else str(doc_id), meta=meta, status=status,
-                          spans=spans, line=number, annotated="spans" in obj)
+                          spans=spans, claims=claims, line=number,
+                          annotated="spans" in obj or "claims" in obj)
+
+
+def _claim(path, number, index, item) -> RawClaim:
+    if not isinstance(item, dict):
+        raise InputError(path, number, f"claim {index} must be an object")
+    content = item.get("content")
+    if isinstance(content, dict):
+        content = [content]
+    if not isinstance(content, list) or not content:
+        raise InputError(path, number, f"claim {index} has no content segment")
+
+    def part(role, value, what):
+        if not isinstance(value, dict):
+            raise InputError(path, number, f"claim {index} {what} must be an object with start and end")
+        return RawSpan(start=int_field(value.get("start"), path, number, f"claim {index} {what} start"),
+                       end=int_field(value.get("end"), path, number, f"claim {index} {what} end"),
+                       label=role, layer="claim", text=value.get("text"))
+
+    attributes = item.get("attributes") or {}
+    if not isinstance(attributes, dict):
+        raise InputError(path, number, f"claim {index} attributes must be an object")
+    optional = {role: part(role, item[role], role) if item.get(role) is not None else None
+                for role in ("cue", "source", "via")}
+    return RawClaim(content=[part("content", value, f"content {k}") for k, value in enumerate(content, start=1)],
+                    attributes=attributes, annotator=str(item.get("annotator") or ""),
+                    origin=str(item.get("origin") or "imported"), **optional)
 
 
 def _span(path, number, index, item) -> RawSpan:
