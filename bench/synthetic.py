@@ -20,29 +20,21 @@ def sentences() -> list[str]:
     return [FALLBACK]
 
 
-def article(rng: random.Random, length: int, spans_per_1000: float, pool: list[str]) -> tuple[str, list[dict]]:
-    """Paragraphs of sample sentences with tagged names inserted; returns text and spans."""
+def article(rng: random.Random, length: int, span_count: int, pool: list[str]) -> tuple[str, list[dict]]:
+    """About ``length`` characters of sample sentences with ``span_count`` tagged names woven in."""
+    names_length = sum(len(rng.choice(NAMES)[0]) + 1 for _ in range(span_count))
+    filler = max(20, (length - names_length) // max(span_count, 1))
     parts, spans, size = [], [], 0
-    while size < length:
+    for number in range(span_count):
         sentence = rng.choice(pool)
-        paragraph = []
-        for _ in range(max(1, int(len(sentence) / 1000 * spans_per_1000))):
-            name, label = rng.choice(NAMES)
-            paragraph.append((name, label))
-        text_parts = []
-        cursor = size
-        for name, label in paragraph:
-            chunk = sentence[:rng.randint(10, 60)] + " "
-            text_parts.append(chunk)
-            cursor += len(chunk)
-            spans.append({"start": cursor, "end": cursor + len(name), "label": label})
-            text_parts.append(name + " ")
-            cursor += len(name) + 1
-        text_parts.append(sentence + "\n\n")
-        piece = "".join(text_parts)
+        offset = rng.randrange(0, max(1, len(sentence) - filler))
+        chunk = sentence[offset:offset + filler].strip() + " "
+        name, label = rng.choice(NAMES)
+        spans.append({"start": size + len(chunk), "end": size + len(chunk) + len(name), "label": label})
+        piece = chunk + name + ("\n\n" if number % 6 == 5 else " ")
         parts.append(piece)
         size += len(piece)
-    return "".join(parts).rstrip("\n"), [s for s in spans if s["end"] <= size]
+    return "".join(parts).rstrip(), spans
 
 
 def write_jsonl(path: Path, documents: int, length: int, spans_per_doc: int, seed: int = 7) -> int:
@@ -51,8 +43,7 @@ def write_jsonl(path: Path, documents: int, length: int, spans_per_doc: int, see
     total = 0
     with open(path, "w", encoding="utf-8") as out:
         for number in range(documents):
-            text, spans = article(rng, length, spans_per_doc * 1000 / length, pool)
-            spans = spans[:spans_per_doc]
+            text, spans = article(rng, length, spans_per_doc, pool)
             total += len(spans)
             out.write(json.dumps({"id": f"b{number}", "title": text[:60].split("\n")[0], "text": text,
                                   "spans": spans}, ensure_ascii=False) + "\n")

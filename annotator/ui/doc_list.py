@@ -9,7 +9,7 @@ from ..core.model import DocumentSummary
 
 STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 STATUS_COLOURS = {"done": "#2e7d32", "skipped": "#9e9e9e", "in_progress": "#1565c0", "new": "#000000"}
-COLUMNS = ("Title", "Status", "Spans")
+COLUMNS = ("Title", "Status", "Tags")
 
 
 class DocumentListModel(QAbstractTableModel):

@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
             dock.setWidget(widget)
             dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
             self.addDockWidget(area, dock)
+            if widget is self.doc_list:
+                self.resizeDocks([dock], [360], Qt.Horizontal)
 
     def _action(self, menu, text, slot, keys=(), checkable=False) -> QAction:
         action = QAction(text, self)
