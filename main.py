@@ -4,8 +4,8 @@ import sys
 
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
-    from annotator.cli import COMMANDS
-    if argv and (argv[0] in COMMANDS or argv[0] in ("--help", "-h")):
+    from annotator.cli import cli
+    if argv and (argv[0] in cli.commands or argv[0] in ("--help", "-h")):
         from annotator.cli import main as cli_main
         cli_main(argv)
     else:

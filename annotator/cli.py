@@ -2,18 +2,18 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
+from pathlib import Path
 
 import click
 
 from .core import exporters
+from .core.backup import list_backups, make_backup, restore_backup
 from .core.identity import default_annotator
 from .core.importing import import_paths
 from .core.schema import SchemaError, load_schema
 from .core.store import ProjectError, open_project
-
-COMMANDS = ("import", "export", "stats")
-
 
 def _open(db: str, schema: str | None = None, annotator: str = "", readonly: bool = False):
     try:
@@ -107,6 +107,31 @@ def stats_command(db, as_json):
     click.echo(f"spans: {figures['spans']}")
     for label, count in figures["labels"].items():
         click.echo(f"  {label}: {count}")
+
+
+@cli.command("backup")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--list", "list_only", is_flag=True, help="List the backups, newest first.")
+@click.option("--restore", type=click.Path(exists=True, dir_okay=False),
+              help="Put this backup in place of the project (the current file is backed up first).")
+def backup_command(db, list_only, restore):
+    """Back up the project (SQLite backup API), list backups, or restore one."""
+    if list_only:
+        for path in list_backups(Path(db)):
+            click.echo(str(path))
+        return
+    if restore:
+        try:
+            saved = restore_backup(Path(db), Path(restore))
+        except (ValueError, sqlite3.DatabaseError) as error:
+            raise click.ClickException(str(error))
+        click.echo(f"restored {restore}" + (f"; the previous file was saved as {saved}" if saved else ""))
+        return
+    store = _open(db, readonly=True)
+    try:
+        click.echo(str(make_backup(store.db.conn, Path(db), "manual")))
+    finally:
+        store.close()
 
 
 def main(argv=None) -> None:

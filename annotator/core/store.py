@@ -13,7 +13,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from .migrations import MIGRATION_SET, SCHEMA_VERSION, migrations
+from .backup import backup_due, list_backups, make_backup
+from .migrations import SCHEMA_VERSION, migrations
 from .model import CLAIM_LAYER, CLAIM_ROLES, STATUSES, Claim, Document, DocumentSummary, Span, content_hash
 from .schema import Schema, load_schema
 from .spancheck import span_problem
@@ -45,6 +46,14 @@ class ReadOnlyProject(ProjectError):
 
 class ProjectLocked(ProjectError):
     pass
+
+
+class CorruptProject(ProjectError):
+    """The file is damaged; ``backups`` lists copies it can be restored from, newest first."""
+
+    def __init__(self, path, reason: str):
+        super().__init__(path, reason)
+        self.backups = list_backups(Path(path))
 
 
 class SpanError(ValueError):
@@ -90,7 +99,11 @@ def open_project(path, schema: str | Schema | None = None, readonly: bool = Fals
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise ProjectLocked(path, "the project is locked by another program; close it and try again")
+        if "decode" in str(error):          # text bytes scrambled inside a page
+            raise CorruptProject(path, f"the project file is damaged ({error}); restore a backup")
         raise ProjectError(path, f"cannot open the project: {error}")
+    except sqlite3.DatabaseError as error:     # malformed pages, "file is not a database"
+        raise CorruptProject(path, f"the project file is damaged ({error}); restore a backup")
 
 
 def _open(path: Path, exists: bool, schema, readonly: bool, annotator: str) -> "Store":
@@ -98,11 +111,18 @@ def _open(path: Path, exists: bool, schema, readonly: bool, annotator: str) -> "
     try:
         db = sqlite_utils.Database(conn)
         if exists:
+            problem = conn.execute("PRAGMA quick_check").fetchone()[0]
+            if problem != "ok":
+                raise CorruptProject(path, f"the project file is damaged ({problem}); restore a backup")
             _check_is_project(path, db)
         if not readonly:
             db.execute("PRAGMA journal_mode=WAL")
+            if exists and migrations.pending(db):
+                make_backup(conn, path, "before-migration")
             migrations.apply(db)
             db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            if exists and backup_due(path):
+                make_backup(conn, path, "daily")
         store = Store(path, db, readonly=readonly, annotator=annotator)
         if not exists:
             store.set_schema(schema if isinstance(schema, Schema) else load_schema(schema or "default"))
@@ -156,9 +176,13 @@ def _check_is_project(path: Path, db: sqlite_utils.Database) -> None:
                                  f"({', '.join(sorted(unknown))}); update the program to open it")
 
 
+def _json_object(value: str | None) -> dict:
+    return json.loads(value) if value and value != "{}" else {}  # most spans have none: skip the parser
+
+
 def _span_from_row(row) -> Span:
     return Span(id=row["id"], doc_id=row["doc_id"], layer=row["layer"], label=row["label"],
-                start=row["start"], end=row["end"], attributes=json.loads(row["attributes"] or "{}"),
+                start=row["start"], end=row["end"], attributes=_json_object(row["attributes"]),
                 annotator=row["annotator"] or "", origin=row["origin"] or "manual",
                 created=row["created"] or "", updated=row["updated"] or "")
 
@@ -203,17 +227,29 @@ class Store:
 
     # --- documents -----------------------------------------------------------
     # "Annotations" in the list: entity spans plus claims.
-    _SUMMARY_SQL = ("SELECT d.id, d.title, d.status, d.length,"
+    # A document's status as the current annotator sees it: their own row in document_status;
+    # "new" when only others have one; documents.status (the latest anyone set, or what an
+    # import wrote) when nobody has a row yet, or when the store has no annotator.
+    _MY_STATUS_SQL = ("COALESCE((SELECT ds.status FROM document_status ds WHERE ds.doc_id = d.id"
+                      " AND ds.annotator = :me), CASE WHEN EXISTS (SELECT 1 FROM document_status ds"
+                      " WHERE ds.doc_id = d.id) THEN 'new' ELSE d.status END)")
+
+    def _status_sql(self) -> str:
+        return self._MY_STATUS_SQL if self.annotator else "d.status"
+
+    _SUMMARY_SQL = ("SELECT d.id, d.title, {status} AS status, d.length,"
                     " (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.layer = 'entity')"
                     " + (SELECT count(*) FROM claims c WHERE c.doc_id = d.id) AS span_count FROM documents d")
 
     def documents(self) -> list[DocumentSummary]:
         """Every document in import order, without its text (fast on big projects)."""
-        rows = self.db.execute(self._SUMMARY_SQL + " ORDER BY d.rowid").fetchall()
+        rows = self.db.execute(self._SUMMARY_SQL.format(status=self._status_sql()) + " ORDER BY d.rowid",
+                               {"me": self.annotator}).fetchall()
         return [self._summary(r) for r in rows]
 
     def summary(self, doc_id: str) -> DocumentSummary:
-        return self._summary(self.db.execute(self._SUMMARY_SQL + " WHERE d.id = ?", [doc_id]).fetchone())
+        return self._summary(self.db.execute(self._SUMMARY_SQL.format(status=self._status_sql())
+                                             + " WHERE d.id = :doc", {"me": self.annotator, "doc": doc_id}).fetchone())
 
     @staticmethod
     def _summary(row) -> DocumentSummary:
@@ -233,6 +269,28 @@ class Store:
         for row in cursor:
             yield Document(id=row["id"], title=row["title"] or "", text=row["text"],
                            meta=json.loads(row["meta"] or "{}"), status=row["status"])
+
+    def iter_annotated_documents(self):
+        """(Document, spans of every layer, has_claims, status_annotator) for every document in
+        list order; spans sorted by start, longest first. For exporters: two streaming queries
+        (documents, and all spans ordered by document) merged here, not one query per document."""
+        docs = self.db.conn.execute(
+            "SELECT rowid, id, title, text, meta, status, status_annotator,"
+            " EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id) AS has_claims FROM documents d ORDER BY rowid")
+        # CROSS JOIN keeps documents as the outer loop: spans come through the (doc_id, start) index.
+        spans = self.db.conn.execute(
+            "SELECT d.rowid AS doc_row, s.id, s.doc_id, s.layer, s.label, s.start, s.\"end\", s.attributes,"
+            " s.annotator, s.origin, s.created, s.updated FROM documents d CROSS JOIN spans s ON s.doc_id = d.id"
+            ' ORDER BY d.rowid, s.start, s."end" DESC, s.id')
+        pending = next(spans, None)
+        for row in docs:
+            found = []
+            while pending is not None and pending["doc_row"] == row["rowid"]:
+                found.append(_span_from_row(pending))
+                pending = next(spans, None)
+            yield (Document(id=row["id"], title=row["title"] or "", text=row["text"],
+                            meta=json.loads(row["meta"] or "{}"), status=row["status"]),
+                   found, bool(row["has_claims"]), row["status_annotator"] or "")
 
     def document_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -276,15 +334,39 @@ class Store:
             'INSERT INTO spans (doc_id, layer, label, start, "end", attributes, annotator, origin,'
             " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
-    def set_status(self, doc_id: str, status: str) -> None:
+    def set_status(self, doc_id: str, status: str, annotator: str | None = None) -> None:
+        """Set the status of ``annotator`` (default: the store's) for the document.
+
+        documents.status keeps the latest status anyone set, for readers that know one status.
+        """
         if status not in STATUSES:
             raise ValueError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
+        who = self.annotator if annotator is None else annotator
+        stamp = now()
         with self._write():
+            if who:
+                self.db.execute("INSERT OR REPLACE INTO document_status (doc_id, annotator, status, updated)"
+                                " VALUES (?, ?, ?, ?)", [doc_id, who, status, stamp])
             self.db.execute("UPDATE documents SET status = ?, status_annotator = ?, status_updated = ?"
-                            " WHERE id = ?", [status, self.annotator, now(), doc_id])
+                            " WHERE id = ?", [status, who, stamp, doc_id])
 
-    def status_of(self, doc_id: str) -> str:
-        return self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()["status"]
+    def status_of(self, doc_id: str, annotator: str | None = None) -> str:
+        """The status ``annotator`` (default: the store's) sees; see ``_MY_STATUS_SQL``."""
+        who = self.annotator if annotator is None else annotator
+        sql = self._MY_STATUS_SQL if who else "d.status"
+        return self.db.execute(f"SELECT {sql} AS status FROM documents d WHERE d.id = :doc",
+                               {"me": who, "doc": doc_id}).fetchone()["status"]
+
+    def statuses(self, doc_id: str) -> dict[str, str]:
+        """Every annotator's own status for the document: {annotator: status}."""
+        return {row["annotator"]: row["status"] for row in self.db.execute(
+            "SELECT annotator, status FROM document_status WHERE doc_id = ? ORDER BY annotator", [doc_id])}
+
+    def annotators(self) -> list[str]:
+        """Everyone with a span, claim or status in the project, sorted."""
+        rows = self.db.execute("SELECT annotator FROM spans UNION SELECT annotator FROM claims"
+                               " UNION SELECT annotator FROM document_status").fetchall()
+        return sorted({row[0] for row in rows if row[0]})
 
     # --- spans ---------------------------------------------------------------
     def spans(self, doc_id: str, layer: str | None = None) -> list[Span]:
@@ -335,7 +417,7 @@ class Store:
             [span.id, span.doc_id, span.layer, span.label, span.start, span.end,
              json.dumps(span.attributes, ensure_ascii=False, sort_keys=True), span.annotator,
              span.origin, span.created, span.updated])
-        self._touch(span.doc_id)
+        self._touch(span.doc_id, span.annotator)
         return span.with_changes(id=cursor.lastrowid)
 
     def delete_span(self, span_id: int) -> Span:
@@ -350,7 +432,7 @@ class Store:
             if users:
                 raise SpanInUse(span_id, users)
             self.db.execute("DELETE FROM spans WHERE id = ?", [span_id])
-            self._touch(span.doc_id)
+            self._touch(span.doc_id, span.annotator)
         return span
 
     def update_span(self, span_id: int, **changes) -> Span:
@@ -362,13 +444,17 @@ class Store:
                             " WHERE id = ?", [span.label, span.start, span.end,
                                               json.dumps(span.attributes, ensure_ascii=False, sort_keys=True),
                                               span.updated, span_id])
-            self._touch(span.doc_id)
+            self._touch(span.doc_id, span.annotator)
         return span
 
-    def _touch(self, doc_id: str) -> None:
+    def _touch(self, doc_id: str, annotator: str = "") -> None:
         # Annotating a new document puts it in progress, as an annotator expects.
+        who, stamp = annotator or self.annotator, now()
+        if who and self.status_of(doc_id, who) == "new":
+            self.db.execute("INSERT OR REPLACE INTO document_status (doc_id, annotator, status, updated)"
+                            " VALUES (?, ?, 'in_progress', ?)", [doc_id, who, stamp])
         self.db.execute("UPDATE documents SET status = 'in_progress', status_annotator = ?, status_updated = ?"
-                        " WHERE id = ? AND status = 'new'", [self.annotator, now(), doc_id])
+                        " WHERE id = ? AND status = 'new'", [who, stamp, doc_id])
 
     # --- claims --------------------------------------------------------------
     def claims(self, doc_id: str) -> list[Claim]:
@@ -431,7 +517,7 @@ class Store:
                                 " VALUES (?, ?, ?, ?)", [claim_id, role, span.id, position])
                 saved.setdefault(role, []).append(span)
             self._drop_unused_claim_spans(claim.doc_id)
-            self._touch(claim.doc_id)
+            self._touch(claim.doc_id, claim.annotator)
         return claim.with_changes(id=claim_id, content=tuple(saved["content"]),
                                   **{role: saved[role][0] if role in saved else None
                                      for role in ("cue", "source", "via")})
@@ -477,7 +563,8 @@ class Store:
 
         With ``unfinished_only`` the search wraps around and skips done/skipped ones.
         """
-        rows = self.db.execute("SELECT id, status FROM documents ORDER BY rowid").fetchall()
+        rows = self.db.execute(f"SELECT d.id, {self._status_sql()} AS status FROM documents d ORDER BY d.rowid",
+                               {"me": self.annotator}).fetchall()
         ids = [row["id"] for row in rows]
         here = ids.index(doc_id) if doc_id in ids else -1
         if unfinished_only:

@@ -1,0 +1,89 @@
+"""Copies of the project file, made with SQLite's backup API (consistent even mid-WAL).
+
+Backups live in a folder beside the project (``project.db`` -> ``project.db.backups/``):
+one before every schema migration, one a day on open, and one before a restore.
+Only the newest ``KEEP`` are kept.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+KEEP = 10
+DAY_SECONDS = 24 * 60 * 60
+
+
+def backup_folder(project: Path) -> Path:
+    project = Path(project)
+    return project.with_name(project.name + ".backups")
+
+
+def list_backups(project: Path) -> list[Path]:
+    """Newest first."""
+    folder = backup_folder(project)
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("*.db"), key=lambda p: p.name, reverse=True)
+
+
+def make_backup(conn: sqlite3.Connection, project: Path, reason: str, keep: int = KEEP) -> Path:
+    """Copy the open database ``conn`` into the backup folder; returns the copy's path."""
+    folder = backup_folder(project)
+    folder.mkdir(exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{stamp}-{reason}.db"
+    partial = target.with_suffix(".part")
+    destination = sqlite3.connect(partial)
+    try:
+        conn.backup(destination)
+    finally:
+        destination.close()
+    os.replace(partial, target)     # a half-written copy never looks like a backup
+    for old in list_backups(project)[keep:]:
+        old.unlink(missing_ok=True)
+    return target
+
+
+def backup_due(project: Path) -> bool:
+    newest = list_backups(project)
+    return not newest or time.time() - newest[0].stat().st_mtime > DAY_SECONDS
+
+
+def restore_backup(project: Path, backup: Path) -> Path | None:
+    """Put ``backup`` in place of the project file (which must be closed).
+
+    The current file is first copied aside (when it can still be read), so a
+    restore can itself be undone. Returns that copy's path, or None.
+    """
+    project, backup = Path(project), Path(backup)
+    check = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise ValueError(f"{backup} is damaged itself")
+    finally:
+        check.close()
+    saved = None
+    if project.exists():
+        try:
+            current = sqlite3.connect(project)
+            try:
+                saved = make_backup(current, project, "before-restore")
+            finally:
+                current.close()
+        except sqlite3.DatabaseError:
+            saved = None   # the current file is too damaged to copy; it is replaced all the same
+    partial = project.with_name(project.name + ".restoring")
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    destination = sqlite3.connect(partial)
+    try:
+        source.backup(destination)
+    finally:
+        source.close()
+        destination.close()
+    for leftover in (project.with_name(project.name + "-wal"), project.with_name(project.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    os.replace(partial, project)
+    return saved
