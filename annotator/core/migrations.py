@@ -71,4 +71,18 @@ def m002_claims(db):
     db["claim_parts"].create_index(["span_id"])
 
 
+@migrations()
+def m003_document_status(db):
+    # Status per annotator: in a team file each annotator's progress is their own.
+    # documents.status stays as the latest status anyone set (older readers, stats).
+    db["document_status"].create(
+        {"doc_id": str, "annotator": str, "status": str, "updated": str},
+        pk=("doc_id", "annotator"), not_null={"status"},
+        foreign_keys=[("doc_id", "documents", "id")],
+    )
+    db.execute("INSERT INTO document_status (doc_id, annotator, status, updated)"
+               " SELECT id, COALESCE(status_annotator, ''), status, COALESCE(status_updated, '')"
+               " FROM documents WHERE status != 'new' AND COALESCE(status_annotator, '') != ''")
+
+
 SCHEMA_VERSION = len(migrations._migrations)
