@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import sqlite3
 import sys
 from pathlib import Path
@@ -10,6 +12,8 @@ import click
 
 from .core import exporters
 from .core.backup import list_backups, make_backup, restore_backup
+from .core.showdoc import document_cells
+from .core.terminal import MODES, choose_mode, render, save_mode
 from .core.identity import default_annotator
 from .core.importing import import_paths
 from .core.schema import SchemaError, load_schema
@@ -132,6 +136,40 @@ def backup_command(db, list_only, restore):
         click.echo(str(make_backup(store.db.conn, Path(db), "manual")))
     finally:
         store.close()
+
+
+@cli.command("show")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("doc_id")
+@click.option("--visual", "terminal", flag_value="visual", help="Shape and reorder Arabic for terminals that can't.")
+@click.option("--logical", "terminal", flag_value="logical", help="Print text in reading order, unchanged.")
+@click.option("--color/--no-color", default=None, help="Colour the annotations (default: on a terminal).")
+@click.option("--tags/--no-tags", default=True, show_default=True, help="Write [LABEL] after each entity.")
+def show_command(db, doc_id, terminal, color, tags):
+    """Print one article (DOC_ID as imported) with its annotations marked."""
+    store = _open(db, readonly=True)
+    try:
+        try:
+            doc = store.document(doc_id)
+        except KeyError:
+            raise click.ClickException(f"no document {doc_id!r} in {db}")
+        is_tty = sys.stdout.isatty()
+        use_colour = is_tty and "NO_COLOR" not in os.environ if color is None else color
+        cells = document_cells(doc, store.spans(doc_id, layer="entity"), store.claims(doc_id),
+                               store.schema.colour_of, colour=use_colour,
+                               truecolor=os.environ.get("COLORTERM") in ("truecolor", "24bit"), tags=tags)
+    finally:
+        store.close()
+    mode = choose_mode(terminal, is_tty)
+    width = shutil.get_terminal_size().columns if is_tty else None
+    click.echo(render(cells, mode, width))
+
+
+@cli.command("terminal")
+@click.argument("mode", type=click.Choice(MODES))
+def terminal_command(mode):
+    """Set once how Arabic is printed: visual (shaped for plain terminals), logical, or auto."""
+    click.echo(f"saved in {save_mode(mode)}")
 
 
 def main(argv=None) -> None:
