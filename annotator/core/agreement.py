@@ -1,0 +1,422 @@
+"""Inter-annotator agreement: span F1, token-level Cohen's kappa, claim attribution.
+
+Everything is computed for every *pair* of annotators over the documents both of
+them worked on, then summed (micro) or averaged (macro, kappa). Definitions
+(also in docs/team.md):
+
+Who worked on a document
+    An annotator *took part* in a document when they have an entity span or a
+    claim in it, or their own status for it is ``in_progress`` or ``done`` (a
+    finished article with no entities counts: "nothing here" is an answer).
+    ``skipped`` or ``new`` without annotations does not count. A pair is compared
+    on a document when both took part; a document counts when two annotators did.
+
+Span F1 (entity layer)
+    *exact*: two spans match when start, end and label are all equal.
+    *overlap*: same label and at least one character in common; spans are paired
+    one-to-one, greedily, largest common stretch first (then the earliest).
+    For a pair (a, b): ``F1 = 2·matched / (spans_a + spans_b)``; precision and
+    recall take the first annotator of the pair (in the ``annotators`` order) as
+    the reference: ``P = matched / spans_b``, ``R = matched / spans_a``.
+    *micro*: matched and span counts summed over pairs, documents and labels.
+    *macro*: the mean over labels of each label's micro F1.
+    F1 is ``None`` when neither side has a span (nothing to agree on).
+
+Token-level Cohen's kappa
+    Text is split with ``tokenize`` (clitics attached). Each annotator gives each
+    token one tag: *label-per-token* (``io``, the default): the label of the
+    outermost span (longest; equal lengths: alphabetically first label) that has
+    a character in the token, ``O`` if none; ``bio``: the same spans, the first
+    token of each ``B-LABEL`` and the rest ``I-LABEL``. A span inside a token
+    (``الصين`` of ``والصين``) tags the whole token.
+    ``kappa = (p_o - p_e) / (1 - p_e)`` with ``p_o`` the share of tokens tagged
+    alike and ``p_e = Σ_k p_a(k)·p_b(k)`` from each annotator's own tag shares.
+    Computed per pair over all tokens of the shared documents (``token_kappa``),
+    and over the tokens that either of the two marked, i.e. leaving out tokens
+    both tagged ``O`` (``token_kappa_marked``). With more than two annotators the
+    overall figure is the mean of the pairwise kappas (Light's kappa). ``None``
+    when undefined (``p_e == 1``: both used one single tag throughout).
+
+Claims
+    Two claims *match for attribution* when a content segment of one overlaps a
+    content segment of the other and their sources are the same speaker: both
+    without a source, or source spans that overlap. Pairing is one-to-one,
+    greedily by characters of content in common. ``attribution_f1`` uses those
+    matches; ``content_f1`` matches on content alone. For each claim attribute,
+    Cohen's kappa over the attribution-matched pairs, a missing value counting as
+    its own category ``""``; overall the mean over annotator pairs.
+
+Pure Python, no Qt: ``compute(store)`` over a project, ``compare(...)`` over one
+document's versions (used by the tests and the adjudication view).
+"""
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .model import ENTITY_LAYER, Claim, Span
+from .tokenize import tokenize
+
+OUTSIDE = "O"
+SCHEMES = ("io", "bio")
+GOLD = "gold"
+WORKING = ("in_progress", "done")
+
+
+# --------------------------------------------------------------- small pieces
+
+def f1(matched: int, a: int, b: int) -> float | None:
+    return 2 * matched / (a + b) if a + b else None
+
+
+def ratio(part: int, whole: int) -> float | None:
+    return part / whole if whole else None
+
+
+def cohen_kappa(confusion: Counter) -> float | None:
+    """Cohen's kappa from ``{(tag_a, tag_b): count}``; None when undefined."""
+    n = sum(confusion.values())
+    if not n:
+        return None
+    agreed = sum(count for (x, y), count in confusion.items() if x == y)
+    first, second = Counter(), Counter()
+    for (x, y), count in confusion.items():
+        first[x] += count
+        second[y] += count
+    expected = sum(first[k] * second[k] for k in first) / (n * n)
+    if expected >= 1.0:
+        return None
+    return (agreed / n - expected) / (1 - expected)
+
+
+def mean(values) -> float | None:
+    values = [v for v in values if v is not None]
+    return sum(values) / len(values) if values else None
+
+
+@dataclass
+class Tally:
+    """Matched spans and span counts on each side, for F1/P/R."""
+    matched: int = 0
+    a: int = 0
+    b: int = 0
+
+    def add(self, matched: int, a: int, b: int) -> None:
+        self.matched += matched
+        self.a += a
+        self.b += b
+
+    @property
+    def f1(self) -> float | None:
+        return f1(self.matched, self.a, self.b)
+
+    def as_dict(self) -> dict:
+        return {"matched": self.matched, "a": self.a, "b": self.b, "precision": ratio(self.matched, self.b),
+                "recall": ratio(self.matched, self.a), "f1": self.f1}
+
+
+# --------------------------------------------------------------- spans
+
+def _by_label(spans) -> dict[str, list[Span]]:
+    groups: dict[str, list[Span]] = defaultdict(list)
+    for span in spans:
+        groups[span.label].append(span)
+    return groups
+
+
+def exact_matches(a_spans, b_spans) -> Counter:
+    """Matched spans per label: equal start, end and label."""
+    b_keys = {(s.start, s.end, s.label) for s in b_spans}
+    return Counter(s.label for s in {(s.start, s.end, s.label): s for s in a_spans}.values()
+                   if (s.start, s.end, s.label) in b_keys)
+
+
+def overlap_pairs(a_spans, b_spans) -> list[tuple[Span, Span]]:
+    """One-to-one pairs of same-label spans sharing characters, largest overlap first."""
+    b_groups = _by_label(b_spans)
+    pairs = []
+    for label, a_group in _by_label(a_spans).items():
+        b_group = sorted(b_groups.get(label, ()), key=lambda s: s.start)
+        if not b_group:
+            continue
+        starts = [s.start for s in b_group]
+        longest = max(s.end - s.start for s in b_group)
+        candidates = []
+        for i, x in enumerate(a_group):
+            lo = bisect_left(starts, x.start - longest)
+            for j in range(lo, bisect_left(starts, x.end)):
+                y = b_group[j]
+                common = min(x.end, y.end) - max(x.start, y.start)
+                if common > 0:
+                    exact = x.start == y.start and x.end == y.end
+                    candidates.append((-common, not exact, x.start, y.start, i, j))
+        candidates.sort()
+        used_a, used_b = set(), set()
+        for *_, i, j in candidates:
+            if i not in used_a and j not in used_b:
+                used_a.add(i)
+                used_b.add(j)
+                pairs.append((a_group[i], b_group[j]))
+    return pairs
+
+
+def overlap_matches(a_spans, b_spans) -> Counter:
+    return Counter(x.label for x, _ in overlap_pairs(a_spans, b_spans))
+
+
+# --------------------------------------------------------------- tokens
+
+def token_tags(tokens, spans, scheme: str = "io") -> dict[int, str]:
+    """Tag per token index for the tokens a span touches (the others are ``O``)."""
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown tag scheme {scheme!r}; expected one of {', '.join(SCHEMES)}")
+    starts = [t.start for t in tokens]
+    ends = [t.end for t in tokens]
+    tags: dict[int, str] = {}
+    for span in sorted(spans, key=lambda s: (s.start - s.end, s.label, s.start)):   # longest first
+        first = bisect_right(ends, span.start)
+        last = bisect_left(starts, span.end)
+        if scheme == "io":
+            for index in range(first, last):
+                tags.setdefault(index, span.label)
+        else:
+            free = [index for index in range(first, last) if index not in tags]
+            for position, index in enumerate(free):
+                tags[index] = ("B-" if position == 0 else "I-") + span.label
+    return tags
+
+
+def token_confusion(a_tags: dict, b_tags: dict) -> Counter:
+    """Confusion over the tokens either side tagged (tokens both left ``O`` are not in it)."""
+    return Counter((a_tags.get(i, OUTSIDE), b_tags.get(i, OUTSIDE)) for i in a_tags.keys() | b_tags.keys())
+
+
+# --------------------------------------------------------------- claims
+
+def _content_overlap(x: Claim, y: Claim) -> int:
+    return sum(max(0, min(p.end, q.end) - max(p.start, q.start)) for p in x.content for q in y.content)
+
+
+def _same_source(x: Claim, y: Claim) -> bool:
+    if x.source is None or y.source is None:
+        return x.source is None and y.source is None
+    return x.source.overlaps(y.source.start, y.source.end)
+
+
+def claim_pairs(a_claims, b_claims, need_source: bool = True) -> list[tuple[Claim, Claim]]:
+    """One-to-one pairs of claims with overlapping content (and the same source), greedily."""
+    candidates = []
+    for i, x in enumerate(a_claims):
+        for j, y in enumerate(b_claims):
+            common = _content_overlap(x, y)
+            if common > 0 and (not need_source or _same_source(x, y)):
+                candidates.append((-common, x.start, y.start, i, j))
+    candidates.sort()
+    used_a, used_b, pairs = set(), set(), []
+    for *_, i, j in candidates:
+        if i not in used_a and j not in used_b:
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((a_claims[i], b_claims[j]))
+    return pairs
+
+
+# --------------------------------------------------------------- comparing
+
+@dataclass
+class Version:
+    """One annotator's annotations of one document."""
+    spans: list[Span] = field(default_factory=list)      # entity layer
+    claims: list[Claim] = field(default_factory=list)
+
+
+@dataclass
+class PairResult:
+    """What one pair of annotators did on one or many documents."""
+    documents: int = 0
+    exact: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    overlap: dict[str, Tally] = field(default_factory=lambda: defaultdict(Tally))
+    tokens: Counter = field(default_factory=Counter)      # confusion over marked tokens
+    outside: int = 0                                      # tokens both left O
+    claims: Tally = field(default_factory=Tally)          # attribution
+    claim_content: Tally = field(default_factory=Tally)
+    attributes: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
+
+    def add(self, other: "PairResult") -> None:
+        self.documents += other.documents
+        for mine, theirs in ((self.exact, other.exact), (self.overlap, other.overlap)):
+            for label, tally in theirs.items():
+                mine[label].add(tally.matched, tally.a, tally.b)
+        self.tokens.update(other.tokens)
+        self.outside += other.outside
+        self.claims.add(other.claims.matched, other.claims.a, other.claims.b)
+        self.claim_content.add(other.claim_content.matched, other.claim_content.a, other.claim_content.b)
+        for name, confusion in other.attributes.items():
+            self.attributes[name].update(confusion)
+
+    @staticmethod
+    def _total(tallies: dict[str, Tally]) -> Tally:
+        total = Tally()
+        for tally in tallies.values():
+            total.add(tally.matched, tally.a, tally.b)
+        return total
+
+    @property
+    def span_f1_exact(self) -> float | None:
+        return self._total(self.exact).f1
+
+    @property
+    def span_f1_overlap(self) -> float | None:
+        return self._total(self.overlap).f1
+
+    @property
+    def token_kappa(self) -> float | None:
+        return cohen_kappa(self.tokens + Counter({(OUTSIDE, OUTSIDE): self.outside}) if self.outside
+                           else self.tokens)
+
+    @property
+    def token_kappa_marked(self) -> float | None:
+        return cohen_kappa(self.tokens)
+
+    def attribute_kappas(self) -> dict[str, float | None]:
+        return {name: cohen_kappa(confusion) for name, confusion in sorted(self.attributes.items())}
+
+
+def compare_pair(tokens, a: Version, b: Version, a_tags=None, b_tags=None, scheme: str = "io") -> PairResult:
+    """Compare two annotators' versions of one document (``tokens`` from ``tokenize``)."""
+    result = PairResult(documents=1)
+    a_count, b_count = Counter(s.label for s in a.spans), Counter(s.label for s in b.spans)
+    exact, overlap = exact_matches(a.spans, b.spans), overlap_matches(a.spans, b.spans)
+    for label in a_count.keys() | b_count.keys():
+        result.exact[label].add(exact[label], a_count[label], b_count[label])
+        result.overlap[label].add(overlap[label], a_count[label], b_count[label])
+    a_tags = token_tags(tokens, a.spans, scheme) if a_tags is None else a_tags
+    b_tags = token_tags(tokens, b.spans, scheme) if b_tags is None else b_tags
+    result.tokens = token_confusion(a_tags, b_tags)
+    result.outside = len(tokens) - sum(result.tokens.values())
+    if a.claims or b.claims:
+        matched = claim_pairs(a.claims, b.claims)
+        result.claims.add(len(matched), len(a.claims), len(b.claims))
+        result.claim_content.add(len(claim_pairs(a.claims, b.claims, need_source=False)),
+                                 len(a.claims), len(b.claims))
+        for x, y in matched:
+            for name in x.attributes.keys() | y.attributes.keys():
+                result.attributes[name][(str(x.attributes.get(name, "")), str(y.attributes.get(name, "")))] += 1
+    return result
+
+
+def compare(text: str, versions: dict[str, Version], scheme: str = "io",
+            tokens=None) -> dict[tuple[str, str], PairResult]:
+    """Every pair of the given versions of one document, in the dict's order."""
+    tokens = tokenize(text) if tokens is None else tokens
+    tags = {name: token_tags(tokens, version.spans, scheme) for name, version in versions.items()}
+    return {(x, y): compare_pair(tokens, versions[x], versions[y], tags[x], tags[y], scheme)
+            for x, y in combinations(versions, 2)}
+
+
+# --------------------------------------------------------------- a project
+
+def took_part(version: Version, status: str | None) -> bool:
+    return bool(version.spans or version.claims) or status in WORKING
+
+
+def _document_row(doc, names, versions, pairs: dict) -> dict:
+    total = PairResult()
+    for result in pairs.values():
+        total.add(result)
+    return {"id": doc.id, "title": doc.title, "annotators": names,
+            "spans": {name: len(versions[name].spans) for name in names},
+            "claims": {name: len(versions[name].claims) for name in names},
+            "span_f1_exact": total.span_f1_exact, "span_f1_overlap": total.span_f1_overlap,
+            "token_kappa": mean(r.token_kappa for r in pairs.values()),
+            "claims_f1": total.claims.f1 if (total.claims.a or total.claims.b) else None}
+
+
+def _hardness(row: dict):
+    # Lowest agreement first; a document nobody tagged anything in (F1 None) last.
+    score = row["span_f1_exact"]
+    return (score is None, score if score is not None else 0.0, row["token_kappa"] or 0.0)
+
+
+def compute(store, annotators: list[str] | None = None, scheme: str = "io", progress=None) -> dict:
+    """Agreement over the whole project; the dict ``agree --json`` prints.
+
+    ``annotators`` defaults to everyone in the project except ``gold``.
+    ``progress(done, total)`` is called now and then.
+    """
+    if scheme not in SCHEMES:
+        raise ValueError(f"unknown tag scheme {scheme!r}; expected one of {', '.join(SCHEMES)}")
+    names = list(annotators) if annotators else [n for n in store.annotators() if n != GOLD]
+    wanted = set(names)
+    statuses: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in store.db.execute("SELECT doc_id, annotator, status FROM document_status"):
+        if row["annotator"] in wanted:
+            statuses[row["doc_id"]][row["annotator"]] = row["status"]
+    pairs = {pair: PairResult() for pair in combinations(names, 2)}
+    documents = []
+    total_documents = store.document_count()
+    for number, item in enumerate(store.iter_annotated_documents(), start=1):
+        doc, spans, has_claims = item[:3]
+        if progress and number % 500 == 0:
+            progress(number, total_documents)
+        versions = {name: Version() for name in names}
+        for span in spans:
+            if span.layer == ENTITY_LAYER and span.annotator in wanted:
+                versions[span.annotator].spans.append(span)
+        if has_claims:
+            for claim in store.claims(doc.id):
+                if claim.annotator in wanted:
+                    versions[claim.annotator].claims.append(claim)
+        doc_status = statuses.get(doc.id, {})
+        present = [n for n in names if took_part(versions[n], doc_status.get(n))]
+        if len(present) < 2:
+            continue
+        results = compare(doc.text, {n: versions[n] for n in present}, scheme)
+        for pair, result in results.items():
+            pairs[pair].add(result)
+        documents.append(_document_row(doc, present, versions, results))
+    if progress:
+        progress(total_documents, total_documents)
+    return summarise(names, pairs, documents, scheme)
+
+
+def summarise(names: list[str], pairs: dict[tuple[str, str], PairResult], documents: list[dict],
+              scheme: str = "io") -> dict:
+    total = PairResult()
+    for result in pairs.values():
+        total.add(result)
+    labels = sorted(total.exact.keys() | total.overlap.keys())
+    per_label = {label: {"exact": total.exact[label].as_dict(), "overlap": total.overlap[label].as_dict()}
+                 for label in labels}
+    compared = [r for r in pairs.values() if r.documents]
+    attribute_names = sorted({name for r in compared for name in r.attributes})
+    return {
+        "annotators": names,
+        "documents_compared": len(documents),
+        "token_scheme": scheme,
+        "span_f1_exact": total.span_f1_exact,
+        "span_f1_overlap": total.span_f1_overlap,
+        "span_f1_exact_macro": mean(per_label[label]["exact"]["f1"] for label in labels),
+        "span_f1_overlap_macro": mean(per_label[label]["overlap"]["f1"] for label in labels),
+        "token_kappa": mean(r.token_kappa for r in compared),
+        "token_kappa_marked": mean(r.token_kappa_marked for r in compared),
+        "per_label": per_label,
+        "pairwise": [{"a": a, "b": b, "documents": r.documents, "span_f1_exact": r.span_f1_exact,
+                      "span_f1_overlap": r.span_f1_overlap, "token_kappa": r.token_kappa,
+                      "token_kappa_marked": r.token_kappa_marked,
+                      "claims_attribution_f1": r.claims.f1, "claims_content_f1": r.claim_content.f1}
+                     for (a, b), r in pairs.items()],
+        "claims": {
+            "attribution": total.claims.as_dict(),
+            "content": total.claim_content.as_dict(),
+            "attribution_f1": total.claims.f1,
+            "content_f1": total.claim_content.f1,
+            "attributes": {name: {"kappa": mean(r.attribute_kappas().get(name) for r in compared),
+                                  "pairs": sum(sum(r.attributes[name].values()) for r in compared
+                                               if name in r.attributes)}
+                           for name in attribute_names},
+        },
+        "documents": sorted(documents, key=_hardness),
+    }
