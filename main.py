@@ -1,17 +1,5 @@
-"""Entry point: a sub-command runs the command line, anything else the application."""
-import sys
-
-
-def main(argv=None) -> None:
-    argv = sys.argv[1:] if argv is None else argv
-    from annotator.cli import cli
-    if argv and (argv[0] in cli.commands or argv[0] in ("--help", "-h")):
-        from annotator.cli import main as cli_main
-        cli_main(argv)
-    else:
-        from annotator.ui.app import main as gui_main
-        sys.exit(gui_main(argv))
-
+"""Entry point: `python main.py` starts the application, `python main.py COMMAND ...` the command line."""
+from annotator.launcher import main
 
 if __name__ == "__main__":
     main()

@@ -11,13 +11,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .resources import SCHEMAS
+
 __all__ = [
     "SchemaError", "Label", "ClaimRole", "ClaimAttribute", "Schema",
     "BUILTIN_SCHEMAS", "SCHEMA_DIR", "RESERVED_KEYS", "LABEL_KEY_ORDER", "UNKNOWN_COLOUR",
     "load_schema", "builtin_schemas", "label_mapping", "claims_default",
 ]
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "resources" / "schemas"
+SCHEMA_DIR = SCHEMAS          # resources.py is the one place that knows where resources live
 BUILTIN_SCHEMAS = ("default", "anercorp", "wojood", "ontonotes")
 FORMAT_VERSION = 1
 
