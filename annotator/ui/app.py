@@ -2,15 +2,18 @@
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.identity import default_annotator
-from ..core.resources import seed_samples
-from ..core.store import ProjectError, ReadOnlyProject, open_project
+from ..core.resources import RESOURCES, seed_samples
+from ..core.backup import restore_backup
+from ..core.store import CorruptProject, ProjectError, ReadOnlyProject, open_project
 from .main_window import MainWindow
 
 ORGANISATION = "ArabicNewsAnnotator"
@@ -49,6 +52,10 @@ def open_window(path, settings: QSettings, annotator: str = "", seed: bool = Fal
         except ProjectError as second:
             QMessageBox.critical(parent_window, "Cannot open project", f"{second.reason}\n\n{path}")
             return None
+    except CorruptProject as error:
+        if not offer_restore(parent_window, path, error):
+            return None
+        return open_window(path, settings, annotator, seed=False, readonly=readonly, parent_window=parent_window)
     except ProjectError as error:
         QMessageBox.critical(parent_window, "Cannot open project", f"{error.reason}\n\n{path}")
         return None
@@ -58,6 +65,26 @@ def open_window(path, settings: QSettings, annotator: str = "", seed: bool = Fal
     window.show()
     _open_windows.append(window)
     return window
+
+
+def offer_restore(parent, path: Path, error: CorruptProject) -> bool:
+    """Ask whether to put the newest backup in place of a damaged project; True if restored."""
+    if not error.backups:
+        QMessageBox.critical(parent, "Damaged project", f"{error.reason}\n\n{path}\n\nThere is no backup to restore.")
+        return False
+    newest = error.backups[0]
+    answer = QMessageBox.question(
+        parent, "Damaged project",
+        f"{error.reason}\n\n{path}\n\nRestore the newest backup, {newest.name}?\n"
+        "The damaged file is kept beside the backups when it can still be copied.")
+    if answer != QMessageBox.Yes:
+        return False
+    try:
+        restore_backup(path, newest)
+    except (ValueError, OSError, sqlite3.DatabaseError) as failure:
+        QMessageBox.critical(parent, "Restore failed", str(failure))
+        return False
+    return True
 
 
 def parse_args(argv):
@@ -73,6 +100,7 @@ def main(argv=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
+    app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "arabic-news-annotator.svg")))
     settings = QSettings()
     annotator = annotator_name(settings, args.annotator)
     path = Path(args.db) if args.db else default_project_path()

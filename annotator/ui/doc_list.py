@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..core.model import DocumentSummary
+from .plain import plain_tooltip
 
 STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 STATUS_COLOURS = {"done": "#2e7d32", "skipped": "#9e9e9e", "in_progress": "#1565c0", "new": "#000000"}
@@ -36,7 +37,7 @@ class DocumentListModel(QAbstractTableModel):
             return (summary.title or summary.id, STATUS_NAMES.get(summary.status, summary.status),
                     summary.span_count)[column]
         if role == Qt.ToolTipRole:
-            return f"{summary.id}: {summary.title}"
+            return plain_tooltip(f"{summary.id}: {summary.title}")
         if role == Qt.ForegroundRole and column == 1:
             return QColor(STATUS_COLOURS.get(summary.status, "#000000"))
         if role == Qt.TextAlignmentRole and column == 0:

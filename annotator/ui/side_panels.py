@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from ..core.model import Span
+from .plain import plain_tooltip
 
 EXCERPT_CHARS = 40
 
@@ -32,7 +33,7 @@ class LabelPalette(QListWidget):
             key = f"[{label.key}]  " if label.key else ""
             item = QListWidgetItem(swatch(label.colour), f"{key}{label.name}")
             item.setData(Qt.UserRole, label.name)
-            item.setToolTip(label.description or label.name)
+            item.setToolTip(plain_tooltip(label.description or label.name))
             self.addItem(item)
 
 
@@ -59,7 +60,8 @@ class SpanList(QListWidget):
                 excerpt = excerpt[:EXCERPT_CHARS] + "…"
             item = QListWidgetItem(swatch(colour_of(span.label)), f"{span.label}  {excerpt}")
             item.setData(Qt.UserRole, span.id)
-            item.setToolTip(f"{span.label} [{span.start}, {span.end}) · {span.annotator or '?'} · {span.origin}")
+            item.setToolTip(plain_tooltip(f"{span.label} [{span.start}, {span.end}) · {span.annotator or '?'} · "
+                                          f"{span.origin}"))
             self.addItem(item)
         self.blockSignals(False)
 
