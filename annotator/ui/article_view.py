@@ -8,17 +8,24 @@ slow. Each change repaints only the rectangles it affects.
 
 All offsets in the public API are Python code-point offsets into the stored
 text; :class:`~annotator.ui.offsets.OffsetMap` converts to Qt positions.
+
+Claims are drawn on their own layer so entity colours stay visible: content
+segments get a solid underline in the content colour (stacked when claims
+overlap), the cue a dashed underline, the source a solid outline and the via
+a dashed outline, each in its role colour. The selected claim's content gets
+a light tint under the entity fills, its parts thicker strokes and thin
+connectors from each part to its content; other claims are dimmed.
 """
 from __future__ import annotations
 
 import logging
 from bisect import bisect_left, insort
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QTextCursor, QTextOption
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
-from annotator.core.model import Span
+from annotator.core.model import CLAIM_LAYER, Claim, Span
 from annotator.core.snapping import SnapMode, snap
 from annotator.ui.offsets import OffsetMap
 
@@ -30,6 +37,14 @@ INSET = 4               # px per nesting depth
 MAX_DEPTH_INSET = 3     # deeper spans share the innermost inset
 UNDERLINE = 2           # px, nested spans only
 DEFAULT_COLOR = QColor("#9e9e9e")
+
+# Claims
+ROLE_DEFAULT_COLORS = {"content": "#ee3377", "cue": "#ee7733", "source": "#33bbee", "via": "#009988"}
+CONTENT_LINE = 3        # px, content underline
+CONTENT_STEP = 4        # px between the underlines of overlapping claims
+MAX_CLAIM_LEVEL = 3     # deeper claims share the highest underline
+CLAIM_TINT_ALPHA = 38   # selected claim's content, under the entity fills
+DIMMED_ALPHA = 85       # other claims while one is selected
 
 
 class _SpanIndex:
@@ -103,11 +118,14 @@ class ArticleView(QPlainTextEdit):
     """Read-only, selectable, right-to-left article text with span highlights.
 
     Signals: ``spanClicked(id)`` on a click (no drag) over a highlight, the
-    innermost span winning; ``selectionChangedPy(start, end)`` with the
+    innermost span winning; ``claimClicked(id)`` on a click over a claim part
+    where no entity is, or on a Ctrl+click (which cycles outwards through
+    overlapping claims); ``selectionChangedPy(start, end)`` with the
     snapped selection in Python offsets (start == end when empty).
     """
 
     spanClicked = Signal(int)
+    claimClicked = Signal(int)
     selectionChangedPy = Signal(int, int)
 
     def __init__(self, parent=None):
@@ -134,6 +152,17 @@ class ArticleView(QPlainTextEdit):
         self._snap_mode = SnapMode.WORD.value
         self._exact_once = False      # Alt held at mouse release
         self._press_pos: QPoint | None = None
+        # Claims: each part of each claim is a "mark" (a Span with its own id,
+        # label = role) in a second index, so a span shared by two claims (a
+        # carried-over source) is drawn for each of them.
+        self._claims: dict[int, Claim] = {}
+        self._marks = _SpanIndex()
+        self._mark_info: dict[int, tuple[int, str]] = {}    # mark id -> (claim id, role)
+        self._claim_marks: dict[int, list[int]] = {}        # claim id -> mark ids, parts order
+        self._levels: dict[int, int] = {}                   # content mark id -> underline level
+        self._next_mark = 1
+        self._role_colors = {k: QColor(v) for k, v in ROLE_DEFAULT_COLORS.items()}
+        self._selected_claim: int | None = None
         self.selectionChanged.connect(self._emit_selection)
 
     def _apply_text_option(self):
@@ -153,6 +182,7 @@ class ArticleView(QPlainTextEdit):
         self._omap = OffsetMap(text)
         self._index = _SpanIndex(spans)
         self._selected_id = None
+        self._reset_claims()
         if colors is not None:
             self._colors = {k: QColor(v) for k, v in colors.items()}
         self.setPlainText(text)
@@ -202,6 +232,115 @@ class ArticleView(QPlainTextEdit):
 
     def selected_span(self) -> int | None:
         return self._selected_id
+
+    # ---- claims ----------------------------------------------------------
+
+    def _reset_claims(self):
+        self._claims, self._marks, self._mark_info, self._claim_marks = {}, _SpanIndex(), {}, {}
+        self._levels, self._selected_claim = {}, None
+
+    def set_role_colors(self, colors: dict):
+        self._role_colors = {k: QColor(v) for k, v in {**ROLE_DEFAULT_COLORS, **colors}.items()}
+        self.viewport().update()
+
+    def set_claims(self, claims, role_colors: dict | None = None):
+        """Show these claims (saved, with ids) instead of the current ones."""
+        if role_colors is not None:
+            self._role_colors = {k: QColor(v) for k, v in {**ROLE_DEFAULT_COLORS, **role_colors}.items()}
+        self._reset_claims()
+        marks = []
+        for claim in claims:
+            marks.extend(self._make_marks(claim))
+        self._marks = _SpanIndex(marks)
+        self._relevel()
+        self.viewport().update()
+
+    def claims(self) -> list[Claim]:
+        return list(self._claims.values())
+
+    def claim(self, claim_id: int) -> Claim | None:
+        return self._claims.get(claim_id)
+
+    def set_claim(self, claim: Claim):
+        """Add a claim, or replace the one with ``claim.id``."""
+        self._drop_marks(claim.id)
+        for mark in self._make_marks(claim):
+            self._marks.add(mark)
+        self._relevel()
+        self.viewport().update()   # underline levels of neighbours may shift
+
+    def remove_claim(self, claim_id: int):
+        self._drop_marks(claim_id)
+        self._claims.pop(claim_id, None)
+        if self._selected_claim == claim_id:
+            self._selected_claim = None
+        self._relevel()
+        self.viewport().update()
+
+    def set_selected_claim(self, claim_id: int | None):
+        claim_id = claim_id if claim_id in self._claims else None
+        if claim_id != self._selected_claim:
+            self._selected_claim = claim_id
+            self.viewport().update()   # the others are dimmed or restored
+
+    def selected_claim(self) -> int | None:
+        return self._selected_claim
+
+    def claim_rects(self, claim_id: int) -> list[tuple[str, QRectF]]:
+        """(role, viewport rectangle) for the visible pieces of the claim's parts, parts order."""
+        return [(role, r) for _, role, r in self._claim_pieces(claim_id)]
+
+    def _claim_pieces(self, claim_id: int) -> list[tuple[int, str, QRectF]]:
+        """(part number, role, rect) for the visible pieces of the claim's parts."""
+        view = self.viewport().rect()
+        out = []
+        for number, mid in enumerate(self._claim_marks.get(claim_id, [])):
+            role = self._mark_info[mid][1]
+            out.extend((number, role, r) for _, r in self._rects_in_view(self._marks.by_id[mid], view))
+        return out
+
+    def claims_at(self, point: QPoint) -> list[Claim]:
+        """Claims with a part painted under a viewport point, outermost first."""
+        if not self._marks.by_id:
+            return []
+        cursor = self.cursorForPosition(point)
+        block = cursor.block()
+        a, b = self._omap.to_py(block.position()), self._omap.to_py(block.position() + block.length())
+        geo = self.blockBoundingGeometry(block).translated(self.contentOffset())
+        pt = QRectF(point.x(), point.y(), 1, 1)
+        hits = [m for m in self._marks.overlapping(a, b)
+                if any(r.intersects(pt) for _, r in self._block_rects(m, block, geo))]
+        found: dict[int, int] = {}
+        for m in hits:
+            cid = self._mark_info[m.id][0]
+            found[cid] = min(found.get(cid, 1 << 60), m.end - m.start)
+        order = sorted(found, key=lambda cid: (-found[cid], self._claims[cid].start, cid))
+        return [self._claims[cid] for cid in order]
+
+    def _make_marks(self, claim: Claim) -> list[Span]:
+        if claim.id is None:
+            raise ValueError("the article view needs saved claims (with an id)")
+        self._claims[claim.id] = claim
+        marks, ids = [], []
+        for role, span in claim.parts():
+            mid = self._next_mark
+            self._next_mark += 1
+            marks.append(Span(claim.doc_id, span.start, span.end, role, layer=CLAIM_LAYER, id=mid))
+            self._mark_info[mid] = (claim.id, role)
+            ids.append(mid)
+        self._claim_marks[claim.id] = ids
+        return marks
+
+    def _drop_marks(self, claim_id: int):
+        for mid in self._claim_marks.pop(claim_id, []):
+            self._marks.remove(mid)
+            self._mark_info.pop(mid, None)
+
+    def _relevel(self):
+        """Underline level per content segment, over the whole article (so a
+        partial repaint draws the same levels as a full one)."""
+        content = [m for m in self._marks.by_id.values() if m.label == "content"]
+        self._levels = _nesting_depths(content)
 
     # ---- selection and position -----------------------------------------
 
@@ -302,9 +441,18 @@ class ArticleView(QPlainTextEdit):
         self._press_pos = None
         if not self.textCursor().hasSelection():
             if not moved:
+                if e.modifiers() & Qt.ControlModifier:
+                    claims = self.claims_at(pos)
+                    if claims:
+                        self.claimClicked.emit(self._next_claim_outwards(claims))
+                    return
                 hits = self.spans_at(pos)
                 if hits:
                     self.spanClicked.emit(hits[-1].id)
+                else:
+                    claims = self.claims_at(pos)
+                    if claims:
+                        self.claimClicked.emit(claims[-1].id)
             return
         self._exact_once = bool(e.modifiers() & Qt.AltModifier)
         if not self._exact_once and self._snap_mode != SnapMode.EXACT.value:
@@ -314,6 +462,13 @@ class ArticleView(QPlainTextEdit):
                 return
         self._emit_selection()  # the exact/snapped choice changed with the release
 
+    def _next_claim_outwards(self, claims: list[Claim]) -> int:
+        """Innermost claim under the cursor, or the next one outwards from the selected one."""
+        ids = [c.id for c in claims]
+        if self._selected_claim in ids:
+            return ids[ids.index(self._selected_claim) - 1]   # wraps to the innermost
+        return ids[-1]
+
     def keyPressEvent(self, e):
         before = self.raw_selected_range()
         super().keyPressEvent(e)
@@ -322,9 +477,12 @@ class ArticleView(QPlainTextEdit):
 
     def viewportEvent(self, e):
         if e.type() == QEvent.ToolTip:
-            hits = self.spans_at(e.pos())
+            hits = [s.label for s in self.spans_at(e.pos())]
+            claims = self.claims_at(e.pos())
+            if claims:
+                hits.append("claim: " + ", ".join(f"#{c.id}" for c in claims) + " (Ctrl+click selects)")
             if hits:
-                QToolTip.showText(e.globalPos(), " › ".join(s.label for s in hits), self.viewport())
+                QToolTip.showText(e.globalPos(), " › ".join(hits), self.viewport())
             else:
                 QToolTip.hideText()
                 e.ignore()
@@ -429,16 +587,24 @@ class ArticleView(QPlainTextEdit):
             fill.setAlpha(FILL_ALPHA)  # keep the text on top readable
         return fill, strong
 
+    def _role_pen_color(self, role: str, dimmed: bool) -> QColor:
+        colour = QColor(self._role_colors.get(role, DEFAULT_COLOR))
+        if dimmed:
+            colour.setAlpha(DIMMED_ALPHA)
+        return colour
+
     def paintEvent(self, e):
         area = e.rect()
         blocks = list(self._visible_blocks(area))
         pieces = []  # (depth, span, rect)
-        if blocks and self._index.by_id:
+        marks = []   # (claim mark, rect)
+        if blocks and (self._index.by_id or self._marks.by_id):
             first, last = blocks[0][0], blocks[-1][0]
             a = self._omap.to_py(first.position())
             b = self._omap.to_py(last.position() + last.length())
-            spans = self._index.overlapping(a, b)
+            spans = self._index.overlapping(a, b) if self._index.by_id else []
             depths = _nesting_depths(spans)
+            claim_marks = self._marks.overlapping(a, b) if self._marks.by_id else []
             for block, geo in blocks:
                 bs = self._omap.to_py(block.position())
                 be = self._omap.to_py(block.position() + block.length())
@@ -446,12 +612,26 @@ class ArticleView(QPlainTextEdit):
                     if s.start < be and s.end > bs:
                         for _, r in self._block_rects(s, block, geo):
                             pieces.append((depths[s.id], s, r))
+                for m in claim_marks:
+                    if m.start < be and m.end > bs:
+                        for _, r in self._block_rects(m, block, geo):
+                            marks.append((m, r))
+        selected = self._selected_claim
+        # The selected claim's parts over the whole viewport: connectors may
+        # join a part inside the repainted area to one outside it.
+        chosen = self._claim_pieces(selected) if selected is not None else []
         boxes = []  # (span id, rect) as painted, for the outline
-        if pieces:
-            pieces.sort(key=lambda p: p[0])  # outer first, inner painted over it
+        outlines = []  # (role, rect, dimmed, emphasised): source/via, drawn over the text
+        if pieces or marks or chosen:
             p = QPainter(self.viewport())
             p.setClipRect(area)
             p.setPen(Qt.NoPen)
+            tint = QColor(self._role_colors.get("content", DEFAULT_COLOR))
+            tint.setAlpha(CLAIM_TINT_ALPHA)
+            for _, role, r in chosen:
+                if role == "content":
+                    p.fillRect(r, tint)
+            pieces.sort(key=lambda p: p[0])  # outer first, inner painted over it
             for depth, s, r in pieces:
                 fill, strong = self._fill(s.label)
                 inset = INSET * min(depth, MAX_DEPTH_INSET)
@@ -460,15 +640,105 @@ class ArticleView(QPlainTextEdit):
                 if depth:
                     p.fillRect(QRectF(box.left(), box.bottom() - UNDERLINE, box.width(), UNDERLINE), strong)
                 boxes.append((s.id, box))
+            if marks:
+                self._paint_underlines(p, marks, selected, outlines)
+            if chosen:
+                self._paint_connectors(p, chosen)
             p.end()
         super().paintEvent(e)
         outline = [r for i, r in boxes if i == self._selected_id and i is not None]
-        if outline:
+        if outline or outlines:
             p = QPainter(self.viewport())
             p.setClipRect(area)
             p.setRenderHint(QPainter.Antialiasing)
-            p.setPen(QPen(self.palette().highlight().color(), 2))
             p.setBrush(Qt.NoBrush)
+            for role, r, dimmed, emphasised in outlines:
+                pen = QPen(self._role_pen_color(role, dimmed), 2.5 if emphasised else 1.5)
+                if role != "source":
+                    pen.setStyle(Qt.DashLine)
+                p.setPen(pen)
+                inset = 1.5 if emphasised else 1
+                p.drawRoundedRect(r.adjusted(inset, inset, -inset, -inset), 4, 4)
+            p.setPen(QPen(self.palette().highlight().color(), 2))
             for r in outline:
                 p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 3, 3)
             p.end()
+
+    def _paint_underlines(self, p: QPainter, marks, selected, outlines):
+        """Content and cue underlines (under the text); source/via go to ``outlines``."""
+        info = self._mark_info
+        # the selected claim last, so it is drawn over dimmed neighbours
+        marks.sort(key=lambda mr: info[mr[0].id][0] == selected)
+        for m, r in marks:
+            mine = info[m.id][0] == selected
+            dimmed = selected is not None and not mine
+            role = m.label
+            colour = self._role_pen_color(role, dimmed)
+            if role == "content":
+                level = min(self._levels.get(m.id, 0), MAX_CLAIM_LEVEL)
+                height = CONTENT_LINE + (1 if mine else 0)
+                p.fillRect(QRectF(r.left(), r.bottom() - height - level * CONTENT_STEP, r.width(), height),
+                           colour)
+            elif role == "cue":
+                width = 4 if mine else 3
+                pen = QPen(colour, width, Qt.CustomDashLine)
+                pen.setDashPattern([1.5, 1])          # in pen widths
+                pen.setCapStyle(Qt.FlatCap)
+                p.setPen(pen)
+                y = r.bottom() - width / 2
+                p.drawLine(QLineF(r.left(), y, r.right(), y))
+                p.setPen(Qt.NoPen)
+            else:
+                outlines.append((role, r, dimmed, mine))
+
+    def _paint_connectors(self, p: QPainter, chosen):
+        """Thin curves joining the selected claim's parts that sit on other
+        lines than its content (a speaker named a line before the quote, a
+        source carried over from an earlier paragraph) to the nearest content,
+        and each content segment to the next one when they are lines apart."""
+        content = [r for _, role, r in chosen if role == "content"]
+        if not content:
+            return
+
+        def same_line(a, b):
+            return a.top() < b.bottom() - 2 and b.top() < a.bottom() - 2
+
+        parts: dict[int, tuple[str, list]] = {}
+        for number, role, r in chosen:
+            parts.setdefault(number, (role, []))[1].append(r)
+        links = []
+        for role, rects in parts.values():
+            if role == "content" or any(same_line(r, c) for r in rects for c in content):
+                continue
+            r = rects[0]
+            target = min(content, key=lambda c: (abs(c.center().y() - r.center().y()),
+                                                 abs(c.center().x() - r.center().x())))
+            links.append((role, r, target))
+        segments = [rects for role, rects in parts.values() if role == "content"]
+        for one, two in zip(segments, segments[1:]):
+            last = max(one, key=lambda r: (r.top(), -r.left()))       # reading end: lowest, leftmost
+            first = min(two, key=lambda r: (r.top(), -r.right()))     # reading start: highest, rightmost
+            if not same_line(last, first):
+                links.append(("content", QRectF(last.left(), last.top(), 0, last.height()),
+                              QRectF(first.right(), first.top(), 0, first.height())))
+        if not links:
+            return
+        p.setRenderHint(QPainter.Antialiasing)
+        for role, r, target in links:
+            colour = self._role_pen_color(role, False)
+            colour.setAlpha(190)
+            down = target.top() >= r.bottom() - 2       # the target is below the part
+            start = QPointF(r.center().x(), r.bottom() - 1 if down else r.top() + 1)
+            x = min(max(start.x(), target.left() + 4), target.right() - 4) if target.width() > 8 else target.left()
+            end = QPointF(x, target.top() + 1 if down else target.bottom() - 1)
+            bend = (end.y() - start.y()) / 2
+            path = QPainterPath(start)
+            path.cubicTo(QPointF(start.x(), start.y() + bend), QPointF(end.x(), end.y() - bend), end)
+            p.setBrush(Qt.NoBrush)
+            p.setPen(QPen(colour, 1.4, Qt.DashLine))
+            p.drawPath(path)
+            p.setPen(Qt.NoPen)
+            p.setBrush(colour)
+            p.drawEllipse(start, 2.5, 2.5)
+            p.drawEllipse(end, 2.5, 2.5)
+        p.setBrush(Qt.NoBrush)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from ..core.model import Span
+from ..core.model import Claim, Span
 
 
 class AppliedCommand(QUndoCommand):
@@ -54,3 +54,34 @@ class StatusChange(AppliedCommand):
     def _apply(self, old: str, new: str) -> None:
         self.window.store.set_status(self.doc_id, new)
         self.window.status_changed(self.doc_id)
+
+
+class ClaimChange(AppliedCommand):
+    """Create (before=None), delete (after=None) or change a claim, from full snapshots.
+
+    Snapshots carry every id (claim and parts), so replaying ``save_claim(after)``
+    re-creates exactly the same claim and own spans after an undo deleted them.
+    Changes with the same ``merge_key`` (one attribute of one claim, stepped through
+    with the arrow keys) merge into one undo step.
+    """
+
+    def __init__(self, window, before: Claim | None, after: Claim | None, text: str, merge_key=None):
+        super().__init__(window, before, after, text)
+        self.merge_key = merge_key
+
+    def id(self) -> int:
+        return 4 if self.merge_key is not None else -1
+
+    def mergeWith(self, other) -> bool:
+        if not isinstance(other, ClaimChange) or other.merge_key != self.merge_key or self.merge_key is None:
+            return False
+        self.after = other.after
+        return True
+
+    def _apply(self, old: Claim | None, new: Claim | None) -> None:
+        store = self.window.store
+        if new is None:
+            store.delete_claim(old.id)
+        else:
+            new = store.save_claim(new)
+        self.window.claim_changed(old, new)
