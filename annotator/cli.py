@@ -13,8 +13,9 @@ import click
 from .core import exporters
 from .core.backup import list_backups, make_backup, restore_backup
 from .core.showdoc import document_cells
-from .core.terminal import MODES, choose_mode, render, save_mode
+from .core.terminal import MODES, choose_mode, plain, render, save_mode
 from .core.identity import default_annotator
+from .core.importers import READERS as IMPORT_FORMATS
 from .core.importing import import_paths
 from .core.schema import SchemaError, load_schema
 from .core.store import ProjectError, open_project
@@ -38,19 +39,54 @@ def cli():
 @click.option("--schema", help="Label schema for a new project: default, anercorp, wojood, ontonotes or a JSON file.")
 @click.option("--annotator", default=default_annotator, show_default="your user name",
               help="Annotator recorded on imported spans that name none.")
-@click.option("--format", "fmt", help="Input format (default: from the file extension).")
-@click.option("--encoding", help="Text encoding (default: detected).")
+@click.option("--format", "fmt", type=click.Choice(sorted(IMPORT_FORMATS)),
+              help="Input format (default: from the file name; a .jsonl is recognised as ours, Prodigy or "
+                   "doccano; a .txt with a .ann beside it is brat).")
+@click.option("--encoding", help="Encoding of .txt/.csv/.tsv files: utf-8, utf-16, cp1256, iso-8859-6... "
+                                 "(default: detected).")
+@click.option("--keep-related", is_flag=True,
+              help="Copied news pages: import the related-article teasers as short articles of their own.")
+@click.option("--plain", "plain_text", is_flag=True,
+              help="Read every .txt as one article (first line = title), even if it looks like a copied page.")
+@click.option("--text-column", metavar="NAME", help="Column/key holding the article text (default: text, body, "
+                                                    "content, article, النص).")
+@click.option("--title-column", metavar="NAME", help="Column/key holding the title (default: title, headline).")
+@click.option("--id-column", metavar="NAME", help="Column/key holding the article id (default: id).")
+@click.option("--url-column", metavar="NAME", help="Column/key holding the URL (default: url, link).")
+@click.option("--date-column", metavar="NAME", help="Column/key holding the date (default: date, published).")
+@click.option("--source-column", metavar="NAME", help="Column/key holding the source (default: source, outlet).")
+@click.option("--delimiter", help="CSV/TSV cell separator (default: ',' for .csv, tab for .tsv).")
+@click.option("--no-quotes", is_flag=True, help="CSV/TSV cells are never quoted: a quote is an ordinary character.")
+@click.option("--add-labels", is_flag=True,
+              help="Add labels the project schema lacks (instead of refusing the file).")
+@click.option("--map-label", "label_map", multiple=True, metavar="FROM=TO",
+              help="Rename a label of the file while importing, e.g. PER=PERS (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
-def import_command(paths, db, schema, annotator, fmt, encoding, as_json):
-    """Import text or JSONL files (or folders of them) into a project."""
+def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, plain_text, text_column, title_column,
+                   id_column, url_column, date_column, source_column, delimiter, no_quotes, add_labels, label_map,
+                   as_json):
+    """Import articles (files or folders): plain text and copied news pages, our JSONL, CSV/TSV,
+    Prodigy, doccano, Label Studio and brat annotations. Each file is imported whole or not at all;
+    the exit code is 1 when any file failed. Formats and rules: docs/import.md."""
+    mapping = {}
+    for item in label_map:
+        source_label, sep, target = item.partition("=")
+        if not sep or not source_label.strip() or not target.strip():
+            raise click.BadParameter(f"expected FROM=TO, got {item!r}", param_hint="--map-label")
+        mapping[source_label.strip()] = target.strip()
+    options = {"annotator": annotator, "format": fmt, "encoding": encoding, "keep_related": keep_related,
+               "plain": plain_text, "text_column": text_column, "title_column": title_column, "id_column": id_column,
+               "url_column": url_column, "date_column": date_column, "source_column": source_column,
+               "delimiter": delimiter, "no_quotes": no_quotes, "add_labels": add_labels, "label_map": mapping}
     store = _open(db, schema, annotator)
-    options = {"annotator": annotator, "format": fmt, "encoding": encoding}
     show_progress = sys.stderr.isatty() and not as_json
-    bar = click.progressbar(length=1, label="Importing", file=sys.stderr) if show_progress else None
+    bar = click.progressbar(length=1, label="Importing", file=sys.stderr, show_pos=False,
+                            show_percent=True) if show_progress else None
 
     def progress(done, total, name):
         if bar is not None:
             bar.length = max(total, 1)
+            bar.label = f"Importing {Path(name).name}" if name else "Imported"
             bar.update(done - bar.pos)
 
     try:
@@ -62,16 +98,36 @@ def import_command(paths, db, schema, annotator, fmt, encoding, as_json):
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
     else:
+        mode = choose_mode(None, sys.stdout.isatty())
+
+        def say(text, err=False):
+            click.echo(plain(text, mode) if not text.isascii() else text, err=err)
+
         for file in report.files:
             if file.error:
-                where = f"{file.file}, line {file.line}" if file.line else file.file
-                click.echo(f"error: {where}: {file.error}", err=True)
-            else:
-                extra = f", {file.duplicates} already in the project" if file.duplicates else ""
-                click.echo(f"{file.file}: {file.imported} articles, {file.spans} spans{extra}")
+                say(f"error: {file.where()}: {file.error}", err=True)
+                continue
+            if file.ignored:
+                say(f"{file.file}: left out: {file.ignored}")
+                continue
+            how = ", ".join(x for x in (file.format, file.encoding, "BOM" if file.bom else "",
+                                        f"mojibake repaired (was misread as {file.mojibake_repaired_from})"
+                                        if file.mojibake_repaired_from else "") if x)
+            extra = "".join(f"; {n} {what}" for n, what in ((file.duplicates, "already in the project"),
+                                                             (file.skipped, "skipped")) if n)
+            say(f"{file.file}: {file.imported} articles, {file.spans} spans"
+                + (f", {file.claims} claims" if file.claims else "") + f" ({how}){extra}")
+            if file.normalisation:
+                say(f"  normalised: {file.normalisation_summary}")
+            for warning in file.warnings:
+                say(f"  warning: {'line %d: ' % warning['line'] if warning['line'] else ''}{warning['message']}")
+            if file.warnings_not_listed:
+                say(f"  ... and {file.warnings_not_listed} more warnings (--json lists the first ones too)")
         totals = report.totals()
-        click.echo(f"imported {totals['imported']} articles and {totals['spans']} spans from {totals['files']} files; "
-                   f"{totals['duplicates']} duplicates skipped; {totals['failed']} files failed")
+        say(f"imported {totals['imported']} articles and {totals['spans']} spans from {totals['files']} files; "
+            f"{totals['duplicates']} duplicates skipped; {totals['failed']} files failed"
+            + (f"; {totals['ignored']} files left out" if totals["ignored"] else "")
+            + ("; CANCELLED" if report.cancelled else ""))
     if not report.ok:
         sys.exit(1)
 

@@ -1,26 +1,40 @@
 """Import files into a project: one transaction per file, all or nothing.
 
-Readers (``importers/``) turn a file into RawDocuments; this module normalises
-the text (moving span offsets along), validates spans, skips articles the
-project already holds, and writes in batches so memory stays flat.
+Readers (``importers/``) turn a file into RawDocuments and note what they found
+(encoding, warnings, skipped records). This module normalises the text (moving
+span offsets along), validates spans (offsets, the text they say they cover,
+UTF-16 offsets from JavaScript tools, labels, crossing), leaves out articles the
+project already holds (same normalised text: a duplicate, never an overwrite),
+keeps ids that are free, and writes in batches so memory stays flat.
+
+``import_paths(store, paths, options, progress, cancelled) -> ImportReport``.
+Options (all optional): ``format``, ``encoding``, ``annotator``, ``keep_related``,
+``plain``, ``text_column`` ``title_column`` ``id_column`` ``url_column``
+``date_column`` ``source_column``, ``delimiter``, ``no_quotes``, ``add_labels``,
+``label_map`` ({file label: project label}), ``import_record`` (extra keys).
 """
 from __future__ import annotations
 
 import json
 import os
 import sqlite3
-from dataclasses import asdict, dataclass, field, replace
+import stat
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .importers import detect_format, reader_for
-from .importers.base import InputError, RawDocument
+from .importers import SUFFIXES, detect_format, reader_for
+from .importers.base import MAX_WARNINGS, FileNotes, InputError, RawDocument
+from .importers.brat import pair as brat_pair
+from .importers.offsets import utf16_fix
 from .model import CLAIM_LAYER, ENTITY_LAYER, Claim, Document, Span, content_hash
+from .schema import Schema, SchemaError
 from .spancheck import document_span_problems
 from .store import Store, now
-from .text import normalise, normalise_with_map, normalised_offset
+from .text import NormalisationReport, normalise, normalise_with_map, normalised_offset
 
 BATCH_DOCUMENTS = 500
+NEW_LABEL_COLOURS = ("#c2a5cf", "#a6dba0", "#fdb863", "#92c5de", "#f4a582", "#bababa", "#dfc27d", "#80cdc1")
 
 
 class ImportCancelled(Exception):
@@ -31,14 +45,44 @@ class ImportCancelled(Exception):
 class FileReport:
     file: str
     format: str = ""
+    encoding: str | None = None
+    bom: bool = False
+    mojibake_repaired_from: str | None = None
     imported: int = 0
     duplicates: int = 0
+    skipped: int = 0                 # records the file itself marks as not for import
     spans: int = 0
     claims: int = 0
+    labels_added: list[str] = field(default_factory=list)
     error: str | None = None
     line: int | None = None
-    warnings: list[str] = field(default_factory=list)
+    ignored: str | None = None       # left out of a folder import without being read (not an error)
+    warnings: list[dict] = field(default_factory=list)
+    warnings_not_listed: int = 0
+    duplicate_of: list[dict] = field(default_factory=list)   # {"line", "title", "existing"}, first ones
     normalisation: dict = field(default_factory=dict)
+
+    @property
+    def status(self) -> str:
+        return "failed" if self.error else "ignored" if self.ignored else "imported"
+
+    @property
+    def normalisation_summary(self) -> str:
+        return NormalisationReport(dict(self.normalisation)).summary()
+
+    def where(self) -> str:
+        return f"{self.file}, line {self.line}" if self.line else self.file
+
+    def take_notes(self, notes: FileNotes) -> None:
+        self.format = notes.format or self.format
+        self.encoding, self.bom, self.mojibake_repaired_from = notes.encoding, notes.had_bom, notes.mojibake_from
+        self.skipped = notes.skipped
+        self.warnings, self.warnings_not_listed = notes.warnings, notes.warnings_not_listed
+        for kind, count in notes.normalisation.items():
+            self.normalisation[kind] = self.normalisation.get(kind, 0) + count
+
+    def as_dict(self) -> dict:
+        return {**asdict(self), "status": self.status, "normalisation_summary": self.normalisation_summary}
 
 
 @dataclass
@@ -57,171 +101,307 @@ class ImportReport:
     def totals(self) -> dict:
         return {"files": len(self.files), "imported": sum(f.imported for f in self.files),
                 "duplicates": sum(f.duplicates for f in self.files), "spans": sum(f.spans for f in self.files),
-                "claims": sum(f.claims for f in self.files),
-                "failed": len(self.failed)}
+                "claims": sum(f.claims for f in self.files), "skipped": sum(f.skipped for f in self.files),
+                "warnings": sum(len(f.warnings) + f.warnings_not_listed for f in self.files),
+                "ignored": sum(1 for f in self.files if f.ignored), "failed": len(self.failed)}
 
     def as_dict(self) -> dict:
-        return {"totals": self.totals(), "cancelled": self.cancelled, "files": [asdict(f) for f in self.files]}
+        return {"totals": self.totals(), "cancelled": self.cancelled, "files": [f.as_dict() for f in self.files]}
 
 
 def expand_paths(paths) -> list[Path]:
     """Files named, and the files inside folders named (sorted, hidden ones left out)."""
-    found = []
+    return [path for path, _ in _walk(paths)]
+
+
+def _walk(paths):
     for path in map(Path, paths):
         if path.is_dir():
             for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(Path(root) / name for name in sorted(files) if not name.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name, True
+                # A folder named like a file (``x.txt/``) is walked, never read as a file.
         else:
-            found.append(path)
-    return found
+            yield path, False
+
+
+def plan_files(paths, fmt: str | None = None) -> list[tuple[Path, str | None]]:
+    """(file, reason it is left out or None) for each file to import.
+
+    In a folder, files of no supported type are left out (listed, not errors);
+    a file named on its own must be importable. A brat ``.ann`` goes with its
+    ``.txt``: the pair is imported once, under the ``.txt``.
+    """
+    found = list(_walk(paths))
+    named = {p for p, _ in found}
+    plan = []
+    for path, in_folder in found:
+        suffix = path.suffix.lower()
+        if not fmt and suffix == ".ann":
+            text_path, _ = brat_pair(path)
+            if text_path in named:
+                continue                          # imported with its .txt
+            if text_path.exists():
+                plan.append((text_path, None))
+                continue
+        if in_folder and not fmt and suffix not in SUFFIXES:
+            plan.append((path, f"not a supported file type ({suffix or 'no extension'})"))
+            continue
+        plan.append((path, None))
+    return plan
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def import_paths(store: Store, paths, options: dict | None = None,
                  progress: Callable[[int, int, str], None] | None = None,
                  cancelled: Callable[[], bool] | None = None) -> ImportReport:
-    """Import every file; a failed file is reported and the others go on."""
+    """Import every file; a failed file is reported and the others go on.
+
+    ``progress(done, total, name)`` counts bytes of the files (the whole run);
+    ``cancelled()`` is asked between batches: the file being imported is then
+    rolled back and the run stops.
+    """
+    options = options or {}
     report = ImportReport()
-    files = expand_paths(paths)
-    for index, path in enumerate(files):
+    plan = plan_files(paths, options.get("format"))
+    sizes = [0 if reason else _size(path) for path, reason in plan]
+    total, done = sum(sizes), 0
+    for (path, reason), size in zip(plan, sizes):
+        if cancelled and cancelled():
+            report.cancelled = True
+            break
+        if reason:
+            report.files.append(FileReport(file=str(path), ignored=reason))
+            continue
         if progress:
-            progress(index, len(files), str(path))
+            progress(done, total, str(path))
+            step = (lambda position, base=done, size=size, name=str(path):
+                    progress(base + min(position, size), total, name))
+        else:
+            step = None
         try:
-            report.files.append(import_file(store, path, options or {}, cancelled))
+            report.files.append(import_file(store, path, options, cancelled, step))
         except ImportCancelled:
             report.cancelled = True
             break
+        done += size
     if progress:
-        progress(len(files), len(files), "")
+        progress(total, total, "")
     return report
 
 
-def import_file(store: Store, path: Path, options: dict, cancelled=None) -> FileReport:
-    result = FileReport(file=str(path))
+def check_readable(path: Path) -> None:
+    """Refuse what cannot or should not be opened, before any reading.
+
+    The permission bits are checked besides ``os.access``: root may read a file
+    whose owner made it unreadable (chmod 000), and it is still refused.
+    """
     try:
-        result.format = options.get("format") or detect_format(path)
-        if not os.access(path, os.R_OK):
-            raise InputError(path, None, "the file cannot be read (permission denied)")
+        info = path.stat()
+    except FileNotFoundError:
+        reason = "broken link: the file it points to does not exist" if path.is_symlink() else "no such file"
+        raise InputError(path, None, reason) from None
+    except OSError as error:
+        raise InputError(path, None, f"cannot be read: {error.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(path, None, "not a regular file (a device, pipe or socket)")
+    if not os.access(path, os.R_OK) or not info.st_mode & 0o444:
+        raise InputError(path, None, "permission denied: the file is not readable",
+                         "give yourself read permission (chmod +r) and import it again")
+
+
+def import_file(store: Store, path: Path, options: dict, cancelled=None, progress=None) -> FileReport:
+    path = Path(path)
+    result = FileReport(file=str(path))
+    notes = FileNotes()
+    schema_before = store.schema
+    try:
+        fmt = options.get("format") or detect_format(path)
+        result.format = notes.format = fmt
+        if fmt == "brat":
+            for part in brat_pair(path):
+                check_readable(part)
+        else:
+            check_readable(path)
         with store._write():
-            _FileImport(store, path, options, result, cancelled).run(reader_for(result.format)(path, options))
+            _FileImport(store, path, options, result, notes, cancelled, progress).run(
+                reader_for(fmt)(path, options, notes))
     except InputError as error:
-        _failed(result, error.reason + (f" ({error.hint})" if error.hint else ""), error.line)
+        _failed(store, result, schema_before, error.reason + (f" ({error.hint})" if error.hint else ""),
+                error.line, error.path if error.path not in ("", str(path)) else None)
     except (OSError, sqlite3.DatabaseError) as error:
-        _failed(result, getattr(error, "strerror", None) or str(error), None)
+        _failed(store, result, schema_before, getattr(error, "strerror", None) or str(error), None)
+    finally:
+        result.take_notes(notes)
     return result
 
 
-def _failed(result: FileReport, reason: str, line: int | None) -> None:
+def _failed(store: Store, result: FileReport, schema_before: Schema, reason: str, line: int | None,
+            other_file: str | None = None) -> None:
     # The transaction was rolled back: nothing of this file is in the project.
+    if other_file:                       # e.g. the .ann of a brat pair
+        reason = f"{other_file}: {reason}"
     result.error, result.line = reason, line
     result.imported = result.spans = result.claims = result.duplicates = 0
+    result.labels_added, result.duplicate_of = [], []
+    if store.schema is not schema_before:            # labels added by this file were rolled back too
+        store._schema = schema_before
+
+
+class _Pending:
+    __slots__ = ("raw", "text", "hash", "spans", "claims", "removed", "id")
+
+    def __init__(self, raw, text, text_hash, spans, claims, removed):
+        self.raw, self.text, self.hash, self.spans, self.claims, self.removed = (
+            raw, text, text_hash, spans, claims, removed)
+        self.id = None
 
 
 class _FileImport:
-    def __init__(self, store: Store, path: Path, options: dict, result: FileReport, cancelled):
-        self.store, self.path, self.options, self.result = store, path, options, result
-        self.cancelled = cancelled
+    def __init__(self, store: Store, path: Path, options: dict, result: FileReport, notes: FileNotes,
+                 cancelled, progress):
+        self.store, self.path, self.options, self.result, self.notes = store, path, options, result, notes
+        self.cancelled, self.progress = cancelled, progress
         self.annotator = options.get("annotator") or store.annotator
         schema = store.schema
-        self.labels = schema.label_names()
+        self.labels = set(schema.label_names())
         self.allow_nested, self.allow_crossing = schema.allow_nested, schema.allow_crossing
-        self.seen_hashes: set[str] = set()
-        self.seen_ids: set[str] = set()
+        self.label_map = options.get("label_map") or {}
+        self.add_labels = bool(options.get("add_labels"))
+        self.new_labels: list[str] = []
+        self.file_ids: set[str] = set()           # ids the file gave explicitly (a repeat is an error)
         self.next_number = store.document_count() + 1
-        self.doc_rows: list[dict] = []
-        self.span_rows: list[tuple] = []
-        self.pending_claims: list[tuple[str, list]] = []
+        self.pending: list[_Pending] = []
+        self.batch_hashes: dict[str, int | None] = {}
+        self.articles = 0
 
     def run(self, raw_documents) -> None:
         for raw in raw_documents:
             self.add(raw)
-            if len(self.doc_rows) >= BATCH_DOCUMENTS:
+            if len(self.pending) >= BATCH_DOCUMENTS:
                 self.flush()
+                if self.progress:
+                    self.progress(self.notes.position)
                 if self.cancelled and self.cancelled():
                     raise ImportCancelled()
         self.flush()
-
-    def flush(self) -> None:
-        self.store.insert_document_rows(self.doc_rows)
-        self.store.insert_span_rows(self.span_rows)
-        self.doc_rows, self.span_rows = [], []
-        self.save_claims()
+        if not self.articles and not self.notes.skipped:
+            raise InputError(self.path, None, "the file holds no articles (it is empty)")
+        if self.new_labels:
+            self.extend_schema()
 
     def add(self, raw: RawDocument) -> None:
-        text, spans, claims = self.normalised(raw)
+        self.articles += 1
+        text, spans, claims, removed = self.normalised(raw)
         if not text.strip():
             raise InputError(self.path, raw.line, "the article text is empty")
-        text_hash = content_hash(text)
-        if text_hash in self.seen_hashes or self.store.find_by_hash(text_hash):
-            self.result.duplicates += 1
-            return
-        self.seen_hashes.add(text_hash)
-        doc_id = self.document_id(raw, text_hash)
-        doc = Document(id=doc_id, text=text, title=raw.title.strip(), meta=raw.meta, status=raw.status)
-        record = {"file": self.path.name, "line": raw.line, "format": self.result.format,
-                  "imported": now(), **self.options.get("import_record", {})}
-        self.doc_rows.append(self.store.document_row(doc, record))
-        stamp = now()
-        for span in spans:
-            self.span_rows.append((doc_id, span.layer, span.label, span.start, span.end,
-                                   json.dumps(span.attributes, ensure_ascii=False, sort_keys=True),
-                                   span.annotator or self.annotator, span.origin, span.created or stamp, stamp))
-        if claims:
-            self.pending_claims.append((doc_id, claims))
-        self.result.imported += 1
-        self.result.spans += len(spans)
-        self.result.claims += len(claims)
-
-    def document_id(self, raw: RawDocument, text_hash: str) -> str:
-        if raw.id is not None:
-            if raw.id in self.seen_ids or self.store.has_document(raw.id):
-                raise InputError(self.path, raw.line, f"document id {raw.id!r} is already used by another article",
-                                 "give the article a new id or leave the id out")
-            self.seen_ids.add(raw.id)
-            return raw.id
-        while True:
-            candidate = f"doc-{self.next_number:06d}"
-            self.next_number += 1
-            if candidate not in self.seen_ids and not self.store.has_document(candidate):
-                self.seen_ids.add(candidate)
-                return candidate
-
-    def normalised(self, raw: RawDocument):
-        """Normalise the text; every span and claim part moves with it.
-
-        Offsets are first checked against the file's own text (and the span text
-        the file gives, which catches offsets counted another way).
-        """
-        parts = [(f"span {i}", span) for i, span in enumerate(raw.spans, start=1)]
-        for number, claim in enumerate(raw.claims, start=1):
-            parts += [(f"claim {number} {part.label}", part) for part in claim.parts()]
-        for name, span in parts:
-            if not (0 <= span.start < span.end <= len(raw.text)):
-                raise InputError(self.path, raw.line, f"{name} [{span.start}, {span.end}) is out of range "
-                                 f"for a text of {len(raw.text)} characters")
-            if span.text is not None and raw.text[span.start:span.end] != span.text:
-                raise InputError(self.path, raw.line, f"{name} says it covers {span.text!r} but the text at "
-                                 f"[{span.start}, {span.end}) is {raw.text[span.start:span.end]!r}")
-        text, moved, removed = normalise_keeping_offsets(raw.text, [(s.start, s.end) for _, s in parts])
         for kind, count in removed.items():
             self.result.normalisation[kind] = self.result.normalisation.get(kind, 0) + count
-        new = {id(span): replace(span, start=a, end=b) for (_, span), (a, b) in zip(parts, moved)}
-        for name, span in parts:
-            if new[id(span)].start >= new[id(span)].end:
-                raise InputError(self.path, raw.line, f"{name} covers only characters that import removes")
-        spans = [new[id(span)] for span in raw.spans]
-        claims = [replace(claim, content=[new[id(p)] for p in claim.content],
-                          **{role: new[id(getattr(claim, role))] if getattr(claim, role) else None
-                             for role in ("cue", "source", "via")})
-                  for claim in raw.claims]
-        for index, reason in document_span_problems(spans, len(text), self.labels, self.allow_nested,
-                                                    self.allow_crossing):
-            raise InputError(self.path, raw.line, f"span {index + 1}: {reason}")
-        return text, spans, claims
+        text_hash = content_hash(text)
+        if text_hash in self.batch_hashes:
+            self.duplicate(raw, f"line {self.batch_hashes[text_hash]} of this file"
+                           if self.batch_hashes[text_hash] else "an earlier article of this file")
+            return
+        self.batch_hashes[text_hash] = raw.line
+        self.pending.append(_Pending(raw, text, text_hash, spans, claims, removed))
 
-    def save_claims(self) -> None:
+    def duplicate(self, raw: RawDocument, existing: str) -> None:
+        self.result.duplicates += 1
+        if len(self.result.duplicate_of) < MAX_WARNINGS:
+            self.result.duplicate_of.append({"line": raw.line, "title": raw.title.strip(), "existing": existing})
+
+    # --- writing a batch -------------------------------------------------------
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        known = _ids_by_hash(self.store, [p.hash for p in self.pending])
+        fresh = []
+        for p in self.pending:
+            if p.hash in known:
+                self.duplicate(p.raw, known[p.hash])
+            else:
+                fresh.append(p)
+        self.assign_ids(fresh)
+        stamp = now()
+        base = {"file": self.path.name, "format": self.notes.format, "imported": stamp,
+                **({"encoding": self.notes.encoding} if self.notes.encoding else {}),
+                **({"bom": True} if self.notes.had_bom else {}),
+                **({"mojibake_repaired_from": self.notes.mojibake_from} if self.notes.mojibake_from else {}),
+                **({"file_normalisation": self.notes.normalisation} if self.notes.normalisation else {}),
+                **self.options.get("import_record", {})}
+        doc_rows, span_rows, pending_claims = [], [], []
+        annotator = self.annotator
+        for p in fresh:
+            raw = p.raw
+            record = {**base, "line": raw.line}
+            if p.removed:
+                record["normalisation"] = p.removed
+            doc_rows.append(self.store.document_row(
+                Document(id=p.id, text=p.text, title=raw.title.strip(), meta=raw.meta, status=raw.status), record))
+            doc_id = p.id
+            for s in p.spans:
+                attributes = s.attributes
+                span_rows.append((doc_id, s.layer, s.label, s.start, s.end,
+                                  json.dumps(attributes, ensure_ascii=False, sort_keys=True) if attributes else "{}",
+                                  s.annotator or annotator, s.origin, s.created or stamp, stamp))
+            if p.claims:
+                pending_claims.append((doc_id, p.claims))
+            self.result.imported += 1
+            self.result.spans += len(p.spans)
+            self.result.claims += len(p.claims)
+        self.store.insert_document_rows(doc_rows)
+        self.store.insert_span_rows(span_rows)
+        self.save_claims(pending_claims)
+        self.pending, self.batch_hashes = [], {}
+
+    def assign_ids(self, fresh: list[_Pending]) -> None:
+        """Keep a file's id when no other article has it; otherwise (and for
+        articles without one) give the next free ``doc-NNNNNN``."""
+        taken = _existing_ids(self.store, [p.raw.id for p in fresh if p.raw.id is not None])
+        used: set[str] = set()
+        renamed = []
+        for p in fresh:
+            wanted = p.raw.id
+            if wanted is None:
+                continue
+            if wanted in self.file_ids:
+                raise InputError(self.path, p.raw.line, f"document id {wanted!r} is already used by another "
+                                 "article of this file", "give the article a new id or leave the id out")
+            self.file_ids.add(wanted)
+            if wanted in taken:
+                renamed.append(p)
+            else:
+                p.id = wanted
+                used.add(wanted)
+        need = [p for p in fresh if p.id is None]
+        while need:
+            candidates = []
+            while len(candidates) < len(need):
+                candidate = f"doc-{self.next_number:06d}"
+                self.next_number += 1
+                if candidate not in used and candidate not in self.file_ids:
+                    candidates.append(candidate)
+            exists = _existing_ids(self.store, candidates)
+            free = [c for c in candidates if c not in exists]
+            for p, candidate in zip(need, free):
+                p.id = candidate
+                used.add(candidate)
+            need = need[len(free):]
+        for p in renamed:
+            self.notes.warn(p.raw.line, f"id {p.raw.id!r} belongs to another article of the project; "
+                                        f"this one was imported as {p.id!r}")
+
+    def save_claims(self, pending_claims) -> None:
         """Claims of the flushed documents; a source or via on an entity's exact offsets points to it."""
-        for doc_id, claims in self.pending_claims:
+        for doc_id, claims in pending_claims:
             entities = {(s.start, s.end): s for s in self.store.spans(doc_id, layer=ENTITY_LAYER)}
             for raw in claims:
                 def part(raw_span, linkable=False):
@@ -235,19 +415,147 @@ class _FileImport:
                     doc_id=doc_id, content=tuple(part(p) for p in raw.content), cue=part(raw.cue),
                     source=part(raw.source, linkable=True), via=part(raw.via, linkable=True),
                     attributes=raw.attributes, annotator=raw.annotator or self.annotator, origin=raw.origin))
-        self.pending_claims = []
+
+    def extend_schema(self) -> None:
+        data = self.store.schema.to_dict()
+        for number, name in enumerate(self.new_labels):
+            data["labels"].append({"name": name, "colour": NEW_LABEL_COLOURS[number % len(NEW_LABEL_COLOURS)],
+                                   "description": f"Added by importing {self.path.name}."})
+        try:
+            schema = Schema.from_json(data, source="the project schema")
+        except SchemaError as error:
+            raise InputError(self.path, None, f"cannot add the labels {', '.join(self.new_labels)}: {error}")
+        self.store.set_schema(schema)
+        self.result.labels_added = list(self.new_labels)
+        self.notes.warn(None, f"added {len(self.new_labels)} label(s) to the project schema: "
+                              f"{', '.join(self.new_labels)}")
+
+    # --- checking one article --------------------------------------------------
+    def normalised(self, raw: RawDocument):
+        """Normalise the text; every span and claim part moves with it.
+
+        Offsets are first checked against the file's own text, and the span
+        text the file gives (which catches offsets counted another way, such
+        as UTF-16 units: those are corrected, with a warning).
+        """
+        spans = raw.spans
+        parts = spans
+        if raw.claims:
+            parts = spans + [part for claim in raw.claims for part in claim.parts()]
+        if self.label_map:
+            for span in spans:
+                span.label = self.label_map.get(span.label, span.label)
+        if parts:
+            self.check_offsets(raw, parts)
+        text, moved, removed = normalise_keeping_offsets(raw.text, [(s.start, s.end) for s in parts]
+                                                         if parts else [])
+        if moved is not None:
+            for index, (span, (start, end)) in enumerate(zip(parts, moved)):
+                if start >= end:
+                    raise InputError(self.path, raw.line,
+                                     f"{self._name(raw, index)} covers only characters that import removes")
+                span.start, span.end = start, end
+        if spans:
+            self.check_labels(raw, spans)
+            if _overlapping(spans):      # without any overlap there is nothing more to check
+                for index, reason in document_span_problems(spans, len(text), self.labels, self.allow_nested,
+                                                            self.allow_crossing):
+                    raise InputError(self.path, raw.line, f"span {index + 1}: {reason}")
+        return text, spans, raw.claims, removed
+
+    def check_offsets(self, raw: RawDocument, parts) -> None:
+        text = raw.text
+        length = len(text)
+        problem = None
+        for index, span in enumerate(parts):
+            start, end = span.start, span.end
+            if not 0 <= start < end <= length:
+                problem = index, (f"[{start}, {end}) is out of range for a text of {length} characters"
+                                  if end > start else f"[{start}, {end}) is out of range: it does not end after it starts")
+                break
+            if span.text is not None and text[start:end] != span.text:
+                problem = index, (f"says it covers {span.text!r} but the text at [{start}, {end}) is "
+                                  f"{text[start:end]!r}")
+                break
+        if problem is None and not raw.maybe_utf16:
+            return
+        fixed = utf16_fix(text, parts, guess=raw.maybe_utf16)
+        if fixed is None:
+            if problem is None:
+                return
+            index, reason = problem
+            raise InputError(self.path, raw.line, f"{self._name(raw, index)} {reason}")
+        for span, (start, end) in zip(parts, fixed):
+            span.start, span.end = start, end
+        how = "the spans' texts match only that way" if problem and parts[problem[0]].text is not None \
+            else "guessed from where the spans fall"
+        self.notes.warn(raw.line, f"offsets were counted in UTF-16 units (emoji count 2, as in JavaScript); "
+                                  f"corrected {len(parts)} span(s) ({how})")
+
+    def check_labels(self, raw: RawDocument, spans) -> None:
+        labels = self.labels
+        for index, span in enumerate(spans):
+            if span.label in labels or span.layer != ENTITY_LAYER:
+                continue
+            if self.add_labels:
+                labels.add(span.label)
+                self.new_labels.append(span.label)
+                continue
+            raise InputError(self.path, raw.line, f"span {index + 1}: label {span.label!r} is not in the project "
+                             f"schema (labels: {', '.join(sorted(labels))})",
+                             f"add it with --add-labels, or map it with --map-label {span.label}=LABEL")
+
+    @staticmethod
+    def _name(raw: RawDocument, index: int) -> str:
+        if index < len(raw.spans):
+            return f"span {index + 1}"
+        index -= len(raw.spans)
+        for number, claim in enumerate(raw.claims, start=1):
+            parts = claim.parts()
+            if index < len(parts):
+                return f"claim {number} {parts[index].label}"
+            index -= len(parts)
+        return f"part {index + 1}"
+
+
+def _in_query(store: Store, sql: str, values, chunk: int = 500):
+    values = list(values)
+    for i in range(0, len(values), chunk):
+        part = values[i:i + chunk]
+        yield from store.db.conn.execute(sql.format(", ".join("?" * len(part))), part).fetchall()
+
+
+def _ids_by_hash(store: Store, hashes) -> dict[str, str]:
+    """{content hash: document id} for those of ``hashes`` the project holds: one query per batch."""
+    return {row[0]: row[1] for row in _in_query(store, "SELECT content_hash, id FROM documents"
+                                                       " WHERE content_hash IN ({})", hashes)}
+
+
+def _existing_ids(store: Store, ids) -> set[str]:
+    return {row[0] for row in _in_query(store, "SELECT id FROM documents WHERE id IN ({})", ids)}
+
+
+def _overlapping(spans) -> bool:
+    """True if any two spans share a character. Offsets and labels are checked
+    already; only overlapping spans can break the nesting/crossing/duplicate
+    rules of ``spancheck``, so flat annotations skip its full check."""
+    edges = sorted([(s.start, s.end) for s in spans])
+    return any(later[0] < earlier[1] for earlier, later in zip(edges, edges[1:]))
 
 
 def normalise_keeping_offsets(text: str, spans: list[tuple[int, int]]):
     """Normalise ``text``; every span edge moves to its place in the new text.
 
-    Returns (new text, new (start, end) per span, counts of what was removed).
-    A span whose text normalises to nothing ends with zero width and is refused later.
+    Returns (new text, new (start, end) per span or None if nothing moved,
+    counts of what was removed). A span whose text normalises to nothing ends
+    with zero width and is refused by the caller.
     """
     new_text, report = normalise(text)
     if new_text == text:                 # the usual case: already clean, offsets stand
-        return text, list(spans), {}
+        return text, None, {}
+    removed = report.as_dict()
+    if not spans:
+        return new_text, None, removed
     new_text, report, offsets = normalise_with_map(text)
     moved = [(normalised_offset(offsets, a), normalised_offset(offsets, b)) for a, b in spans]
-    removed = {kind: count for kind, count in report.as_dict().items() if isinstance(count, int) and count}
     return new_text, moved, removed

@@ -1,23 +1,47 @@
-"""One module per input format; this registry picks the reader for a file."""
+"""One module per input format; this registry picks the reader for a file.
+
+A reader is ``read(path, options, notes) -> Iterator[RawDocument]`` (see base.py).
+"""
 from __future__ import annotations
 
 from pathlib import Path
 
-from . import jsonl, textfile
+from . import brat, jsonl, labelstudio, table, textfile
 from .base import InputError
 
 READERS = {
-    "jsonl": jsonl.read,
     "text": textfile.read,
+    "jsonl": jsonl.read,
+    "prodigy": jsonl.reader("prodigy"),
+    "doccano": jsonl.reader("doccano"),
+    "labelstudio": labelstudio.read,
+    "brat": brat.read,
+    "csv": table.reader("csv"),
+    "tsv": table.reader("tsv"),
 }
-SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text", ".text": "text"}
+FORMAT_HELP = {
+    "text": "plain text: one article (first line = title) or a copied news page split into articles",
+    "jsonl": "JSON Lines: ours (with spans and claims), a plain news JSONL, Prodigy or doccano (recognised)",
+    "prodigy": "Prodigy / spaCy JSONL (spans or ents, tokens)",
+    "doccano": "doccano JSONL (label: [[start, end, LABEL]] or entities/relations)",
+    "labelstudio": "Label Studio JSON export (an array of tasks; also JSON-MIN)",
+    "brat": "brat standoff: NAME.txt with NAME.ann beside it",
+    "csv": "CSV with a header row (text column required)",
+    "tsv": "TSV with a header row (text column required)",
+}
+SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text", ".text": "text", ".json": "labelstudio",
+            ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".ann": "brat"}
 
 
 def detect_format(path: Path) -> str:
-    fmt = SUFFIXES.get(Path(path).suffix.lower())
+    """The format a file's name says; a .txt with a .ann beside it is brat."""
+    path = Path(path)
+    fmt = SUFFIXES.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(path, None, f"unknown file type {Path(path).suffix or '(no extension)'!r}",
+        raise InputError(path, None, f"unknown file type {path.suffix or '(no extension)'!r}",
                          f"supported: {', '.join(sorted(SUFFIXES))}; or give --format")
+    if fmt == "text" and path.with_suffix(".ann").exists():
+        return "brat"
     return fmt
 
 

@@ -1,65 +1,86 @@
-"""Our own JSONL, one document per line (the round trip of ``export --format jsonl``).
+"""JSON Lines, one article per line.
 
+Our own layout (the round trip of ``export --format jsonl``):
 ``{"id", "title", "text", "meta", "status", "spans": [{"start", "end", "label",
 "text", "annotator", "origin"}], "claims": [{"id", "content": [{"start", "end",
 "text"}], "cue", "source", "via", "attributes", "annotator", "origin"}]}``;
-only ``text`` is required.
+only ``text`` is required. A plain news JSONL works too: the text, title, id,
+url, date and source keys are found by name (``columns.py``, ``--text-column``
+...), other scalar keys go into meta.
+
+Prodigy/spaCy (``prodigy.py``) and doccano (``doccano.py``) JSONL are
+recognised by the first record, or chosen with ``--format prodigy|doccano``.
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Iterator
 
 from ..model import STATUSES
-from .base import InputError, RawClaim, RawDocument, RawSpan, int_field
+from . import doccano, prodigy
+from .base import FileNotes, InputError, RawClaim, RawDocument, RawSpan, int_field
+from .columns import Columns, scalar_extras
+from .jsonstream import iter_json_lines
+
+__all__ = ["iter_json_lines", "read", "reader", "LAYOUTS"]
+
+LAYOUTS = {"prodigy": prodigy, "doccano": doccano}
+OWN_KEYS = {"id", "title", "text", "meta", "status", "spans", "claims"}
 
 
-def iter_json_lines(path: Path) -> Iterator[tuple[int, dict]]:
-    """Stream (line number, object) pairs; blank lines are skipped."""
-    with open(path, "rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
+def sniff_layout(obj: dict) -> str:
+    for name, module in LAYOUTS.items():
+        if module.looks_like(obj):
+            return name
+    return "jsonl"
+
+
+def reader(layout: str | None):
+    """A reader for one layout (None: recognise it from the first record)."""
+    def read_layout(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
+        chosen, columns = layout, None
+        for number, obj in iter_json_lines(path, notes):
+            if chosen is None:
+                chosen = sniff_layout(obj)
+                notes.format = chosen
+            if chosen != "jsonl":
+                document = LAYOUTS[chosen].record(path, number, obj, options, notes)
+                if document is not None:
+                    yield document
                 continue
-            try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
-            except UnicodeDecodeError as error:
-                raise InputError(path, number, f"not valid UTF-8 (byte {error.start + 1} of the line)")
-            try:
-                value = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise InputError(path, number, f"malformed JSON: {error.msg} at column {error.colno}")
-            if not isinstance(value, dict):
-                raise InputError(path, number, f"expected a JSON object, got {type(value).__name__}")
-            yield number, value
+            if columns is None:
+                columns = Columns.find(list(obj), options, path, number, what="key")
+            yield _document(path, number, obj, columns)
+    return read_layout
 
 
-def read(path: Path, options: dict) -> Iterator[RawDocument]:
-    for number, obj in iter_json_lines(path):
-        text = obj.get("text")
-        if not isinstance(text, str):
-            raise InputError(path, number, 'missing "text" (a string)')
-        doc_id = obj.get("id")
-        if doc_id is not None and not isinstance(doc_id, (str, int)):
-            raise InputError(path, number, f'"id" must be a string or number, got {doc_id!r}')
-        meta = obj.get("meta") or {}
-        if not isinstance(meta, dict):
-            raise InputError(path, number, '"meta" must be an object')
-        status = obj.get("status") or "new"
-        if status not in STATUSES:
-            raise InputError(path, number, f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
-        spans_in = obj.get("spans") or []
-        if not isinstance(spans_in, list):
-            raise InputError(path, number, '"spans" must be a list')
-        spans = [_span(path, number, index, item) for index, item in enumerate(spans_in, start=1)]
-        claims_in = obj.get("claims") or []
-        if not isinstance(claims_in, list):
-            raise InputError(path, number, '"claims" must be a list')
-        claims = [_claim(path, number, index, item) for index, item in enumerate(claims_in, start=1)]
-        yield RawDocument(text=text, title=str(obj.get("title") or ""),
-                          id=None if doc_id is None else str(doc_id), meta=meta, status=status,
-                          spans=spans, claims=claims, line=number,
-                          annotated="spans" in obj or "claims" in obj)
+read = reader(None)
+
+
+def _document(path, number, obj: dict, columns: Columns) -> RawDocument:
+    text_key = columns.keys["text"]
+    if not isinstance(obj.get(text_key), str):
+        raise InputError(path, number, f'missing "{text_key}" (a string)')
+    text, title, doc_id, picked = columns.pick(obj, path, number)
+    meta = obj.get("meta") or {}
+    if not isinstance(meta, dict):
+        raise InputError(path, number, '"meta" must be an object')
+    extra = scalar_extras(obj, OWN_KEYS | columns.used) if len(obj) > len(OWN_KEYS & obj.keys()) else None
+    if extra or picked:
+        meta = {**extra, **picked, **meta}
+    status = obj.get("status") or "new"
+    if status not in STATUSES:
+        raise InputError(path, number, f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
+    spans_in = obj.get("spans") or []
+    if not isinstance(spans_in, list):
+        raise InputError(path, number, '"spans" must be a list')
+    spans = [_fast_span(item) or _span(path, number, index, item) for index, item in enumerate(spans_in, start=1)]
+    claims_in = obj.get("claims") or []
+    if not isinstance(claims_in, list):
+        raise InputError(path, number, '"claims" must be a list')
+    claims = [_claim(path, number, index, item) for index, item in enumerate(claims_in, start=1)]
+    return RawDocument(text=text, title=title, id=doc_id, meta=meta, status=status, spans=spans, claims=claims,
+                       line=number, annotated="spans" in obj or "claims" in obj)
 
 
 def _claim(path, number, index, item) -> RawClaim:
@@ -86,6 +107,25 @@ def _claim(path, number, index, item) -> RawClaim:
     return RawClaim(content=[part("content", value, f"content {k}") for k, value in enumerate(content, start=1)],
                     attributes=attributes, annotator=str(item.get("annotator") or ""),
                     origin=str(item.get("origin") or "imported"), **optional)
+
+
+def _fast_span(item, RawSpan=RawSpan) -> RawSpan | None:
+    """The usual well-formed span, without the checks' cost; None sends it to ``_span``."""
+    if type(item) is not dict:
+        return None
+    get = item.get
+    start, end, label = get("start"), get("end"), get("label")
+    if type(start) is not int or type(end) is not int or type(label) is not str or not label:
+        return None
+    if len(item) == 3:
+        return RawSpan(start, end, label)
+    attributes, annotator, origin, created = get("attributes"), get("annotator"), get("origin"), get("created")
+    if (attributes is not None and type(attributes) is not dict) or (
+            annotator is not None and type(annotator) is not str) or (
+            origin is not None and type(origin) is not str) or (created is not None and type(created) is not str):
+        return None
+    return RawSpan(start, end, label, get("layer") or "entity", get("text"), attributes or {}, annotator or "",
+                   origin or "imported", created or "")
 
 
 def _span(path, number, index, item) -> RawSpan:

@@ -1,0 +1,125 @@
+"""brat standoff: ``NAME.txt`` (the text, offsets count its characters) with
+``NAME.ann`` beside it.
+
+* ``T1<TAB>LABEL START END<TAB>text``: a span; its text must match.
+* Discontinuous ``T1<TAB>LABEL 0 5;10 15<TAB>text``: one span per fragment
+  (nothing between the fragments gets annotated), each with attributes
+  ``ref`` (T1), ``fragment`` (1, 2 ...) and ``fragments`` (their number); a
+  warning counts them. The fragments' texts joined by spaces must match.
+* ``A``/``M`` lines (attributes) go into the span's attributes (``{"Negated":
+  true}``, ``{"Confidence": "High"}``), ``#`` AnnotatorNotes into ``note``,
+  ``N`` normalisations into ``normalizations`` (``[{"ref", "text"}]``), ``R``
+  relations onto the first argument (``base.keep_relations``).
+* ``E`` (events) and ``*`` (equivalences) have no counterpart here: left out,
+  with a warning.
+* The whole ``.txt`` is the article text (offsets point into it); its first
+  non-empty line is also used as the title.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from .base import MAX_RECORD_BYTES, FileNotes, InputError, RawDocument, RawSpan, keep_relations
+from .textstream import read_text
+
+
+def pair(path: Path) -> tuple[Path, Path]:
+    path = Path(path)
+    return path.with_suffix(".txt"), path.with_suffix(".ann")
+
+
+def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
+    text_path, ann_path = pair(path)
+    if not ann_path.exists():
+        raise InputError(ann_path, None, "the brat annotation file is missing", f"expected beside {text_path.name}")
+    if not text_path.exists():
+        raise InputError(text_path, None, "the brat text file is missing", f"expected beside {ann_path.name}")
+    text = read_text(text_path, options, notes, "a brat text file")
+    if ann_path.stat().st_size > MAX_RECORD_BYTES:
+        raise InputError(ann_path, None, f"the annotation file is larger than {MAX_RECORD_BYTES >> 20} MB")
+    spans, by_ref, relations, left_out, split = [], {}, [], {}, 0
+    try:
+        ann_lines = ann_path.read_bytes().decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as error:
+        raise InputError(ann_path, None, f"not valid UTF-8 (byte {error.start})", "brat files are UTF-8") from None
+    for number, line in enumerate(ann_lines, start=1):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        ident = fields[0]
+        if len(fields) < 2:
+            raise InputError(ann_path, number, f"expected tab-separated fields, got {line!r}")
+        kind = ident[:1]
+        if kind == "T":
+            found = _text_bound(ann_path, number, fields, text)
+            split += len(found) > 1
+            spans.extend(found)
+            by_ref[ident] = found
+        elif kind in "AM":
+            name, target, *value = fields[1].split()
+            for span in _target(ann_path, number, by_ref, target):
+                span.attributes[name] = value[0] if value else True
+        elif kind == "#":
+            _note, target = (fields[1].split() + [""])[:2]
+            for span in _target(ann_path, number, by_ref, target):
+                span.attributes["note"] = fields[2] if len(fields) > 2 else ""
+        elif kind == "N":
+            parts = fields[1].split()
+            if len(parts) != 3:
+                raise InputError(ann_path, number, f"expected 'N1<TAB>Reference T1 db:id', got {line!r}")
+            for span in _target(ann_path, number, by_ref, parts[1]):
+                span.attributes.setdefault("normalizations", []).append(
+                    {"ref": parts[2], "text": fields[2] if len(fields) > 2 else ""})
+        elif kind == "R":
+            parts = fields[1].split()
+            args = [p.split(":", 1)[1] for p in parts[1:] if ":" in p]
+            if len(args) != 2:
+                raise InputError(ann_path, number, f"expected 'R1<TAB>Type Arg1:T1 Arg2:T2', got {line!r}")
+            relations.append((parts[0], args[0], args[1]))
+        elif kind in "E*":
+            what = "event(s)" if kind == "E" else "equivalence(s)"
+            left_out[what] = left_out.get(what, 0) + 1
+        else:
+            raise InputError(ann_path, number, f"unknown brat annotation {ident!r}")
+    keep_relations(by_ref, relations, notes, None, "brat")
+    if split:
+        notes.warn(None, f"{split} discontinuous annotation(s): one span per fragment, "
+                         "linked by the attributes ref/fragment/fragments")
+    for what, count in left_out.items():
+        notes.warn(None, f"{count} brat {what} left out (no counterpart here)")
+    title = next((line.strip() for line in text.split("\n") if line.strip()), "")
+    yield RawDocument(text=text, title=title[:200], meta={"file": text_path.name}, spans=spans, line=1,
+                      annotated=True)
+
+
+def _target(ann_path, number, by_ref, target) -> list[RawSpan]:
+    if target not in by_ref:
+        raise InputError(ann_path, number, f"refers to {target!r}, which is not a text-bound annotation above")
+    return by_ref[target]
+
+
+def _text_bound(ann_path, number, fields, text) -> list[RawSpan]:
+    label, _, offsets = fields[1].partition(" ")
+    try:
+        fragments = [tuple(int(x) for x in fragment.split()) for fragment in offsets.split(";")]
+    except ValueError:
+        fragments = []
+    if not label or not fragments or any(len(f) != 2 for f in fragments):
+        raise InputError(ann_path, number, f"expected 'T1<TAB>LABEL START END<TAB>text', got {fields[1]!r}")
+    given = fields[2] if len(fields) > 2 else None
+    ident = fields[0]
+    for start, end in fragments:
+        if not 0 <= start < end <= len(text):
+            raise InputError(ann_path, number, f"{ident} [{start}, {end}) is out of range for a text of "
+                             f"{len(text)} characters")
+    found = " ".join(text[a:b] for a, b in fragments)
+    # brat writes a span's line breaks as spaces: compare with whitespace collapsed.
+    if given is not None and " ".join(given.split()) != " ".join(found.split()):
+        raise InputError(ann_path, number, f"{ident} covers {found!r} in the text but the line says {given!r}",
+                         "was the .txt changed after annotation, or saved in another encoding?")
+    if len(fragments) == 1:
+        (start, end), = fragments
+        return [RawSpan(start, end, label)]
+    return [RawSpan(start, end, label, attributes={"ref": ident, "fragment": k, "fragments": len(fragments)})
+            for k, (start, end) in enumerate(fragments, start=1)]

@@ -1,0 +1,65 @@
+"""doccano JSONL (sequence labelling).
+
+* ``{"id", "text", "label": [[start, end, "LABEL"], ...]}`` (also ``labels``);
+  a list of plain strings there is a text classification and goes to meta
+  ``categories``.
+* ``{"id", "text", "entities": [{"id", "label", "start_offset", "end_offset"}],
+  "relations": [{"id", "from_id", "to_id", "type"}]}``: relations are kept on
+  their first entity's span (``attributes["relations"]``, see
+  ``base.keep_relations``).
+
+doccano runs in a browser, so offsets after an emoji may count UTF-16 units:
+``offsets.utf16_fix`` checks for that (the spans carry no text to compare).
+"""
+from __future__ import annotations
+
+from .base import InputError, RawDocument, RawSpan, int_field, keep_relations
+from .columns import scalar_extras, text_of
+
+OWN_KEYS = {"id", "text", "label", "labels", "entities", "relations", "Comments", "comments"}
+
+
+def looks_like(obj: dict) -> bool:
+    if "spans" in obj:
+        return False
+    return isinstance(obj.get("entities"), list) or any(isinstance(obj.get(k), list) for k in ("label", "labels"))
+
+
+def record(path, number, obj: dict, options: dict, notes) -> RawDocument:
+    text = text_of(obj, options, path, number)
+    meta = scalar_extras(obj, OWN_KEYS | {options.get("text_column") or "text"})
+    spans: list[RawSpan] = []
+    if isinstance(obj.get("entities"), list):
+        by_ref: dict[str, list[RawSpan]] = {}
+        for index, entity in enumerate(obj["entities"], start=1):
+            if not isinstance(entity, dict):
+                raise InputError(path, number, f"entity {index} must be an object")
+            label = entity.get("label")
+            if not isinstance(label, str) or not label:
+                raise InputError(path, number, f"entity {index} has no label")
+            span = RawSpan(int_field(entity.get("start_offset"), path, number, f"entity {index} start_offset"),
+                           int_field(entity.get("end_offset"), path, number, f"entity {index} end_offset"), label)
+            spans.append(span)
+            if entity.get("id") is not None:
+                by_ref[str(entity["id"])] = [span]
+        relations = obj.get("relations") or []
+        if not isinstance(relations, list):
+            raise InputError(path, number, '"relations" must be a list')
+        keep_relations(by_ref, [(str(r.get("type") or "relation"), str(r.get("from_id")), str(r.get("to_id")))
+                                for r in relations if isinstance(r, dict)], notes, number, "doccano")
+    else:
+        key = "label" if isinstance(obj.get("label"), list) else "labels"
+        categories = []
+        for index, item in enumerate(obj.get(key) or [], start=1):
+            if isinstance(item, str):
+                categories.append(item)
+                continue
+            if not isinstance(item, (list, tuple)) or len(item) != 3 or not isinstance(item[2], str):
+                raise InputError(path, number, f'{key} {index} must be [start, end, "LABEL"], got {item!r}')
+            spans.append(RawSpan(int_field(item[0], path, number, f"{key} {index} start"),
+                                 int_field(item[1], path, number, f"{key} {index} end"), item[2]))
+        if categories:
+            meta["categories"] = categories
+    doc_id = obj.get("id")
+    return RawDocument(text=text, title=str(meta.pop("title", "") or ""), id=None if doc_id is None else str(doc_id),
+                       meta=meta, spans=spans, line=number, annotated=True, maybe_utf16=True)

@@ -1,0 +1,132 @@
+"""Label Studio JSON export: one JSON array of tasks, read one task at a time
+(``jsonstream.iter_json_array``: memory bounded by the largest task).
+
+Full export: ``{"id", "data": {"text": ...}, "annotations": [{"completed_by",
+"was_cancelled", "result": [{"id", "type": "labels", "value": {"start", "end",
+"text", "labels": [...]}}, {"type": "relation", "from_id", "to_id",
+"labels"}]}], "predictions": [...]}``. JSON-MIN export: ``{"id", "text",
+"label": [{"start", "end", "text", "labels"}], "annotator"}``.
+
+* The text is ``data.text`` or the ``--text-column`` key; ``title``, ``url``,
+  ``date``, ``source`` keys of ``data`` are picked up as in tables.
+* Every annotation that was not cancelled is imported, its spans attributed to
+  its ``completed_by`` user (an e-mail, or ``labelstudio-user-<id>``); a task with
+  one becomes ``done``. Cancelled annotations and predictions are left out, with
+  a warning. One span per label when a region has several.
+* Relations are kept on their first region's span (``base.keep_relations``);
+  results without character offsets (HTML/XPath regions, choices, ratings)
+  are left out with a warning.
+* Label Studio counts offsets in UTF-16 units in some versions: ``value.text``
+  tells, and ``offsets.utf16_fix`` corrects it.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from .base import FileNotes, InputError, RawDocument, RawSpan, keep_relations
+from .columns import Columns
+from .jsonstream import iter_json_array
+
+
+def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
+    columns = None
+    ignored: dict[str, int] = {}
+    for line, task in iter_json_array(path, notes, what="task"):
+        if not isinstance(task, dict):
+            raise InputError(path, line, f"a task must be a JSON object, got {type(task).__name__}")
+        minimal = not isinstance(task.get("data"), dict)
+        data = task if minimal else task["data"]
+        if columns is None:
+            columns = Columns.find(list(data), options, path, line, what="data key")
+        if columns.keys["text"] not in data:
+            raise InputError(path, line, f'the task has no "{columns.keys["text"]}" in its data')
+        text, title, doc_id, meta = columns.pick(data, path, line)
+        if not text.strip():
+            notes.skip(line, f"task {task.get('id')!r} has an empty text")
+            continue
+        if doc_id is None and task.get("id") is not None:
+            doc_id = str(task["id"])
+        if minimal:
+            spans, done = _minimal_spans(path, line, task), True
+        else:
+            spans, done = _annotation_spans(path, line, task, notes, ignored)
+        yield RawDocument(text=text, title=title.strip(), id=doc_id, meta=meta, spans=spans,
+                          status="done" if done else "new", line=line, annotated=True, maybe_utf16=True)
+    for what, count in ignored.items():
+        notes.warn(None, f"{count} {what} left out")
+
+
+def _who(user) -> str:
+    if isinstance(user, dict):
+        user = user.get("email") or user.get("id")
+    if isinstance(user, int):
+        return f"labelstudio-user-{user}"
+    return str(user or "")
+
+
+def _region_spans(path, line, value, annotator, where) -> list[RawSpan] | None:
+    """Spans of one labelled region; None if it has no character offsets."""
+    start, end = value.get("start"), value.get("end")
+    if type(start) is not int or type(end) is not int:
+        return None
+    labels = next((value[k] for k in ("labels", "hypertextlabels", "paragraphlabels") if k in value), None)
+    if isinstance(labels, str):
+        labels = [labels]
+    if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x for x in labels):
+        raise InputError(path, line, f"{where} has no labels")
+    text = value.get("text")
+    return [RawSpan(start, end, label, text=text if isinstance(text, str) else None, annotator=annotator)
+            for label in labels]
+
+
+def _annotation_spans(path, line, task, notes, ignored) -> tuple[list[RawSpan], bool]:
+    annotations = task.get("annotations", task.get("completions")) or []
+    if not isinstance(annotations, list):
+        raise InputError(path, line, '"annotations" must be a list')
+    if task.get("predictions"):
+        ignored["prediction(s) (Label Studio pre-annotations)"] = (
+            ignored.get("prediction(s) (Label Studio pre-annotations)", 0) + len(task["predictions"]))
+    spans, done = [], False
+    for number, annotation in enumerate(annotations, start=1):
+        if not isinstance(annotation, dict):
+            raise InputError(path, line, f"annotation {number} must be an object")
+        if annotation.get("was_cancelled"):
+            notes.warn(line, f"annotation {number} of task {task.get('id')!r} was cancelled (skipped); left out")
+            continue
+        done = True
+        annotator = _who(annotation.get("completed_by"))
+        by_ref: dict[str, list[RawSpan]] = {}
+        relations = []
+        for index, result in enumerate(annotation.get("result") or [], start=1):
+            if not isinstance(result, dict):
+                raise InputError(path, line, f"annotation {number} result {index} must be an object")
+            if result.get("type") == "relation":
+                kind = (result.get("labels") or ["relation"])[0]
+                relations.append((str(kind), str(result.get("from_id")), str(result.get("to_id"))))
+                continue
+            value = result.get("value")
+            found = _region_spans(path, line, value, annotator, f"annotation {number} result {index}") \
+                if isinstance(value, dict) else None
+            if found is None:
+                what = f"result(s) of type {result.get('type')!r} without character offsets"
+                ignored[what] = ignored.get(what, 0) + 1
+                continue
+            spans.extend(found)
+            if result.get("id") is not None:
+                by_ref[str(result["id"])] = found
+        keep_relations(by_ref, relations, notes, line, "Label Studio")
+    return spans, done
+
+
+def _minimal_spans(path, line, task) -> list[RawSpan]:
+    annotator = _who(task.get("annotator"))
+    spans = []
+    for key, regions in task.items():
+        if not isinstance(regions, list) or not regions or not all(isinstance(r, dict) for r in regions):
+            continue
+        for index, region in enumerate(regions, start=1):
+            found = _region_spans(path, line, region, annotator, f"{key} {index}")
+            if found:
+                spans.extend(found)
+    return spans
