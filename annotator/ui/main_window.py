@@ -14,6 +14,7 @@ from ..core.model import Document, Span
 from ..core.snapping import CLITIC, EXACT, WORD
 from ..core.store import SpanError, Store
 from .article_view import ArticleView
+from .claims_panel import ClaimEditor
 from .commands import SpanChange, StatusChange
 from .doc_list import DocumentList
 from .fonts import default_font
@@ -69,9 +70,11 @@ class MainWindow(QMainWindow):
         self.palette_widget.labelChosen.connect(self.apply_label)
         self.span_list = SpanList()
         self.span_list.spanChosen.connect(self.select_span)
+        self.claim_editor = ClaimEditor(self)    # claims: keys, writes, the Claims dock
         for title, widget, area in (("Documents", self.doc_list, Qt.LeftDockWidgetArea),
                                     ("Labels", self.palette_widget, Qt.RightDockWidgetArea),
-                                    ("Annotations", self.span_list, Qt.RightDockWidgetArea)):
+                                    ("Annotations", self.span_list, Qt.RightDockWidgetArea),
+                                    ("Claims", self.claim_editor.panel, Qt.RightDockWidgetArea)):
             dock = QDockWidget(title, self)
             dock.setObjectName(title)
             dock.setWidget(widget)
@@ -154,6 +157,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.snap_actions[mode] = action
         self.label_shortcuts: list[QShortcut] = []
+        self.claim_editor.build_actions(bar)
 
     def _load_schema(self) -> None:
         schema = self.store.schema
@@ -168,6 +172,7 @@ class MainWindow(QMainWindow):
                 shortcut.activated.connect(lambda name=label.name: self.apply_label(name))
                 self.label_shortcuts.append(shortcut)
         self.view.set_colors(self.colours)
+        self.claim_editor.load_schema()
 
     def _restore_view_settings(self) -> None:
         font = default_font()
@@ -204,6 +209,7 @@ class MainWindow(QMainWindow):
         self.title_label.setText(self.doc.title or self.doc.id)
         self.view.set_document(self.doc.text, spans, self.colours)
         self.span_list.set_spans(self.doc.text, spans, self._colour_name)
+        self.claim_editor.load_document()
         self.doc_list.select(doc_id)
         if position:
             QTimer.singleShot(0, lambda: self.view.scroll_to(position))
@@ -257,9 +263,16 @@ class MainWindow(QMainWindow):
                            lambda: self.store.update_span(old.id, label=label))
 
     def delete_selected_span(self) -> None:
-        if self.selected_span_id is None or self.store.readonly:
+        if self.store.readonly:
+            return
+        if self.selected_span_id is None:
+            self.claim_editor.delete_current()      # nothing else selected: the current claim
             return
         old = self.spans[self.selected_span_id]
+        users = self.store.claims_using(old.id)
+        if users:       # the store refuses (SpanInUse): ask what the claims keep, one undo step
+            self.claim_editor.delete_entity_in_use(old, users)
+            return
         self._save(old, f"delete {old.label}", lambda: self.store.delete_span(old.id), deleting=True)
 
     def move_selected_edge(self, edge: str, step: int, by_word: bool) -> None:
@@ -307,7 +320,12 @@ class MainWindow(QMainWindow):
             self.span_list.set_spans(self.doc.text, list(self.spans.values()), self._colour_name)
             if self.selected_span_id not in self.spans:
                 self.select_span(None)
+            self.claim_editor.span_changed(old, new)
         self.doc_list.update_document(self.store.summary(doc_id))
+
+    def claim_changed(self, old, new) -> None:
+        """Show a claim change the store has made (ClaimChange undo/redo)."""
+        self.claim_editor.claim_changed(old, new)
 
     def select_span(self, span_id: int | None) -> None:
         self.selected_span_id = span_id if span_id in self.spans else None
@@ -326,8 +344,15 @@ class MainWindow(QMainWindow):
         self.view.setTextCursor(cursor)
 
     def clear_selection(self) -> None:
+        """Esc: back to the article from the claim panel; else clear the text
+        selection and the entity; with neither, deselect the claim."""
+        if self.claim_editor.escape_from_panel():
+            return
+        nothing = not self.view.textCursor().hasSelection() and self.selected_span_id is None
         self._clear_text_selection()
         self.select_span(None)
+        if nothing:
+            self.claim_editor.select_claim(None)
 
     # --- view settings -------------------------------------------------------
     def apply_font(self, font: QFont) -> None:

@@ -1,0 +1,665 @@
+"""Claims: the claim panel (current claim, its attributes, the article's claims)
+and the editor that turns role keys into store writes with undo steps.
+
+Keys (the letters come from the schema's claim roles; defaults shown):
+
+- ``q`` content: with no current claim, the selection becomes a new claim; with
+  a current claim it is added to it as another content segment.
+- ``Shift+Q`` always starts a new claim from the selection.
+- ``u`` / ``o`` / ``w`` set the current claim's cue / source / via to the
+  selection, or, with no selection, to the clicked entity.
+- ``Shift+O`` source = the previous claim's source (``وأضاف:``).
+- ``Alt+`` role key removes that part; ``Delete`` (nothing else selected) or
+  ``Shift+Delete`` deletes the claim; ``Esc`` (nothing else selected)
+  deselects it; ``[`` / ``]`` previous / next claim; ``F2`` edits the
+  attributes, ``Alt+1``... steps through the values of a choice attribute.
+
+Every write goes through the store first, then becomes a ClaimChange on the
+window's undo stack (see commands.py).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QSizePolicy, QTreeWidget,
+                               QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from ..core.model import CLAIM_LAYER, Claim, Span
+from ..core.store import SpanError
+from .commands import ClaimChange
+from .side_panels import swatch
+
+EXCERPT_CHARS = 60
+UNSET = "—"
+ROLE_NAMES = {"content": "content", "cue": "cue", "source": "source", "via": "via"}
+
+
+def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class AttributeCombo(QComboBox):
+    """A choice attribute. Typed letters pick a value (keyboard search) instead
+    of reaching the window's label and role shortcuts."""
+
+    def event(self, e):
+        if (e.type() == QEvent.ShortcutOverride and e.text() and e.text().isprintable()
+                and not e.modifiers() & (Qt.ControlModifier | Qt.AltModifier | Qt.MetaModifier)):
+            e.accept()
+            return True
+        return super().event(e)
+
+
+class PartsList(QTreeWidget):
+    """The current claim's parts; Delete removes the chosen one."""
+
+    removeRequested = Signal(str, int)   # role, index among the parts
+
+    def event(self, e):
+        if e.type() == QEvent.ShortcutOverride and e.key() in (Qt.Key_Delete, Qt.Key_Backspace):
+            e.accept()
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e):
+        item = self.currentItem()
+        if e.key() in (Qt.Key_Delete, Qt.Key_Backspace) and item is not None:
+            role, index = item.data(0, Qt.UserRole)
+            self.removeRequested.emit(role, index)
+            return
+        super().keyPressEvent(e)
+
+
+class ClaimsPanel(QWidget):
+    """Current claim (parts, attributes) above the list of the article's claims."""
+
+    claimChosen = Signal(int)
+    attributeEdited = Signal(str, object)      # name, value (None = unset)
+    partRemoveRequested = Signal(str, int)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.PlainText)
+        self.parts = PartsList()
+        self.parts.setColumnCount(3)      # role, text, remark (entity, shared with another claim)
+        self.parts.setHeaderHidden(True)
+        self.parts.setRootIsDecorated(False)
+        self.parts.setLayoutDirection(Qt.RightToLeft)
+        self.parts.header().setStretchLastSection(False)
+        self.parts.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.parts.header().setSectionResizeMode(1, QHeaderView.Stretch)
+        self.parts.header().setSectionResizeMode(2, QHeaderView.ResizeToContents)
+        self.parts.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Maximum)
+        self.parts.setUniformRowHeights(True)
+        self.parts.removeRequested.connect(self.partRemoveRequested)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.buttons = QHBoxLayout()
+        self.list = QTreeWidget()
+        self.list.setColumnCount(4)
+        self.list.setHeaderLabels(["#", "claim", "speaker", "attributes"])
+        self.list.setRootIsDecorated(False)
+        self.list.setLayoutDirection(Qt.RightToLeft)
+        self.list.setUniformRowHeights(True)
+        self.list.setMinimumHeight(120)
+        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.itemClicked.connect(lambda item, _col: self.claimChosen.emit(item.data(0, Qt.UserRole)))
+        self.list_label = QLabel("Claims in this article")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.header)
+        layout.addWidget(self.parts)
+        layout.addLayout(self.form)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.list_label)
+        layout.addWidget(self.list, 1)
+        self.editors: dict[str, QWidget] = {}
+        self.attributes = []
+        self.role_colours: dict[str, str] = {}
+        self._items: dict[int, QTreeWidgetItem] = {}
+        self.show_claim("", None, {})
+
+    # --- schema --------------------------------------------------------------
+    def set_schema(self, roles, attributes) -> None:
+        self.role_colours = {r.name: r.colour for r in roles}
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors, self.attributes = {}, list(attributes)
+        for number, attribute in enumerate(attributes, start=1):
+            if attribute.type == "choice":
+                editor = AttributeCombo()
+                editor.addItem(UNSET, None)
+                for value in attribute.values:
+                    editor.addItem(value, value)
+                editor.currentIndexChanged.connect(
+                    lambda _i, name=attribute.name, e=editor: self.attributeEdited.emit(name, e.currentData()))
+            else:
+                editor = QLineEdit()
+                editor.setPlaceholderText("Enter saves")
+                editor.editingFinished.connect(
+                    lambda name=attribute.name, e=editor: self.attributeEdited.emit(name, e.text().strip() or None))
+            editor.setToolTip(attribute.description or attribute.name)
+            editor.setObjectName(f"attribute-{attribute.name}")
+            self.editors[attribute.name] = editor
+            self.form.addRow(f"{attribute.name.replace('_', ' ')}:", editor)
+
+    def add_button(self, action: QAction, text: str) -> QPushButton:
+        """A short button for a Claims-menu action (the menu has the long name and the key)."""
+        button = QPushButton(text)
+        button.setFocusPolicy(Qt.NoFocus)
+
+        def sync():
+            keys = action.shortcut().toString(QKeySequence.NativeText)
+            button.setToolTip(action.text().replace("&", "") + (f" ({keys})" if keys else ""))
+            button.setEnabled(action.isEnabled())
+
+        sync()
+        action.changed.connect(sync)
+        button.clicked.connect(action.trigger)
+        self.buttons.addWidget(button)
+        return button
+
+    # --- the current claim ---------------------------------------------------
+    def show_claim(self, text: str, claim: Claim | None, notes: dict) -> None:
+        """Fill parts and attributes; ``notes`` maps a part's span id to a remark
+        (entity label, carried over from claim #n)."""
+        self.parts.clear()
+        enabled = claim is not None
+        for editor in self.editors.values():
+            editor.setEnabled(enabled)
+            editor.blockSignals(True)
+            if isinstance(editor, QComboBox):
+                index = editor.findData(claim.attributes.get(editor.objectName()[10:])) if claim else 0
+                editor.setCurrentIndex(max(index, 0))
+            else:
+                editor.setText(str(claim.attributes.get(editor.objectName()[10:]) or "") if claim else "")
+            editor.blockSignals(False)
+        if claim is None:
+            self.header.setText("No claim selected. Select the statement and press the content key "
+                                "(Q) to start one; Ctrl+click a claim or pick it below to select it.")
+            self.parts.hide()
+            return
+        segments = len(claim.content)
+        self.header.setText(f"Claim #{claim.id}: {segments} content segment{'s' if segments > 1 else ''}"
+                            f" · {claim.annotator or '?'} · {claim.origin}")
+        self.parts.show()
+        counts: dict[str, int] = {}
+        for role, span in claim.parts():
+            index = counts.get(role, 0)
+            counts[role] = index + 1
+            name = ROLE_NAMES.get(role, role) + (f" {index + 1}" if role == "content" and segments > 1 else "")
+            remark = notes.get(span.id, "")
+            item = QTreeWidgetItem([name, excerpt(text[span.start:span.end], 80), remark])
+            item.setIcon(0, swatch(self.role_colours.get(role, "#9e9e9e")))
+            item.setData(0, Qt.UserRole, (role, index))
+            item.setToolTip(1, f"{text[span.start:span.end]}\n[{span.start}, {span.end})  Delete removes this part")
+            self.parts.addTopLevelItem(item)
+        rows = self.parts.topLevelItemCount()
+        self.parts.setFixedHeight(self.parts.sizeHintForRow(0) * rows + 2 * self.parts.frameWidth() + 2)
+
+    def focus_attributes(self) -> None:
+        for editor in self.editors.values():
+            if editor.isEnabled():
+                editor.setFocus(Qt.ShortcutFocusReason)
+                return
+
+    # --- the article's claims ------------------------------------------------
+    def set_claims(self, text: str, claims: list[Claim], current: int | None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        self._items = {}
+        names = [a.name for a in self.attributes]
+        for number, claim in enumerate(claims, start=1):
+            first = claim.content[0] if claim.content else None
+            words = excerpt(text[first.start:first.end]) if first else ""
+            if len(claim.content) > 1:
+                words += f" (+{len(claim.content) - 1})"
+            speaker = excerpt(text[claim.source.start:claim.source.end], 30) if claim.source else UNSET
+            attrs = " · ".join(str(claim.attributes[n]) for n in names if claim.attributes.get(n)
+                               and n != "note")
+            item = QTreeWidgetItem([str(number), words, speaker, attrs])
+            item.setData(0, Qt.UserRole, claim.id)
+            item.setIcon(1, swatch(self.role_colours.get("content", "#ee3377")))
+            item.setToolTip(1, " … ".join(text[s.start:s.end] for s in claim.content))
+            self.list.addTopLevelItem(item)
+            self._items[claim.id] = item
+        self.list_label.setText(f"Claims in this article: {len(claims)}")
+        self.list.blockSignals(False)
+        self.select(current)
+
+    def select(self, claim_id: int | None) -> None:
+        self.list.blockSignals(True)
+        item = self._items.get(claim_id)
+        self.list.setCurrentItem(item)
+        if item is None:
+            self.list.clearSelection()
+        else:
+            self.list.scrollToItem(item)
+        self.list.blockSignals(False)
+
+    def _current_changed(self, current, _previous) -> None:
+        if current is not None:
+            self.claimChosen.emit(current.data(0, Qt.UserRole))
+
+
+class ClaimEditor(QObject):
+    """The claim half of the main window: current claim, keys, writes, undo."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+        self.claims: dict[int, Claim] = {}
+        self.current: int | None = None
+        self.panel = ClaimsPanel()
+        self.panel.claimChosen.connect(lambda cid: self.select_claim(cid, scroll=True))
+        self.panel.attributeEdited.connect(self.set_attribute)
+        self.panel.partRemoveRequested.connect(self.remove_part)
+        window.view.claimClicked.connect(self.select_claim)
+        self.actions: dict[str, QAction] = {}
+        self.attribute_actions: list[QAction] = []
+        self.menu = None
+
+    # --- construction --------------------------------------------------------
+    def build_actions(self, menubar) -> None:
+        menu = self.menu = menubar.addMenu("&Claims")
+        add = self._add_action
+        add("content", "Claim &content: new claim, or add a segment to the current one",
+            lambda: self.role_key("content"))
+        add("new", "&New claim from the selection", self.new_claim)
+        add("cue", "Set c&ue (selection)", lambda: self.role_key("cue"))
+        add("source", "Set &source (selection, or the clicked entity)", lambda: self.role_key("source"))
+        add("via", "Set &via (selection, or the clicked entity)", lambda: self.role_key("via"))
+        add("carry", "Source = &previous claim's source (وأضاف)", self.carry_source)
+        add("entity_source", "Use the clicked &entity as source", lambda: self.use_entity("source"))
+        menu.addSeparator()
+        for role in ("content", "cue", "source", "via"):
+            add(f"remove_{role}", f"Remove {'content segment' if role == 'content' else role}",
+                lambda _=False, r=role: self.remove_part(r))
+        add("delete", "&Delete claim", self.delete_current, ["Shift+Del"])
+        menu.addSeparator()
+        add("previous", "Previous claim", lambda: self.step(-1), ["["])
+        add("next", "Next claim", lambda: self.step(+1), ["]"])
+        add("attributes", "Edit &attributes", self.panel.focus_attributes, ["F2"])
+        self.attribute_menu = menu.addMenu("Step attribute value")
+        for name, text in (("entity_source", "Entity as source"), ("carry", "Previous source"),
+                           ("delete", "Delete claim")):
+            self.panel.add_button(self.actions[name], text)
+
+    def _add_action(self, name, text, slot, keys=()) -> QAction:
+        action = QAction(text, self.w)
+        action.setShortcutContext(Qt.WindowShortcut)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+        action.triggered.connect(slot)
+        self.menu.addAction(action)
+        self.w.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def load_schema(self) -> None:
+        schema = self.w.store.schema
+        keys = {r.name: r.key for r in schema.claim_roles}
+        for role in ("content", "cue", "source", "via"):
+            key = keys.get(role, "")
+            self.actions[role].setShortcuts([QKeySequence(key)] if key else [])
+            self.actions[f"remove_{role}"].setShortcuts([QKeySequence(f"Alt+{key.upper()}")] if key else [])
+        self.actions["new"].setShortcuts([QKeySequence(f"Shift+{keys['content'].upper()}")]
+                                         if keys.get("content") else [])
+        self.actions["carry"].setShortcuts([QKeySequence(f"Shift+{keys['source'].upper()}")]
+                                           if keys.get("source") else [])
+        self.role_colours = {r.name: r.colour for r in schema.claim_roles}
+        self.panel.set_schema(schema.claim_roles, schema.claim_attributes)
+        self.w.view.set_role_colors(self.role_colours)
+        for action in self.attribute_actions:
+            self.attribute_menu.removeAction(action)
+            self.w.removeAction(action)
+        self.attribute_actions = []
+        choices = [a for a in schema.claim_attributes if a.type == "choice"]
+        for number, attribute in enumerate(choices[:9], start=1):
+            action = QAction(f"{attribute.name.replace('_', ' ')}", self.w)
+            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.triggered.connect(lambda _=False, a=attribute: self.step_attribute(a.name))
+            self.attribute_menu.addAction(action)
+            self.w.addAction(action)
+            self.attribute_actions.append(action)
+        if self.w.store.readonly:
+            for name, action in self.actions.items():
+                if name not in ("previous", "next", "attributes"):
+                    action.setEnabled(False)
+            for action in self.attribute_actions:
+                action.setEnabled(False)
+
+    # --- showing -------------------------------------------------------------
+    @property
+    def store(self):
+        return self.w.store
+
+    def _text(self) -> str:
+        return self.w.doc.text if self.w.doc is not None else ""
+
+    def ordered(self) -> list[Claim]:
+        return sorted(self.claims.values(), key=lambda c: (c.start, c.id))
+
+    def load_document(self) -> None:
+        """The window opened a document: show its claims (none selected)."""
+        doc = self.w.doc
+        claims = self.store.claims(doc.id) if doc is not None else []
+        self.claims = {c.id: c for c in claims}
+        self.current = None
+        self.w.view.set_claims(claims, self.role_colours)
+        self.panel.set_claims(self._text(), claims, None)
+        self._show_current()
+
+    def _notes(self, claim: Claim) -> dict:
+        notes = {}
+        for role, span in claim.parts():
+            remarks = [f"{span.label} entity"] if span.layer != CLAIM_LAYER else []
+            others = [c for c in self.ordered() if c.id != claim.id and any(s.id == span.id for _, s in c.parts())]
+            if others:
+                remarks.append("shared with claim " + ", ".join(f"#{c.id}" for c in others))
+            if remarks:
+                notes[span.id] = "; ".join(remarks)
+        return notes
+
+    def _show_current(self) -> None:
+        claim = self.claims.get(self.current)
+        self.panel.show_claim(self._text(), claim, self._notes(claim) if claim else {})
+        for name in ("delete", "carry", "entity_source"):
+            self.actions[name].setEnabled(claim is not None and not self.store.readonly)
+
+    def select_claim(self, claim_id: int | None, scroll: bool = False) -> None:
+        self.current = claim_id if claim_id in self.claims else None
+        self.w.view.set_selected_claim(self.current)
+        self.panel.select(self.current)
+        self._show_current()
+        claim = self.claims.get(self.current)
+        if claim is not None:
+            if scroll and not self.w.view.claim_rects(claim.id):
+                self.w.view.scroll_to(claim.start)
+            text = self._text()
+            speaker = text[claim.source.start:claim.source.end] if claim.source else "no source yet"
+            self.w.statusBar().showMessage(
+                f"Claim #{claim.id} ({speaker}): select text and press a role key to set that part "
+                "(the content key adds a segment; Shift+content key starts a new claim); "
+                "Esc deselects the claim", 8000)
+
+    def step(self, delta: int) -> None:
+        ordered = self.ordered()
+        if not ordered:
+            return
+        ids = [c.id for c in ordered]
+        if self.current in ids:
+            index = max(0, min(len(ids) - 1, ids.index(self.current) + delta))
+        else:
+            top = self.w.view.first_visible_position()
+            index = next((i for i, c in enumerate(ordered) if c.start >= top), len(ids) - 1)
+        self.select_claim(ids[index], scroll=True)
+
+    def claim_changed(self, old: Claim | None, new: Claim | None) -> None:
+        """Show a change the store has made (also called by undo/redo)."""
+        doc_id = (new or old).doc_id
+        if self.w.doc is None or self.w.doc.id != doc_id:
+            self.w.open_document(doc_id)   # loads the claims as stored
+        else:
+            if old is not None and (new is None or new.id != old.id):
+                self.claims.pop(old.id, None)
+                self.w.view.remove_claim(old.id)
+            if new is not None:
+                self.claims[new.id] = new
+                self.w.view.set_claim(new)
+            self.panel.set_claims(self._text(), self.ordered(), self.current)
+        if new is not None:
+            self.select_claim(new.id)
+        elif self.current not in self.claims:
+            self.select_claim(None)
+        else:
+            self._show_current()
+        self.w.doc_list.update_document(self.store.summary(doc_id))
+
+    def span_changed(self, old: Span | None, new: Span | None) -> None:
+        """An entity was moved, relabelled or deleted: claims pointing at it follow."""
+        span_id = (new or old).id
+        if any(s.id == span_id for c in self.claims.values() for _, s in c.parts()) and self.w.doc is not None:
+            current = self.current
+            self.load_document()
+            self.select_claim(current)
+
+    # --- writing -------------------------------------------------------------
+    def _write(self, old: Claim | None, new: Claim | None, text: str, merge_key=None) -> Claim | None:
+        """Save ``new`` (or delete ``old`` when None) through the store, then
+        push the undo step and show it. Returns the saved claim."""
+        try:
+            if new is None:
+                before, after = self.store.delete_claim(old.id), None
+            else:
+                before, after = old, self.store.save_claim(new)
+        except SpanError as error:
+            self.w.statusBar().showMessage(f"Not saved: {error}", 8000)
+            return None
+        except Exception as error:   # disk full, locked file: not shown as done
+            QMessageBox.critical(self.w, "Could not save", f"The change was not saved:\n{error}")
+            return None
+        self.w.undo_stack.push(ClaimChange(self.w, before, after, text, merge_key))
+        self.claim_changed(before, after)
+        return after
+
+    def _can_edit(self) -> bool:
+        return self.w.doc is not None and not self.store.readonly
+
+    def _selection(self):
+        selection = self.w.view.selected_range()
+        return selection if selection and selection[1] > selection[0] else None
+
+    def _new_part(self, role: str, start: int, end: int) -> Span:
+        return Span(doc_id=self.w.doc.id, start=start, end=end, label=role, layer=CLAIM_LAYER,
+                    annotator=self.store.annotator, origin="manual")
+
+    def _hint(self, message: str) -> None:
+        self.w.statusBar().showMessage(message, 8000)
+
+    def _done_with_selection(self) -> None:
+        self.w._clear_text_selection()
+        if self.w.selected_span_id is not None:
+            self.w.select_span(None)
+
+    def role_key(self, role: str) -> None:
+        """A role key: the selection (or the clicked entity) becomes that part."""
+        if not self._can_edit():
+            return
+        selection = self._selection()
+        claim = self.claims.get(self.current)
+        if role == "content":
+            if selection is None:
+                self._hint("Select the statement first, then press the content key.")
+            elif claim is None:
+                self.new_claim()
+            else:
+                self.add_segment(claim, selection)
+            return
+        if claim is None:
+            self._hint("No claim selected: select the statement and press the content key (Q) first, "
+                       "or Ctrl+click a claim.")
+            return
+        if selection is not None:
+            part = self._new_part(role, *selection)
+            self._write(claim, claim.with_changes(**{role: part}), f"claim {role}")
+            self._done_with_selection()
+        elif self.w.selected_span_id is not None:
+            self.use_entity(role)
+        else:
+            self._hint(f"Select the {role} in the text (or click an entity), then press the key.")
+
+    def new_claim(self) -> None:
+        if not self._can_edit():
+            return
+        selection = self._selection()
+        if selection is None:
+            self._hint("Select the statement first (the claim's content).")
+            return
+        defaults = {a.name: a.default for a in self.store.schema.claim_attributes if a.default}
+        claim = Claim(doc_id=self.w.doc.id, content=(self._new_part("content", *selection),),
+                      attributes=defaults, annotator=self.store.annotator, origin="manual")
+        saved = self._write(None, claim, "new claim")
+        if saved is not None:
+            self._done_with_selection()
+            self._hint(f"Claim #{saved.id} started. Now select the cue, source and via and press their keys "
+                       "(U, O, W); Q adds another content segment, Shift+Q starts a new claim.")
+
+    def add_segment(self, claim: Claim, selection) -> None:
+        start, end = selection
+        if any(s.start == start and s.end == end for s in claim.content):
+            self._hint("That text is already a content segment of this claim.")
+            return
+        content = tuple(sorted(claim.content + (self._new_part("content", start, end),),
+                               key=lambda s: (s.start, s.end)))
+        saved = self._write(claim, claim.with_changes(content=content), "add content segment")
+        if saved is not None:
+            self._done_with_selection()
+            self._hint(f"Added content segment {len(saved.content)} to claim #{saved.id} "
+                       "(Shift+Q would have started a new claim; Ctrl+Z undoes).")
+
+    def use_entity(self, role: str = "source") -> None:
+        if not self._can_edit():
+            return
+        claim = self.claims.get(self.current)
+        entity = self.w.spans.get(self.w.selected_span_id) if self.w.selected_span_id is not None else None
+        if claim is None or entity is None:
+            self._hint("Select a claim, click an entity, then press the role key.")
+            return
+        if role == "content":
+            self._hint("Content is the claim's own text: select it rather than an entity.")
+            return
+        saved = self._write(claim, claim.with_changes(**{role: entity}), f"claim {role} = {entity.label}")
+        if saved is not None:
+            self._done_with_selection()
+
+    def carry_source(self) -> None:
+        """Source = the source of the nearest earlier claim that has one."""
+        if not self._can_edit():
+            return
+        claim = self.claims.get(self.current)
+        if claim is None:
+            self._hint("Select (or start) the claim that continues the previous speaker first.")
+            return
+        earlier = [c for c in self.ordered() if c.id != claim.id and c.source is not None
+                   and (c.start, c.id) < (claim.start, claim.id)]
+        if not earlier:
+            self._hint("No earlier claim with a source in this article.")
+            return
+        source = earlier[-1].source
+        saved = self._write(claim, claim.with_changes(source=source), "source from previous claim")
+        if saved is not None:
+            self._hint(f"Source of claim #{saved.id}: «{self._text()[source.start:source.end]}» "
+                       f"(as in claim #{earlier[-1].id}).")
+
+    def remove_part(self, role: str, index: int | None = None) -> None:
+        if not self._can_edit():
+            return
+        claim = self.claims.get(self.current)
+        if claim is None:
+            return
+        if role == "content":
+            if len(claim.content) < 2:
+                self._hint("A claim keeps at least one content segment; Delete removes the whole claim.")
+                return
+            if index is None:
+                cursor = self.w.view.raw_selected_range() or (self.w.view.textCursor().position(),) * 2
+                index = next((i for i, s in enumerate(claim.content)
+                              if s.start <= cursor[0] <= s.end), len(claim.content) - 1)
+            content = claim.content[:index] + claim.content[index + 1:]
+            self._write(claim, claim.with_changes(content=content), "remove content segment")
+        elif getattr(claim, role) is not None:
+            self._write(claim, claim.with_changes(**{role: None}), f"remove claim {role}")
+
+    def delete_current(self) -> None:
+        if not self._can_edit() or self.current not in self.claims:
+            return
+        self._write(self.claims[self.current], None, "delete claim")
+
+    def set_attribute(self, name: str, value) -> None:
+        claim = self.claims.get(self.current)
+        if claim is None or not self._can_edit() or claim.attributes.get(name) == value:
+            return
+        attributes = dict(claim.attributes)
+        if value is None:
+            attributes.pop(name, None)
+        else:
+            attributes[name] = value
+        self._write(claim, claim.with_changes(attributes=attributes), f"claim {name}",
+                    merge_key=(claim.id, name))
+
+    def step_attribute(self, name: str) -> None:
+        claim = self.claims.get(self.current)
+        if claim is None:
+            return
+        values = [None] + list(self.store.schema.attribute(name).values)
+        now = claim.attributes.get(name)
+        value = values[(values.index(now) + 1) % len(values)] if now in values else values[1]
+        self.set_attribute(name, value)
+        self._hint(f"{name.replace('_', ' ')}: {value or 'unset'}")
+
+    # --- entities the claims use --------------------------------------------
+    def ask_span_in_use(self, span: Span, users: list[Claim]) -> str | None:
+        """'keep' (the claims keep the text as their own part), 'remove' or None (cancel)."""
+        text = self._text()[span.start:span.end]
+        box = QMessageBox(self.w)
+        box.setIcon(QMessageBox.Question)
+        box.setWindowTitle("Entity used by claims")
+        numbers = ", ".join(f"#{c.id}" for c in users)
+        box.setText(f"«{text}» ({span.label}) is part of claim {numbers}.\n\n"
+                    "Delete the entity and keep the text as the claim's own part, "
+                    "or remove it from the claim as well?")
+        keep = box.addButton("Keep it in the claim", QMessageBox.AcceptRole)
+        remove = box.addButton("Remove it from the claim", QMessageBox.DestructiveRole)
+        box.addButton(QMessageBox.Cancel)
+        box.setDefaultButton(keep)
+        box.exec()
+        clicked = box.clickedButton()
+        return "keep" if clicked is keep else "remove" if clicked is remove else None
+
+    def delete_entity_in_use(self, span: Span, claim_ids: list[int]) -> None:
+        """Delete an entity that claims use, after asking what they keep: one undo step."""
+        users = [self.claims.get(cid) or self.store.claim(cid) for cid in claim_ids]
+        choice = self.ask_span_in_use(span, users)
+        if choice is None:
+            return
+        stack = self.w.undo_stack
+        stack.beginMacro(f"delete {span.label} used by {len(users)} claim(s)")
+        try:
+            own: Span | None = None     # one own span replaces the entity in every claim
+            for claim in users:
+                changes: dict = {}
+                for role in ("cue", "source", "via"):
+                    part = getattr(claim, role)
+                    if part is not None and part.id == span.id:
+                        changes[role] = (own or self._new_part(role, span.start, span.end)) if choice == "keep" else None
+                content = tuple((own or self._new_part("content", s.start, s.end)) if s.id == span.id else s
+                                for s in claim.content if choice == "keep" or s.id != span.id)
+                new = claim.with_changes(content=content, **changes)
+                if not new.content:
+                    saved = self._write(claim, None, "delete claim")
+                    continue
+                saved = self._write(claim, new, f"claim keeps {'text' if choice == 'keep' else 'no'} "
+                                                f"{span.label}")
+                if saved is None:
+                    return
+                if choice == "keep" and own is None:
+                    own = next((s for _, s in saved.parts()
+                                if (s.start, s.end) == (span.start, span.end) and s.layer == CLAIM_LAYER), None)
+            self.w._save(span, f"delete {span.label}", lambda: self.store.delete_span(span.id), deleting=True)
+        finally:
+            stack.endMacro()
+
+    # --- Escape --------------------------------------------------------------
+    def escape_from_panel(self) -> bool:
+        """Esc in the claim panel returns to the article (and keeps the claim)."""
+        focus = QApplication.focusWidget()
+        if focus is not None and self.panel.isAncestorOf(focus):
+            self.w.view.setFocus(Qt.ShortcutFocusReason)
+            return True
+        return False
