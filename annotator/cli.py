@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from .cli_team import agree_command, handout_command, merge_command
 from .core import exporters
 from .core.backup import list_backups, make_backup, restore_backup
 from .core.showdoc import document_cells
@@ -226,6 +227,10 @@ def show_command(db, doc_id, terminal, color, tags):
 def terminal_command(mode):
     """Set once how Arabic is printed: visual (shaped for plain terminals), logical, or auto."""
     click.echo(f"saved in {save_mode(mode)}")
+
+
+for _team_command in (merge_command, agree_command, handout_command):
+    cli.add_command(_team_command)
 
 
 def main(argv=None) -> None:
