@@ -270,27 +270,35 @@ class Store:
             yield Document(id=row["id"], title=row["title"] or "", text=row["text"],
                            meta=json.loads(row["meta"] or "{}"), status=row["status"])
 
-    def iter_annotated_documents(self):
-        """(Document, spans of every layer, has_claims, status_annotator) for every document in
-        list order; spans sorted by start, longest first. For exporters: two streaming queries
-        (documents, and all spans ordered by document) merged here, not one query per document."""
+    # Columns of the span rows iter_annotated_documents yields.
+    EXPORT_SPAN_COLUMNS = ("layer", "label", "start", "end", "attributes", "annotator", "origin", "id", "created")
+
+    def iter_annotated_documents(self, annotator: str = ""):
+        """(Document, spans_json, has_claims, status_seen, has_own_status) for every document in
+        list order, streamed by one query (constant memory; not one query per document).
+
+        For exporters: ``spans_json`` is a JSON array (made by SQLite) of the document's spans of
+        every layer, each an array in ``EXPORT_SPAN_COLUMNS`` order (attributes as JSON text), by
+        start, longest first, then id: ``json.loads`` is far cheaper than building a Span per row.
+        status_seen is the status ``annotator`` sees (``status_of``; documents.status without
+        one), has_own_status whether they set one themselves.
+        """
+        own = annotator and "document_status" in self.db.table_names()
+        status = self._MY_STATUS_SQL if own else "d.status"
+        mine = ("EXISTS (SELECT 1 FROM document_status ds WHERE ds.doc_id = d.id AND ds.annotator = :me)"
+                if own else "d.status_annotator = :me AND :me != ''")
+        spans = ("(SELECT json_group_array(json_array(s.layer, s.label, s.start, s.\"end\","
+                 " COALESCE(s.attributes, '{}'), COALESCE(s.annotator, ''), COALESCE(s.origin, 'manual'), s.id,"
+                 " COALESCE(s.created, ''))) FROM (SELECT * FROM spans WHERE doc_id = d.id"
+                 ' ORDER BY start, "end" DESC, id) s)')
         docs = self.db.conn.execute(
-            "SELECT rowid, id, title, text, meta, status, status_annotator,"
-            " EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id) AS has_claims FROM documents d ORDER BY rowid")
-        # CROSS JOIN keeps documents as the outer loop: spans come through the (doc_id, start) index.
-        spans = self.db.conn.execute(
-            "SELECT d.rowid AS doc_row, s.id, s.doc_id, s.layer, s.label, s.start, s.\"end\", s.attributes,"
-            " s.annotator, s.origin, s.created, s.updated FROM documents d CROSS JOIN spans s ON s.doc_id = d.id"
-            ' ORDER BY d.rowid, s.start, s."end" DESC, s.id')
-        pending = next(spans, None)
+            f"SELECT d.id, d.title, d.text, d.meta, d.status, {spans} AS spans, {status} AS seen,"
+            f" {mine} AS has_own_status, EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id) AS has_claims"
+            " FROM documents d ORDER BY d.rowid", {"me": annotator})
         for row in docs:
-            found = []
-            while pending is not None and pending["doc_row"] == row["rowid"]:
-                found.append(_span_from_row(pending))
-                pending = next(spans, None)
             yield (Document(id=row["id"], title=row["title"] or "", text=row["text"],
                             meta=json.loads(row["meta"] or "{}"), status=row["status"]),
-                   found, bool(row["has_claims"]), row["status_annotator"] or "")
+                   row["spans"], bool(row["has_claims"]), row["seen"], bool(row["has_own_status"]))
 
     def document_count(self) -> int:
         return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]

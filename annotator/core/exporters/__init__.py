@@ -1,42 +1,163 @@
-"""One module per output format; this registry and the safe file writer."""
+"""One module per output format; this registry and the export driver.
+
+``export(store, fmt, out, options)`` streams the selected documents once through
+the format's writer into temporary files, writes the side files and the
+manifest, and renames everything into place; it returns the ``ExportReport``.
+Layout of every format, options and report: docs/export.md.
+"""
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
-from typing import Iterable
 
-from . import jsonl
+from . import brat, claims_jsonl, claims_tsv, conll, conll_nested, hf, jsonl, spacy, spans_csv
+from .base import Context, Format
+from .files import MANIFEST_NAME, AtomicFiles, AtomicFolder, ExportError, write_atomic
+from .manifest import manifest
+from .options import ExportOptions
+from .report import ExportReport
+from .selection import Selection
 
-WRITERS = {
-    "jsonl": jsonl.lines,
-}
+FORMATS: dict[str, Format] = {f.name: f for f in (
+    jsonl.FORMAT, spacy.FORMAT, conll.FORMAT, conll_nested.FORMAT, hf.FORMAT, brat.FORMAT,
+    claims_jsonl.FORMAT, claims_tsv.FORMAT, spans_csv.FORMAT)}
+WRITERS = FORMATS  # the name the CLI and older callers use
+
+__all__ = ["FORMATS", "WRITERS", "export", "write_atomic", "ExportError", "ExportOptions", "ExportReport",
+           "ExportCancelled", "data_paths", "manifest_path"]
 
 
-def export(store, fmt: str, out, options: dict | None = None) -> int:
-    """Write the export to ``out``; returns the number of documents written."""
-    if fmt not in WRITERS:
-        raise ValueError(f"unknown export format {fmt!r}; supported: {', '.join(sorted(WRITERS))}")
-    counter = {"documents": 0}
-    write_atomic(out, WRITERS[fmt](store, options or {}, counter))
-    return counter["documents"]
+class ExportCancelled(Exception):
+    """The user cancelled: nothing was written under the real names."""
 
 
-def write_atomic(path, lines: Iterable[str]) -> None:
-    """Stream lines to a temporary file beside ``path`` and rename it into place.
+def export(store, fmt: str, out, options=None, progress=None, cancelled=None) -> ExportReport:
+    """Export the project to ``out`` (a file, or a folder for folder formats).
 
-    An interrupted export never leaves a truncated file under the real name.
+    ``options``: an ExportOptions or a dict of its fields. ``progress(done, total)``
+    is called now and then; ``cancelled()`` returning True stops the export and
+    removes what was written. Raises ExportError for options that cannot work.
     """
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+    if fmt not in FORMATS:
+        raise ExportError(f"unknown export format {fmt!r}; supported: {', '.join(sorted(FORMATS))}")
+    out = Path(out)
+    options = ExportOptions.coerce(options)
+    writer = FORMATS[fmt].variant(out)
+    report = ExportReport(format=fmt)
+    ctx = Context(store, options, report, Selection(store, options, report), out)
+    sink = (_FolderSink if writer.folder else _FileSink)(writer, ctx)
+    total = store.document_count() if progress else 0
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            for line in lines:
-                out.write(line)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
+        for item in ctx.selection:
+            if cancelled is not None and cancelled():
+                raise ExportCancelled()
+            doc = writer.prepare(item, ctx)
+            _count(writer, doc, report)
+            sink.add(doc)
+            if progress is not None and item.number % 200 == 0:
+                progress(report.documents_seen, total)
+        sink.finish()
+        report.files = sink.commit()
     except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
+        sink.abort()
         raise
+    if progress is not None:
+        progress(total, total)
+    return report
+
+
+def _count(writer: Format, doc, report: ExportReport) -> None:
+    item = doc.item
+    if writer.entities:
+        report.spans_exported += len(doc.entities)
+        for entity in doc.entities:
+            report.labels[entity.label] += 1
+        if item.split:
+            report.splits[item.split]["spans"] += len(doc.entities)
+    elif item.entities:
+        report.leave_out("not_in_format", len(item.entities))
+    if writer.claims:
+        report.claims_exported += len(item.claims)
+    elif item.claims:
+        report.claims_left_out["not_in_format"] += len(item.claims)
+    if doc.view is not None:
+        report.tokens += len(doc.view.tokens)
+        report.sentences += len(doc.view.sentences)
+
+
+def data_paths(out, split_names=()) -> dict[str, Path]:
+    """Data file of each split for a file format: ``name.train.ext`` ... or ``out`` itself."""
+    out = Path(out)
+    if not split_names:
+        return {"": out}
+    return {name: out.with_name(f"{out.stem}.{name}{out.suffix}") for name in split_names}
+
+
+def manifest_path(out, folder: bool = False) -> Path:
+    out = Path(out)
+    return out / MANIFEST_NAME if folder else out.with_name(out.name + ".manifest.json")
+
+
+class _FileSink:
+    def __init__(self, writer: Format, ctx: Context):
+        self.writer, self.ctx = writer, ctx
+        self.files = AtomicFiles()
+        self.paths = data_paths(ctx.out, ctx.options.split_names)
+        self.states = {}
+        try:
+            for name, path in self.paths.items():
+                self.states[name] = writer.open_file(self.files.open(path, binary=writer.binary), ctx)
+                if name:
+                    ctx.report.splits[name] = {"documents": 0, "spans": 0}
+        except BaseException:
+            self.files.abort()
+            raise
+
+    def add(self, doc) -> None:
+        self.writer.write(self.states[doc.item.split], doc, self.ctx)
+
+    def finish(self) -> None:
+        out, ctx = self.ctx.out, self.ctx
+        for state in self.states.values():
+            self.writer.close_file(state, ctx)
+        side = []
+        for suffix, content in self.writer.extra_files(ctx).items():
+            side.append(out.with_name(out.name + suffix))
+            self.files.write(side[-1], content)
+        self.files.write(manifest_path(out), manifest(self.writer, ctx, self.paths, side, out.parent))
+
+    def commit(self) -> list[Path]:
+        return self.files.commit()
+
+    def abort(self) -> None:
+        self.files.abort()
+
+
+class _FolderSink:
+    def __init__(self, writer: Format, ctx: Context):
+        self.writer, self.ctx = writer, ctx
+        self.folder = AtomicFolder(ctx.out)
+        names = ctx.options.split_names
+        self.paths = {name: ctx.out / name for name in names} if names else {"": ctx.out}
+        for name in names:
+            ctx.report.splits[name] = {"documents": 0, "spans": 0}
+
+    def add(self, doc) -> None:
+        split = doc.item.split
+        for name, content in self.writer.files(doc, self.ctx):
+            self.folder.write(f"{split}/{name}" if split else name, content)
+
+    def finish(self) -> None:
+        out, ctx = self.ctx.out, self.ctx
+        side = []
+        for name, content in self.writer.extra_files(ctx).items():
+            side.append(out / name)
+            self.folder.write(name, content)
+        for path in self.paths.values():   # every split has its folder, even when empty
+            (self.folder.temporary / path.relative_to(out)).mkdir(parents=True, exist_ok=True)
+        self.folder.write(MANIFEST_NAME, manifest(self.writer, ctx, self.paths, side, out))
+
+    def commit(self) -> list[Path]:
+        return self.folder.commit()
+
+    def abort(self) -> None:
+        self.folder.abort()

@@ -2,19 +2,9 @@
 from __future__ import annotations
 
 import json
+from json.encoder import encode_basestring as _quote  # the C escaper json.dumps uses
 
-
-def document_record(store, doc) -> dict:
-    spans = store.spans(doc.id, layer="entity")
-    return {
-        "id": doc.id, "title": doc.title, "text": doc.text, "meta": doc.meta, "status": doc.status,
-        "spans": [{"start": s.start, "end": s.end, "label": s.label, "text": doc.text[s.start:s.end],
-                   "layer": s.layer, "attributes": s.attributes, "annotator": s.annotator,
-                   "origin": s.origin, "created": s.created}
-                  for s in spans],
-        "claims": [claim_record(doc.text, claim, number) for number, claim in
-                   enumerate(store.claims(doc.id), start=1)],
-    }
+from .base import Format
 
 
 def part_record(text: str, span) -> dict | None:
@@ -31,7 +21,62 @@ def claim_record(text: str, claim, number: int) -> dict:
             "annotator": claim.annotator, "origin": claim.origin}
 
 
-def lines(store, options: dict, counter: dict):
-    for doc in store.iter_documents():
-        counter["documents"] += 1
-        yield json.dumps(document_record(store, doc), ensure_ascii=False, sort_keys=True) + "\n"
+def document_record(doc, entities, claims) -> dict:
+    text = doc.text
+    return {
+        "id": doc.id, "title": doc.title, "text": text, "meta": doc.meta, "status": doc.status,
+        "spans": [{"start": s.start, "end": s.end, "label": s.label, "text": text[s.start:s.end],
+                   "layer": s.layer, "attributes": s.attributes, "annotator": s.annotator,
+                   "origin": s.origin, "created": s.created}
+                  for s in entities],
+        "claims": [claim_record(text, claim, number) for number, claim in enumerate(claims, start=1)],
+    }
+
+
+def _attributes_json(span) -> str:
+    raw = getattr(span, "attributes_json", None)
+    if raw == "{}":
+        return raw
+    return json.dumps(span.attributes, ensure_ascii=False, sort_keys=True)
+
+
+class _Quoted(dict):
+    """JSON string literals, each value escaped once per document."""
+
+    def __missing__(self, value: str) -> str:
+        found = self[value] = _quote(value)
+        return found
+
+
+def document_line(doc, entities, claims) -> str:
+    """``json.dumps(document_record(...), ensure_ascii=False, sort_keys=True)``, byte for byte,
+    without building a dict per span (the spans are most of the work; test_export_jsonl checks
+    the equality). Repeated values (labels, annotators, dates) are escaped once."""
+    text = doc.text
+    quoted = _Quoted()
+    spans = ", ".join([
+        f'{{"annotator": {quoted[s.annotator]}, "attributes": {_attributes_json(s)}, "created": {quoted[s.created]}, '
+        f'"end": {s.end}, "label": {quoted[s.label]}, "layer": {quoted[s.layer]}, "origin": {quoted[s.origin]}, '
+        f'"start": {s.start}, "text": {_quote(text[s.start:s.end])}}}' for s in entities])
+    claims_json = json.dumps([claim_record(text, claim, number) for number, claim in enumerate(claims, start=1)],
+                             ensure_ascii=False, sort_keys=True)
+    return (f'{{"claims": {claims_json}, "id": {_quote(doc.id)}, '
+            f'"meta": {json.dumps(doc.meta, ensure_ascii=False, sort_keys=True)}, "spans": [{spans}], '
+            f'"status": {_quote(doc.status)}, "text": {_quote(text)}, "title": {_quote(doc.title)}}}\n')
+
+
+class Jsonl(Format):
+    name = "jsonl"
+    title = "Project JSONL (round trip)"
+    suffix = ".jsonl"
+    claims = True
+
+    def lines(self, doc, ctx):
+        yield document_line(doc.item.doc, doc.entities, doc.item.claims)
+
+    def manifest(self, ctx):
+        return {"layout": "one document per line: id, title, text, meta, status, spans, claims "
+                          "(read back by import)"}
+
+
+FORMAT = Jsonl()

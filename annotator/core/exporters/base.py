@@ -1,0 +1,105 @@
+"""What every format module provides, and what it is given.
+
+A format turns one ``Prepared`` document (the selected item, its exported
+entities, and for token formats its ``TokenView``) into lines of one data file,
+or, for folder formats, into files. ``Format.entities`` decides which entities
+a format carries (all, or one flat column), so the report counts them once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, NamedTuple
+
+from .alignment import TokenView, outermost, token_view
+from .options import ExportOptions
+from .report import ExportReport
+from .selection import ExportItem, Selection
+from .tagging import tag_names
+
+
+class Prepared(NamedTuple):
+    item: ExportItem
+    entities: list        # Aligned (token formats) or Span (character formats)
+    view: TokenView | None
+
+
+@dataclass
+class Context:
+    store: object
+    options: ExportOptions
+    report: ExportReport
+    selection: Selection
+    out: Path
+    cache: dict = field(default_factory=dict)   # per-export state a format keeps (brat file names)
+
+    @property
+    def labels(self) -> list[str]:
+        return self.selection.labels
+
+    @cached_property
+    def tags(self) -> list[str]:
+        """Tag names of the export's labels under ``--scheme`` (``O`` first)."""
+        return tag_names(self.labels, self.options.scheme)
+
+    @cached_property
+    def tag_ids(self) -> dict[str, int]:
+        return {tag: number for number, tag in enumerate(self.tags)}
+
+
+class Format:
+    name = ""
+    title = ""            # for the export dialog
+    suffix = ".txt"       # default file suffix (file formats)
+    folder = False        # one folder of files instead of one file per split
+    tokens = ""           # "" (character offsets), "flat" (one tag column), "nested" (every entity)
+    entities = True       # the format carries entity spans
+    claims = False        # the format carries claims
+    binary = False
+
+    def variant(self, out: Path) -> "Format":
+        """The writer for this output path (spaCy: DocBin for ``.spacy``)."""
+        return self
+
+    def prepare(self, item: ExportItem, ctx: Context) -> Prepared:
+        if not self.tokens:
+            return Prepared(item, item.entities, None)
+        view = token_view(item.doc.text, item.entities, ctx.options.align, ctx.options.clitics, ctx.report)
+        entities = outermost(view.entities, ctx.report, ctx.options.scheme) if self.tokens == "flat" else view.entities
+        return Prepared(item, entities, view)
+
+    # --- file formats ---------------------------------------------------------
+    def header(self, ctx: Context) -> str:
+        return ""
+
+    def lines(self, doc: Prepared, ctx: Context) -> Iterable[str]:
+        raise NotImplementedError
+
+    def open_file(self, handle, ctx: Context):
+        """Per data file state; by default the handle, after the header."""
+        head = self.header(ctx)
+        if head:
+            handle.write(head)
+        return handle
+
+    def write(self, state, doc: Prepared, ctx: Context) -> None:
+        state.writelines(self.lines(doc, ctx))
+
+    def close_file(self, state, ctx: Context) -> None:
+        pass
+
+    # --- folder formats -------------------------------------------------------
+    def files(self, doc: Prepared, ctx: Context) -> Iterable[tuple[str, str]]:
+        """(name inside the split's folder, content) for one document."""
+        raise NotImplementedError
+
+    # --- both -----------------------------------------------------------------
+    def extra_files(self, ctx: Context) -> dict[str, str]:
+        """Side files written once: name suffix (file formats: appended to the output name)
+        or file name (folder formats) -> content. Called after every document was written."""
+        return {}
+
+    def manifest(self, ctx: Context) -> dict:
+        """What this format adds to the manifest (tag names, layout notes)."""
+        return {}

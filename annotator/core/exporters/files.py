@@ -1,0 +1,120 @@
+"""Atomic output: nothing appears under a real name until the whole export is written.
+
+``AtomicFiles`` collects several files (the data of each split, a features file,
+the manifest), each streamed to a temporary name beside its target; ``commit``
+fsyncs them all and renames them into place, ``abort`` removes them.
+``AtomicFolder`` builds a folder export in a temporary folder beside the target
+and swaps it in at the end (replacing an earlier export of ours, never a folder
+holding anything else).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+MANIFEST_NAME = "manifest.json"
+
+
+class ExportError(ValueError):
+    """An export that cannot be done as asked; the message is for the user."""
+
+
+def _fsync(handle) -> None:
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+class AtomicFiles:
+    """Files written under temporary names and renamed together on ``commit``."""
+
+    def __init__(self):
+        self._open: list[tuple[object, str, Path]] = []
+
+    def open(self, path, binary: bool = False):
+        path = Path(path)
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+        handle = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        self._open.append((handle, temporary, path))
+        return handle
+
+    def write(self, path, text: str | bytes) -> None:
+        handle = self.open(path, binary=isinstance(text, bytes))
+        handle.write(text)
+
+    def commit(self) -> list[Path]:
+        for handle, _, _ in self._open:
+            _fsync(handle)
+            handle.close()
+        for _, temporary, path in self._open:
+            os.replace(temporary, path)
+        done = [path for _, _, path in self._open]
+        self._open = []
+        return done
+
+    def abort(self) -> None:
+        for handle, temporary, _ in self._open:
+            handle.close()
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+        self._open = []
+
+
+class AtomicFolder:
+    """A folder export built beside the target, then renamed into place."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        if self.path.exists() and not self.path.is_dir():
+            raise ExportError(f"{self.path} is a file; a {self.path.name} folder is needed for this format")
+        if self.path.is_dir() and any(self.path.iterdir()) and not (self.path / MANIFEST_NAME).exists():
+            raise ExportError(f"{self.path} is a folder that holds other files; choose a new or empty folder")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.temporary = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent))
+        self._made: set[Path] = {self.temporary}
+
+    def open(self, relative, binary: bool = False):
+        target = self.temporary / relative
+        if target.parent not in self._made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(target.parent)
+        return open(target, "wb") if binary else open(target, "w", encoding="utf-8", newline="\n")
+
+    def write(self, relative, text: str | bytes) -> None:
+        with self.open(relative, binary=isinstance(text, bytes)) as handle:
+            handle.write(text)
+
+    def commit(self) -> list[Path]:
+        for root, _, names in os.walk(self.temporary):
+            for name in names:
+                with open(os.path.join(root, name), "rb") as handle:
+                    os.fsync(handle.fileno())
+        old = None
+        if self.path.exists():
+            old = self.path.with_name(f".{self.path.name}.old-{os.getpid()}")
+            os.replace(self.path, old)
+        os.replace(self.temporary, self.path)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return [self.path]
+
+    def abort(self) -> None:
+        shutil.rmtree(self.temporary, ignore_errors=True)
+
+
+def write_atomic(path, lines: Iterable[str]) -> None:
+    """Stream lines to a temporary file beside ``path`` and rename it into place.
+
+    An interrupted export never leaves a truncated file under the real name.
+    """
+    files = AtomicFiles()
+    try:
+        handle = files.open(path)
+        for line in lines:
+            handle.write(line)
+        files.commit()
+    except BaseException:
+        files.abort()
+        raise

@@ -1,0 +1,99 @@
+"""The export report: what went out, what was adjusted, what was left out and why.
+
+Every entity span of an exported document is counted exactly once, as exported
+or under one reason in ``spans_left_out``, so
+``spans_seen == spans_exported + sum(spans_left_out.values())``; ``spans_adjusted``
+counts exported spans whose edges moved to token edges. Nothing is dropped silently.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+# Why a span or claim is not in the output. Documented in docs/export.md.
+REASONS = {
+    "other_annotator": "made by another annotator (--annotator)",
+    "unaccepted_suggestion": "an unaccepted suggestion (leave out unless --suggestions)",
+    "not_in_mapping": "its label is not in the label mapping (--map)",
+    "mapped_to_none": "the label mapping drops its label (--map)",
+    "label_not_selected": "its label is not in --labels",
+    "unknown_label": "its label is not in the export's label set",
+    "not_on_token_edges": "does not start and end on token edges (--align strict)",
+    "no_whole_token": "covers no whole token (--align contract)",
+    "no_token": "covers only whitespace",
+    "nested_inner": "inside another entity: flat formats keep the outermost",
+    "overlapping": "overlaps an entity kept before it (flat formats)",
+    "not_in_format": "this format does not carry entities (claims formats) or claims (token formats)",
+}
+ADJUSTMENTS = {
+    "expanded": "grown to the edges of the tokens it touches (--align expand)",
+    "contracted": "shrunk to the whole tokens inside it (--align contract)",
+    "io_merged_with_neighbour": "touches an entity of the same label: IO tags cannot tell them apart",
+}
+
+
+@dataclass
+class ExportReport:
+    format: str = ""
+    documents_seen: int = 0
+    documents_exported: int = 0
+    documents_left_out: Counter = field(default_factory=Counter)
+    spans_seen: int = 0
+    spans_exported: int = 0
+    spans_left_out: Counter = field(default_factory=Counter)
+    spans_adjusted: Counter = field(default_factory=Counter)
+    labels: Counter = field(default_factory=Counter)
+    claims_seen: int = 0
+    claims_exported: int = 0
+    claims_left_out: Counter = field(default_factory=Counter)
+    splits: dict = field(default_factory=dict)
+    sentences: int = 0
+    tokens: int = 0
+    sentences_joined: int = 0            # sentence breaks removed because an entity crossed them
+    files: list = field(default_factory=list)
+
+    def leave_out(self, reason: str, count: int = 1) -> None:
+        self.spans_left_out[reason] += count
+
+    def as_dict(self) -> dict:
+        return {
+            "format": self.format,
+            "documents": {"seen": self.documents_seen, "exported": self.documents_exported,
+                          "left_out": dict(sorted(self.documents_left_out.items()))},
+            "spans": {"seen": self.spans_seen, "exported": self.spans_exported,
+                      "adjusted": dict(sorted(self.spans_adjusted.items())),
+                      "left_out": dict(sorted(self.spans_left_out.items()))},
+            "labels": dict(sorted(self.labels.items())),
+            "claims": {"seen": self.claims_seen, "exported": self.claims_exported,
+                       "left_out": dict(sorted(self.claims_left_out.items()))},
+            "splits": {name: dict(counts) for name, counts in self.splits.items()},
+            "sentences": self.sentences, "tokens": self.tokens, "sentences_joined": self.sentences_joined,
+            "files": [str(f) for f in self.files],
+        }
+
+    def summary_lines(self) -> list[str]:
+        """The report in words, for the CLI and the export dialog."""
+        lines = [f"{self.documents_exported} of {self.documents_seen} documents exported"
+                 + _reasons(self.documents_left_out, "left out")]
+        lines.append(f"{self.spans_exported} of {self.spans_seen} entity spans exported"
+                     + (f", {sum(self.spans_adjusted.values())} adjusted" if self.spans_adjusted else ""))
+        for reason, count in sorted(self.spans_adjusted.items()):
+            lines.append(f"  adjusted, {ADJUSTMENTS.get(reason, reason)}: {count}")
+        for reason, count in sorted(self.spans_left_out.items()):
+            lines.append(f"  left out, {REASONS.get(reason, reason)}: {count}")
+        if self.claims_seen:
+            lines.append(f"{self.claims_exported} of {self.claims_seen} claims exported"
+                         + _reasons(self.claims_left_out, "left out"))
+        if self.tokens:
+            lines.append(f"{self.sentences} sentences, {self.tokens} tokens"
+                         + (f"; {self.sentences_joined} sentence breaks inside entities ignored"
+                            if self.sentences_joined else ""))
+        for name, counts in self.splits.items():
+            lines.append(f"  {name}: {counts['documents']} documents, {counts['spans']} spans")
+        return lines
+
+
+def _reasons(counter: Counter, verb: str) -> str:
+    if not counter:
+        return ""
+    return f" ({verb}: " + ", ".join(f"{k} {v}" for k, v in sorted(counter.items())) + ")"
