@@ -226,9 +226,10 @@ def import_file(store: Store, path: Path, options: dict, cancelled=None, progres
     try:
         fmt = options.get("format") or detect_format(path)
         result.format = notes.format = fmt
-        if fmt == "brat":
+        if fmt == "brat":                  # a missing half is the reader's to explain
             for part in brat_pair(path):
-                check_readable(part)
+                if part.exists() or part.is_symlink():
+                    check_readable(part)
         else:
             check_readable(path)
         with store._write():

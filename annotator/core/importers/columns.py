@@ -33,7 +33,11 @@ class Columns:
     keys: dict
 
     @classmethod
-    def find(cls, names, options: dict, path, line: int | None, what: str = "column") -> "Columns":
+    def find(cls, names, options: dict, path, line: int | None, what: str = "column",
+             open_keys: bool = False) -> "Columns":
+        """Resolve the fields from ``names`` (a header, or the keys of a first
+        record). With ``open_keys`` (JSON records, whose keys vary) an optional
+        field the first record lacks is still looked for under its usual name."""
         names = [n for n in names if isinstance(n, str)]
         by_key: dict[str, str] = {}
         for name in names:
@@ -47,7 +51,8 @@ class Columns:
                                      f"the {what}s are: {', '.join(names) or 'none'}")
                 chosen[field] = by_key[_key(wanted)]
             else:
-                chosen[field] = next((by_key[_key(n)] for n in USUAL_NAMES[field] if _key(n) in by_key), None)
+                chosen[field] = next((by_key[_key(n)] for n in USUAL_NAMES[field] if _key(n) in by_key),
+                                     USUAL_NAMES[field][0] if open_keys and field != "text" else None)
         if chosen["text"] is None:
             raise InputError(path, line, f"no text {what}: the {what}s are {', '.join(names) or 'none'}",
                              "name the one holding the article with --text-column")

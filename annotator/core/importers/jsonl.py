@@ -49,7 +49,7 @@ def reader(layout: str | None):
                     yield document
                 continue
             if columns is None:
-                columns = Columns.find(list(obj), options, path, number, what="key")
+                columns = Columns.find(list(obj), options, path, number, what="key", open_keys=True)
             yield _document(path, number, obj, columns)
     return read_layout
 
@@ -58,6 +58,10 @@ read = reader(None)
 
 
 def _document(path, number, obj: dict, columns: Columns) -> RawDocument:
+    for name, module in LAYOUTS.items():     # never drop another tool's annotations unread
+        if module.looks_like(obj):
+            raise InputError(path, number, f"this line looks like {name} JSONL but the file was read as our JSONL "
+                             "(from its first line)", f"give --format {name}")
     text_key = columns.keys["text"]
     if not isinstance(obj.get(text_key), str):
         raise InputError(path, number, f'missing "{text_key}" (a string)')

@@ -113,7 +113,8 @@ def iter_json_array(path: Path, notes: FileNotes | None = None,
                 except json.JSONDecodeError as error:
                     if len(text.buf) - text.pos > MAX_RECORD_BYTES:
                         raise too_long(path, line, what)
-                    if text.more(len(text.buf) - text.pos):
+                    if not text.eof:              # maybe only cut off: read more, decode again
+                        text.more(len(text.buf) - text.pos)
                         continue
                     where = line + text.buf.count("\n", text.pos, error.pos)
                     raise InputError(path, where, f"malformed JSON: {error.msg}")

@@ -38,7 +38,7 @@ def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
         minimal = not isinstance(task.get("data"), dict)
         data = task if minimal else task["data"]
         if columns is None:
-            columns = Columns.find(list(data), options, path, line, what="data key")
+            columns = Columns.find(list(data), options, path, line, what="data key", open_keys=True)
         if columns.keys["text"] not in data:
             raise InputError(path, line, f'the task has no "{columns.keys["text"]}" in its data')
         text, title, doc_id, meta = columns.pick(data, path, line)
