@@ -85,4 +85,16 @@ def m003_document_status(db):
                " FROM documents WHERE status != 'new' AND COALESCE(status_annotator, '') != ''")
 
 
+@migrations()
+def m004_search_index(db):
+    # Folded full-text index for project search (see core/search.py): FTS5 cannot
+    # fold, so Python fills it here for the documents already in the project and
+    # Store.insert_document_rows keeps it in sync. Indexes for the list filters.
+    from . import search
+    search.create_index(db.conn)
+    search.index_missing(db.conn)
+    db["spans"].create_index(["label", "doc_id"], index_name="idx_spans_label_doc", if_not_exists=True)
+    db["spans"].create_index(["annotator", "doc_id"], index_name="idx_spans_annotator_doc", if_not_exists=True)
+
+
 SCHEMA_VERSION = len(migrations._migrations)

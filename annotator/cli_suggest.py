@@ -1,0 +1,179 @@
+"""``python main.py suggest``: run the recognisers, print, store or evaluate suggestions.
+
+Registered on the command group in cli.py; the work is done by core.suggest.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .core.identity import default_annotator
+from .core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Span
+from .core.schema import SchemaError
+from .core.search import UNFINISHED
+from .core.store import ProjectError, SpanError, open_project
+from .core.suggest import BUILTIN, PluginError, build_suggester
+from .core.suggest.evaluate import evaluate_store
+from .core.suggest.gazetteer import GazetteerError
+from .core.terminal import choose_mode, plain
+
+
+def _part(text: str, rng) -> dict | None:
+    if rng is None:
+        return None
+    return {"start": rng[0], "end": rng[1], "text": text[rng[0]:rng[1]]}
+
+
+def document_suggestions(store, suggester, doc) -> dict:
+    """One document's suggestions as JSON-ready data (existing annotations left out)."""
+    entities = suggester.entities(doc.text, existing=store.spans(doc.id, layer=ENTITY_LAYER))
+    claims = suggester.claims(doc.text, existing_claims=store.claims(doc.id))
+    return {
+        "id": doc.id, "title": doc.title,
+        "entities": [{"start": s.start, "end": s.end, "label": s.label, "text": doc.text[s.start:s.end],
+                      "score": s.score, "source": s.source} for s in entities],
+        "claims": [{"content": [_part(doc.text, c) for c in claim.content], "cue": _part(doc.text, claim.cue),
+                    "source": _part(doc.text, claim.source), "via": _part(doc.text, claim.via),
+                    "score": claim.score, "attributes": claim.attributes} for claim in claims],
+    }
+
+
+def apply_suggestions(store, found: dict) -> tuple[int, int, int]:
+    """Save one document's suggestions as annotations (origin "suggestion"), one
+    transaction; returns (entities saved, claims saved, refused)."""
+    saved_entities = saved_claims = refused = 0
+    doc_id = found["id"]
+    with store._write():
+        for s in found["entities"]:
+            try:
+                store.add_span(Span(doc_id=doc_id, start=s["start"], end=s["end"], label=s["label"],
+                                    origin="suggestion"))
+                saved_entities += 1
+            except SpanError:
+                refused += 1
+        entities = {(s.start, s.end): s for s in store.spans(doc_id, layer=ENTITY_LAYER)}
+        for c in found["claims"]:
+            def part(p, role, link=False):
+                if p is None:
+                    return None
+                if link and (p["start"], p["end"]) in entities:
+                    return entities[(p["start"], p["end"])]
+                return Span(doc_id=doc_id, start=p["start"], end=p["end"], label=role, layer=CLAIM_LAYER,
+                            origin="suggestion")
+            try:
+                store.save_claim(Claim(doc_id=doc_id, content=tuple(part(p, "content") for p in c["content"]),
+                                       cue=part(c["cue"], "cue"), source=part(c["source"], "source", True),
+                                       via=part(c["via"], "via", True), attributes=dict(c["attributes"]),
+                                       origin="suggestion"))
+                saved_claims += 1
+            except SpanError:
+                refused += 1
+    return saved_entities, saved_claims, refused
+
+
+def _print_figures(figures: dict, echo) -> None:
+    echo(f"documents evaluated: {figures['documents']}")
+    echo(f"{'entities':<12}{'precision':>10}{'recall':>8}{'f1':>8}{'tp':>6}{'fp':>6}{'fn':>6}")
+    for label, f in figures["entities"].items():
+        echo(f"{label:<12}{f['precision']:>10.3f}{f['recall']:>8.3f}{f['f1']:>8.3f}{f['tp']:>6}{f['fp']:>6}{f['fn']:>6}")
+    echo(f"{'claims':<12}")
+    rows = [("exact", figures["claims"]["exact"]), ("overlap", figures["claims"]["overlap"])]
+    rows += [(role, f) for role, f in figures["claims"]["parts"].items()]
+    for name, f in rows:
+        echo(f"{name:<12}{f['precision']:>10.3f}{f['recall']:>8.3f}{f['f1']:>8.3f}{f['tp']:>6}{f['fp']:>6}{f['fn']:>6}")
+
+
+@click.command("suggest")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--doc", "doc_ids", multiple=True, metavar="ID", help="Only this document (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.option("--apply", "apply_", is_flag=True,
+              help="Save the suggestions as annotations (origin 'suggestion') in the documents that are new or "
+                   "in progress for --annotator.")
+@click.option("--evaluate", is_flag=True,
+              help="Compare suggestions with the annotations (leave one document out): precision, recall, F1.")
+@click.option("--gazetteer", "gazetteers", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A gazetteer file, name<TAB>LABEL per line (repeatable; the project's own are used too).")
+@click.option("--plugin", "plugins", multiple=True, metavar="SPEC",
+              help="A recogniser: module:function or file.py[:function] (repeatable).")
+@click.option("--only", "only", multiple=True, type=click.Choice(BUILTIN),
+              help="Use only these built-in recognisers (repeatable; default all).")
+@click.option("--annotator", default=default_annotator, show_default="your user name",
+              help="Annotator recorded on applied suggestions.")
+def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins, only, annotator):
+    """Suggest entities and claims: project gazetteer, gazetteer files, rules, claims, plugins."""
+    if apply_ and evaluate:
+        raise click.UsageError("--apply and --evaluate go separately")
+    try:
+        store = open_project(db, readonly=not apply_, annotator=annotator)
+    except (ProjectError, SchemaError) as error:
+        raise click.ClickException(str(error))
+    try:
+        try:
+            suggester = build_suggester(store, gazetteers=gazetteers, plugins=plugins, use=only or BUILTIN)
+        except (PluginError, GazetteerError) as error:
+            raise click.ClickException(str(error))
+        if evaluate:
+            figures = evaluate_store(store, suggester, list(doc_ids) or None)
+            if as_json:
+                click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+            else:
+                _print_figures(figures, click.echo)
+            return
+        _suggest(store, suggester, doc_ids, as_json, apply_)
+    except PluginError as error:
+        raise click.ClickException(str(error))
+    finally:
+        store.close()
+
+
+def _suggest(store, suggester, doc_ids, as_json: bool, apply_: bool) -> None:
+    wanted = set(doc_ids)
+    missing = wanted - {d.id for d in store.documents()}
+    if missing:
+        raise click.ClickException(f"no document {', '.join(sorted(missing))}")
+    mode = choose_mode(None, sys.stdout.isatty())
+    results, totals = [], {"documents": 0, "entities": 0, "claims": 0, "applied_entities": 0,
+                           "applied_claims": 0, "refused": 0}
+    for summary in store.documents():
+        if wanted and summary.id not in wanted:
+            continue
+        found = document_suggestions(store, suggester, store.document(summary.id))
+        totals["documents"] += 1
+        totals["entities"] += len(found["entities"])
+        totals["claims"] += len(found["claims"])
+        if apply_:
+            if summary.status in UNFINISHED:
+                e, c, r = apply_suggestions(store, found)
+                totals["applied_entities"] += e
+                totals["applied_claims"] += c
+                totals["refused"] += r
+                found["applied"] = True
+            else:
+                found["applied"] = False
+        if as_json:
+            results.append(found)
+        else:
+            _print_document(found, mode)
+    if as_json:
+        click.echo(json.dumps({"documents": results, "totals": totals}, ensure_ascii=False, indent=2))
+    else:
+        click.echo(f"{totals['documents']} documents: {totals['entities']} entity and {totals['claims']} claim "
+                   "suggestions" + (f"; saved {totals['applied_entities']} entities and {totals['applied_claims']}"
+                                    f" claims in unfinished documents, {totals['refused']} refused"
+                                    if apply_ else ""))
+
+
+def _print_document(found: dict, mode: str) -> None:
+    def line(text: str) -> None:
+        click.echo(plain(text, mode))
+    line(f"{found['id']}  {found['title']}")
+    for s in found["entities"]:
+        line(f"  {s['label']:<9} {s['text']}  [{s['start']}, {s['end']})  {s['source']} {s['score']:.2f}")
+    for c in found["claims"]:
+        content = " … ".join(p["text"] for p in c["content"])
+        short = content if len(content) <= 60 else content[:60] + "…"
+        who = [f"{role}: {c[role]['text']}" for role in ("cue", "source", "via") if c[role]]
+        line(f"  CLAIM     {short}  ({'; '.join(who) or 'no cue'})")

@@ -1,0 +1,270 @@
+"""Suggestions: recognisers that propose entities and claims, and how they combine.
+
+A *recogniser* is any Python callable taking the article text and returning
+spans, each one of
+
+- a tuple ``(start, end, label)`` or ``(start, end, label, score)``,
+- a dict ``{"start", "end", "label"[, "score"]}``,
+- a :class:`Suggestion`,
+
+with Python code-point offsets into the text, half-open. That is the whole
+plugin interface: an external model (spaCy, CAMeL Tools, a transformers
+pipeline) is wrapped in a function. Load one with :func:`load_plugin` from
+
+- a dotted path ``package.module:function`` (``package.module`` alone means its
+  ``recognise`` attribute), or
+- a file ``path/to/file.py`` or ``path/to/file.py:function`` (same default);
+
+a class found there is instantiated without arguments and its instances called.
+``python main.py suggest --plugin SPEC`` and the project setting
+``suggest`` (``{"plugins": [...], "gazetteers": [...]}``, also set from the
+GUI) name them. See docs/assist.md for an example.
+
+Built in: the project's own gazetteer (``gazetteer.ProjectGazetteer``:
+everything tagged so far, label by vote), gazetteer files
+(``gazetteer.Gazetteer``), the rule recogniser (``rules.RuleRecogniser``:
+dates, times, numbers, quantities, money, percentages) and the claim
+suggester (``claims.suggest_claims``).
+
+:class:`Suggester` runs them all on a text, maps labels onto the project
+schema (labels it lacks are dropped), leaves out what is annotated already and
+resolves overlaps: the longer span wins, then the higher score; spans may nest
+when the schema allows it and the labels differ. Suggestions are never stored
+as spans: they become spans (origin ``suggestion``) only when accepted.
+Pure Python.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+__all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "Suggester", "load_plugin", "as_suggestions",
+           "map_label", "build_suggester", "settings_of", "BUILTIN"]
+
+BUILTIN = ("project", "gazetteer", "rules", "claims")
+
+# Other names recognisers use for a schema's labels; first one the schema has wins.
+_FALLBACKS = {
+    "PER": ("PERS",), "PERSON": ("PERS",), "ORGANIZATION": ("ORG",), "ORGANISATION": ("ORG",),
+    "LOCATION": ("LOC", "GPE"), "TIME": ("DATE",), "CARDINAL": ("QUANTITY",), "QUANTITY": ("CARDINAL",),
+    "PERCENTAGE": ("PERCENT",), "CURRENCY": ("MONEY",),
+}
+
+
+class PluginError(Exception):
+    """A plugin that cannot be loaded or returns something unusable."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    start: int
+    end: int
+    label: str
+    score: float = 1.0
+    source: str = ""          # which recogniser proposed it
+
+
+@dataclass(frozen=True)
+class ClaimSuggestion:
+    """A proposed claim: content segments, and cue/source/via when found, as (start, end)."""
+    content: tuple[tuple[int, int], ...]
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    via: tuple[int, int] | None = None
+    score: float = 0.5
+    attributes: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def start(self) -> int:
+        return min(a for _, (a, _) in self.parts())
+
+    @property
+    def end(self) -> int:
+        return max(b for _, (_, b) in self.parts())
+
+    def parts(self) -> list[tuple[str, tuple[int, int]]]:
+        found = [("content", c) for c in self.content]
+        return found + [(role, getattr(self, role)) for role in ("cue", "source", "via")
+                        if getattr(self, role) is not None]
+
+
+def map_label(label: str, labels) -> str | None:
+    """``label`` as the schema names it, or None when the schema has nothing like it."""
+    if label in labels:
+        return label
+    upper = label.upper()
+    if upper in labels:
+        return upper
+    return next((other for other in _FALLBACKS.get(upper, ()) if other in labels), None)
+
+
+def as_suggestions(items, text_length: int, source: str) -> list[Suggestion]:
+    """A recogniser's output checked and turned into Suggestions."""
+    out = []
+    for item in items or ():
+        if isinstance(item, Suggestion):
+            s = item if item.source else Suggestion(item.start, item.end, item.label, item.score, source)
+        else:
+            try:
+                if isinstance(item, dict):
+                    start, end, label = item["start"], item["end"], item["label"]
+                    score = item.get("score", 1.0)
+                else:
+                    start, end, label, *rest = item
+                    score = rest[0] if rest else 1.0
+            except (KeyError, TypeError, ValueError):
+                raise PluginError(f"{source}: expected (start, end, label[, score]), got {item!r}") from None
+            s = Suggestion(start, end, str(label), float(score), source)
+        if not (isinstance(s.start, int) and isinstance(s.end, int) and 0 <= s.start < s.end <= text_length):
+            raise PluginError(f"{source}: span [{s.start!r}, {s.end!r}) is not inside the text "
+                              f"(length {text_length})")
+        out.append(s)
+    return out
+
+
+def load_plugin(spec: str, base: Path | None = None) -> Callable:
+    """A recogniser from ``module:function``, ``module``, ``file.py`` or ``file.py:function``.
+    Relative file paths are taken from ``base`` (the project's folder) when given."""
+    if ".py:" in spec:                       # a file and a name in it (C:\\x\\f.py:fn works too)
+        target, _, attr = spec.rpartition(":")
+    elif spec.endswith(".py"):
+        target, attr = spec, ""
+    else:
+        target, _, attr = spec.partition(":")
+    attr = attr or "recognise"
+    try:
+        if target.endswith(".py"):
+            path = Path(target).expanduser()
+            if not path.is_absolute() and base is not None and not path.exists():
+                path = base / path
+            module_spec = importlib.util.spec_from_file_location(f"annotator_plugin_{path.stem}", path)
+            if module_spec is None or not path.is_file():
+                raise PluginError(f"plugin {spec!r}: no such file {path}")
+            module = importlib.util.module_from_spec(module_spec)
+            module_spec.loader.exec_module(module)
+        else:
+            module = importlib.import_module(target)
+    except PluginError:
+        raise
+    except Exception as error:          # a plugin's own import error, reported with its name
+        raise PluginError(f"plugin {spec!r} cannot be loaded: {error}") from error
+    obj = getattr(module, attr, None)
+    if obj is None:
+        raise PluginError(f"plugin {spec!r}: {target} has no {attr!r}")
+    if inspect.isclass(obj):
+        obj = obj()
+    if not callable(obj):
+        raise PluginError(f"plugin {spec!r}: {attr!r} is not callable")
+    return obj
+
+
+class Suggester:
+    """Runs the recognisers on a text and combines what they propose.
+
+    ``project``: a ProjectGazetteer or None; ``recognisers``: ``[(name, callable)]``
+    (gazetteer files, rules, plugins), in priority order; ``claims``: whether to
+    propose claims.
+    """
+
+    def __init__(self, schema, project=None, recognisers: Iterable[tuple[str, Callable]] = (), claims: bool = True):
+        self.schema = schema
+        self.labels = set(schema.label_names())
+        self.project = project
+        self.recognisers = list(recognisers)
+        self.with_claims = claims
+
+    def entities(self, text: str, existing=(), exclude_doc: str | None = None) -> list[Suggestion]:
+        """Entity suggestions in reading order, none equal to or clashing with ``existing``
+        spans. ``exclude_doc``: leave that document's own annotations out of the
+        project gazetteer (leave-one-document-out evaluation)."""
+        found: list[Suggestion] = []
+        if self.project is not None:
+            found += self.project.recognise(text, exclude_doc=exclude_doc)
+        for name, recogniser in self.recognisers:
+            found += as_suggestions(recogniser(text), len(text), name)
+        mapped = []
+        for s in found:
+            label = map_label(s.label, self.labels)
+            if label is not None:
+                mapped.append(s if label == s.label else Suggestion(s.start, s.end, label, s.score, s.source))
+        return resolve(mapped, [x for x in existing if getattr(x, "layer", "entity") == "entity"],
+                       self.schema.allow_nested, self.schema.allow_crossing)
+
+    def claims(self, text: str, existing_claims=()) -> list[ClaimSuggestion]:
+        if not self.with_claims:
+            return []
+        from .claims import suggest_claims
+        taken = [span for claim in existing_claims for span in claim.content]
+        return [c for c in suggest_claims(text)
+                if not any(a < s.end and s.start < b for a, b in c.content for s in taken)]
+
+
+def _relation(a: int, b: int, other_start: int, other_end: int) -> str:
+    if other_start >= b or other_end <= a:
+        return "apart"
+    if (other_start, other_end) == (a, b):
+        return "same"
+    if (other_start <= a and b <= other_end) or (a <= other_start and other_end <= b):
+        return "nested"
+    return "crossing"
+
+
+def resolve(suggestions: list[Suggestion], existing, allow_nested: bool, allow_crossing: bool) -> list[Suggestion]:
+    """Drop what clashes with ``existing`` spans or with a better suggestion."""
+    def clashes(s, others) -> bool:
+        for o in others:
+            rel = _relation(s.start, s.end, o.start, o.end)
+            if rel == "apart":
+                continue
+            if rel == "same":
+                return True
+            if rel == "nested" and (not allow_nested or o.label == s.label):
+                return True
+            if rel == "crossing" and not allow_crossing:
+                return True
+        return False
+
+    existing = sorted(existing, key=lambda s: s.start)
+    kept: list[Suggestion] = []
+    for s in sorted(suggestions, key=lambda s: (-(s.end - s.start), -s.score, s.start)):
+        near = [o for o in existing if o.start < s.end and s.start < o.end]
+        if clashes(s, near) or clashes(s, [k for k in kept if k.start < s.end and s.start < k.end]):
+            continue
+        kept.append(s)
+    return sorted(kept, key=lambda s: (s.start, -s.end))
+
+
+def settings_of(store) -> dict:
+    """The project's suggestion settings: {"gazetteers": [paths], "plugins": [specs]}."""
+    value = store.setting("suggest", {}) or {}
+    return {"gazetteers": list(value.get("gazetteers", [])), "plugins": list(value.get("plugins", []))}
+
+
+def build_suggester(store, gazetteers=(), plugins=(), use=BUILTIN, project=None) -> Suggester:
+    """A Suggester for ``store``'s schema: the project gazetteer (``project`` if
+    given, else built from the store), gazetteer files and plugins from the
+    project settings plus the ones given, the rules and claims, as ``use`` says."""
+    from .gazetteer import Gazetteer, ProjectGazetteer
+    from .rules import RuleRecogniser
+    settings = settings_of(store)
+    base = Path(store.path).resolve().parent
+    recognisers: list[tuple[str, Callable]] = []
+    if "gazetteer" in use:
+        for path in [*settings["gazetteers"], *gazetteers]:
+            recognisers.append((f"gazetteer:{Path(path).name}", Gazetteer.from_file(_resolve(path, base))))
+    if "rules" in use:
+        recognisers.append(("rules", RuleRecogniser(store.schema.label_names())))
+    for spec in [*settings["plugins"], *plugins]:
+        recognisers.append((f"plugin:{spec}", load_plugin(spec, base)))
+    if "project" in use and project is None:
+        project = ProjectGazetteer.from_store(store)
+    return Suggester(store.schema, project if "project" in use else None, recognisers, claims="claims" in use)
+
+
+def _resolve(path, base: Path) -> Path:
+    path = Path(path).expanduser()
+    return path if path.is_absolute() or path.exists() else base / path
