@@ -1,0 +1,131 @@
+"""Determinism, manifests and atomic writing, for every format."""
+import json
+import os
+
+import pytest
+from test_export_project import project  # noqa: F401  (fixture)
+
+from annotator.core import exporters
+from annotator.core.exporters import FORMATS, ExportCancelled, manifest_path
+from annotator.core.model import Span
+
+OUTPUTS = {"jsonl": "x.jsonl", "spacy": "x.jsonl", "conll": "x.conll", "conll-nested": "x.conll", "hf": "x.jsonl",
+           "brat": "x", "claims-jsonl": "x.jsonl", "claims-tsv": "x.tsv", "csv": "x.csv"}
+
+
+def snapshot(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_every_format_is_listed():
+    assert set(OUTPUTS) == set(FORMATS)
+
+
+@pytest.mark.parametrize("fmt", sorted(OUTPUTS))
+@pytest.mark.parametrize("options", [{}, {"split": [80, 10, 10], "seed": 5, "clitics": True, "scheme": "bioes"}])
+def test_same_project_and_options_give_identical_bytes(project, tmp_path, fmt, options):
+    first, second = tmp_path / "one", tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    exporters.export(project, fmt, first / OUTPUTS[fmt], options)
+    project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")            # the file's bytes change, not its content
+    exporters.export(project, fmt, second / OUTPUTS[fmt], options)
+    one, two = snapshot(first), snapshot(second)
+    assert one == two and len(one) >= 2
+    assert not [name for name in one if name.endswith(".part") or name.startswith(".")]
+
+
+@pytest.mark.parametrize("fmt", sorted(OUTPUTS))
+def test_manifest_beside_the_data(project, tmp_path, fmt):
+    out = tmp_path / OUTPUTS[fmt]
+    report = exporters.export(project, fmt, out, {"statuses": ["done", "in_progress"]})
+    path = manifest_path(out, FORMATS[fmt].folder)
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    assert manifest["format"] == fmt
+    assert manifest["options"]["statuses"] == ["done", "in_progress"] and manifest["options"]["align"] == "expand"
+    assert manifest["schema"] == {"project": "default", "output": "default"}
+    assert manifest["labels"] == project.schema.label_names()
+    assert manifest["counts"]["spans"]["exported"] == report.spans_exported
+    assert manifest["counts"]["documents"]["exported"] == 3
+    assert len(manifest["project"]["content_sha256"]) == 64 and manifest["project"]["documents"] == 3
+    assert manifest["layout"]
+    for name in manifest["files"].values():
+        assert (out.parent / name).exists() or (out / name).exists()
+
+
+def test_content_hash_follows_content_not_file_bytes(project, tmp_path):
+    def digest():
+        exporters.export(project, "jsonl", tmp_path / "h.jsonl", {"statuses": ["done"]})
+        return json.loads((tmp_path / "h.jsonl.manifest.json").read_text(encoding="utf-8"))["project"]["content_sha256"]
+
+    before = digest()
+    project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert digest() == before
+    text = project.document("doc-000002").text
+    span = project.add_span(Span(doc_id="doc-000002", start=0, end=text.index(" "), label="GPE"))
+    changed = digest()                                # a document the export leaves out still counts
+    assert changed != before
+    project.delete_span(span.id)
+    assert digest() == before
+
+
+def test_cancelled_export_leaves_nothing(project, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    calls = []
+
+    def cancelled():
+        calls.append(1)
+        return len(calls) > 1
+
+    for fmt in OUTPUTS:
+        with pytest.raises(ExportCancelled):
+            exporters.export(project, fmt, out / OUTPUTS[fmt], {"split": [50, 50]}, cancelled=cancelled)
+        calls.clear()
+    assert os.listdir(out) == []
+
+
+def test_failure_keeps_the_previous_export(project, tmp_path, monkeypatch):
+    out = tmp_path / "ner.conll"
+    exporters.export(project, "conll", out)
+    before = out.read_bytes()
+    from annotator.core.exporters import conll
+
+    def broken(self, doc, ctx):
+        yield "half a line"
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(conll.Conll, "lines", broken)
+    with pytest.raises(RuntimeError):
+        exporters.export(project, "conll", out)
+    assert out.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ner")) == [
+        "ner.conll", "ner.conll.manifest.json"]
+
+
+def test_folder_export_replaces_its_own_earlier_export_only(project, tmp_path):
+    out = tmp_path / "brat"
+    exporters.export(project, "brat", out)
+    exporters.export(project, "brat", out, {"statuses": ["done"]})   # replaces the earlier export
+    assert sorted(p.name for p in out.glob("*.ann")) == ["doc-000001.ann"]
+    other = tmp_path / "photos"
+    other.mkdir()
+    (other / "keep.jpg").write_bytes(b"x")
+    with pytest.raises(exporters.ExportError, match="holds other files"):
+        exporters.export(project, "brat", other)
+    assert os.listdir(other) == ["keep.jpg"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_write_atomic_still_works(tmp_path):
+    target = tmp_path / "lines.txt"
+    exporters.write_atomic(target, ["أ\n", "ب\n"])
+    assert target.read_text(encoding="utf-8") == "أ\nب\n"
+
+    def broken():
+        yield "half"
+        raise OSError("full")
+
+    with pytest.raises(OSError):
+        exporters.write_atomic(target, broken())
+    assert target.read_text(encoding="utf-8") == "أ\nب\n" and os.listdir(tmp_path) == ["lines.txt"]

@@ -1,0 +1,117 @@
+"""import(export(x)) == x: JSONL and brat exactly, CoNLL and HF at token level against a fresh tokenization."""
+from test_export_project import project  # noqa: F401  (fixture)
+
+from annotator.core import exporters
+from annotator.core.exporters.readers import read_brat, read_conll, read_hf
+from annotator.core.exporters.tagging import decode
+from annotator.core.importing import import_paths
+from annotator.core.store import open_project
+from annotator.core.tokenize import tokenize
+
+
+def entities(store, doc_id):
+    return sorted((s.label, s.start, s.end) for s in store.spans(doc_id, "entity") if s.origin != "suggestion")
+
+
+def claims(store, doc_id):
+    def where(span):
+        return None if span is None else (span.start, span.end)
+    return sorted((tuple(where(s) for s in c.content), where(c.cue), where(c.source), where(c.via),
+                   tuple(sorted(c.attributes.items()))) for c in store.claims(doc_id))
+
+
+def test_jsonl_round_trip_with_claims(project, tmp_path):
+    out = tmp_path / "all.jsonl"
+    exporters.export(project, "jsonl", out, {"suggestions": True})
+    other = open_project(tmp_path / "copy.db", annotator="huda")
+    try:
+        assert import_paths(other, [out]).ok
+        assert [d.id for d in other.documents()] == [d.id for d in project.documents()]
+        for doc in project.documents():
+            assert other.document(doc.id).text == project.document(doc.id).text
+            assert sorted((s.label, s.start, s.end, s.annotator) for s in other.spans(doc.id, "entity")) == \
+                sorted((s.label, s.start, s.end, s.annotator) for s in project.spans(doc.id, "entity"))
+            assert claims(other, doc.id) == claims(project, doc.id)
+        again = tmp_path / "again.jsonl"
+        exporters.export(other, "jsonl", again, {"suggestions": True})
+        assert again.read_bytes() == out.read_bytes()
+    finally:
+        other.close()
+
+
+def test_brat_round_trip_spans_and_claims(project, tmp_path):
+    out = tmp_path / "brat"
+    exporters.export(project, "brat", out)
+    docs = read_brat(out)
+    assert sorted(docs) == sorted(d.id for d in project.documents())
+    for doc_id, doc in docs.items():
+        assert doc.text == project.document(doc_id).text
+        assert doc.entities == entities(project, doc_id)
+        back = sorted((tuple(c["content"]), c["cue"], c["source"], c["via"], tuple(sorted(c["attributes"].items())))
+                      for c in doc.claims)
+        assert back == claims(project, doc_id)
+
+
+def expected_flat(store, doc_id, tokens):
+    """Each entity grown to its tokens (--align expand), outermost kept: (label, start, end)."""
+    grown = []
+    for label, start, end in entities(store, doc_id):
+        touched = [t for t in tokens if t.end > start and t.start < end]
+        grown.append((touched[0].start, -touched[-1].end, label))
+    kept, edge = [], -1
+    for start, negative_end, label in sorted(grown):
+        if start >= edge:
+            kept.append((label, start, -negative_end))
+            edge = -negative_end
+    return kept
+
+
+def test_conll_round_trip_at_token_level(project, tmp_path):
+    out = tmp_path / "ner.conll"
+    exporters.export(project, "conll", out)
+    rows = [row for sentence in read_conll(out) for row in sentence]
+    position = 0
+    for doc in project.documents():
+        text = project.document(doc.id).text
+        tokens = tokenize(text)
+        mine = rows[position:position + len(tokens)]
+        position += len(tokens)
+        assert [word for word, _ in mine] == [t.text for t in tokens]
+        found = [(label, tokens[i].start, tokens[j - 1].end) for i, j, label in decode([tags[0] for _, tags in mine])]
+        assert found == expected_flat(project, doc.id, tokens)
+    assert position == len(rows)
+
+
+def test_hf_round_trip_at_token_level(project, tmp_path):
+    out = tmp_path / "ner.jsonl"
+    exporters.export(project, "hf", out, {"scheme": "bioes"})
+    rows, names = read_hf(out)
+    for doc in project.documents():
+        text = project.document(doc.id).text
+        tokens = tokenize(text)
+        mine = [r for r in rows if r["document_id"] == doc.id]
+        assert [r["sentence_id"] for r in mine] == list(range(len(mine)))
+        words = [w for r in mine for w in r["tokens"]]
+        offsets = [tuple(o) for r in mine for o in r["offsets"]]
+        assert words == [t.text for t in tokens] and offsets == [(t.start, t.end) for t in tokens]
+        tags = [names[n] for r in mine for n in r["ner_tags"]]
+        found = [(label, tokens[i].start, tokens[j - 1].end) for i, j, label in decode(tags)]
+        assert found == expected_flat(project, doc.id, tokens)
+
+
+def test_conll_nested_round_trip_keeps_every_entity(project, tmp_path):
+    out = tmp_path / "nested.conll"
+    exporters.export(project, "conll-nested", out)
+    rows = [row for sentence in read_conll(out) for row in sentence]
+    position = 0
+    for doc in project.documents():
+        tokens = tokenize(project.document(doc.id).text)
+        mine = rows[position:position + len(tokens)]
+        position += len(tokens)
+        depth = max(len(tags) for _, tags in mine)
+        found = sorted((label, tokens[i].start, tokens[j - 1].end)
+                       for level in range(depth)
+                       for i, j, label in decode([tags[level] if level < len(tags) else "O" for _, tags in mine]))
+        grown = sorted((label, next(t.start for t in tokens if t.end > s), [t.end for t in tokens if t.start < e][-1])
+                       for label, s, e in entities(project, doc.id))
+        assert found == grown
