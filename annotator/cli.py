@@ -136,18 +136,55 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
 
 @cli.command("export")
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(sorted(exporters.WRITERS)))
-@click.option("--out", required=True, type=click.Path(dir_okay=False))
-def export_command(db, fmt, out):
-    """Export the project's documents and annotations."""
+@click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(sorted(exporters.FORMATS)),
+              help="Output format; layouts in docs/export.md.")
+@click.option("--out", required=True, type=click.Path(),
+              help="Output file (a folder for brat). With --split: NAME.train.EXT, NAME.dev.EXT, NAME.test.EXT.")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(exporters.STATUSES),
+              help="Only documents with this status (repeatable); with --annotator, that annotator's status.")
+@click.option("--annotator", default="", help="Only this annotator's spans and claims, and the documents they worked on.")
+@click.option("--labels", default="", help="Only these labels, comma separated (after --map).")
+@click.option("--map", "mapping", default="", metavar="SOURCE:TARGET",
+              help="Map labels between schemas, e.g. wojood:anercorp (or just the target); dropped labels are counted.")
+@click.option("--split", default="", metavar="80/10/10", help="Train/dev/test percentages, by document.")
+@click.option("--seed", default=0, show_default=True, type=int, help="Seed of the split.")
+@click.option("--suggestions/--no-suggestions", default=False, show_default=True,
+              help="Include unaccepted suggestions.")
+@click.option("--align", default="expand", show_default=True, type=click.Choice(exporters.ALIGN_POLICIES),
+              help="Spans not on token edges: grow to the tokens, shrink to whole tokens, or leave out.")
+@click.option("--clitics", is_flag=True, help="Split proclitics (و ف ب ك ل ال) into tokens of their own.")
+@click.option("--scheme", default="bio", show_default=True, type=click.Choice(exporters.SCHEMES),
+              help="Tag scheme of conll, conll-nested and hf.")
+@click.option("--json", "as_json", is_flag=True, help="Print the export report as JSON.")
+def export_command(db, fmt, out, statuses, annotator, labels, mapping, split, seed, suggestions, align, clitics,
+                   scheme, as_json):
+    """Export the project's documents and annotations as training data.
+
+    Writes a manifest beside the data and prints the export report: every span
+    exported, adjusted or left out, counted by reason.
+    """
+    try:
+        options = exporters.ExportOptions(
+            statuses=statuses, annotator=annotator, labels=exporters.parse_labels(labels), mapping=mapping,
+            split=exporters.parse_split(split), seed=seed, suggestions=suggestions, align=align, clitics=clitics,
+            scheme=scheme)
+    except exporters.ExportError as error:
+        raise click.BadParameter(str(error))
     store = _open(db, readonly=True)
     try:
-        count = exporters.export(store, fmt, out)
+        report = exporters.export(store, fmt, out, options)
+    except exporters.ExportError as error:
+        raise click.ClickException(str(error))
     except OSError as error:
-        raise click.ClickException(f"{out}: {error.strerror}")
+        raise click.ClickException(f"{error.filename or out}: {error.strerror or error}")
     finally:
         store.close()
-    click.echo(f"wrote {count} documents to {out}", err=True)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return
+    for line in report.summary_lines():
+        click.echo(line)
+    click.echo("wrote " + ", ".join(str(path) for path in report.files))
 
 
 @cli.command("stats")

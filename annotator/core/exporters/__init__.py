@@ -13,7 +13,9 @@ from . import brat, claims_jsonl, claims_tsv, conll, conll_nested, hf, jsonl, sp
 from .base import Context, Format
 from .files import MANIFEST_NAME, AtomicFiles, AtomicFolder, ExportError, write_atomic
 from .manifest import manifest
-from .options import ExportOptions
+from ..model import STATUSES
+from ..tokenize import ALIGN_POLICIES
+from .options import SCHEMES, ExportOptions, parse_labels, parse_mapping, parse_split
 from .report import ExportReport
 from .selection import Selection
 
@@ -23,7 +25,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
 WRITERS = FORMATS  # the name the CLI and older callers use
 
 __all__ = ["FORMATS", "WRITERS", "export", "write_atomic", "ExportError", "ExportOptions", "ExportReport",
-           "ExportCancelled", "data_paths", "manifest_path"]
+           "ExportCancelled", "data_paths", "manifest_path", "parse_labels", "parse_mapping", "parse_split",
+           "STATUSES", "ALIGN_POLICIES", "SCHEMES"]
 
 
 class ExportCancelled(Exception):

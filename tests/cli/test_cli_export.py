@@ -1,0 +1,78 @@
+"""python main.py export, as a user runs it: every format, the options, the printed report."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "core"))
+from test_export_project import sample_project  # noqa: E402
+
+
+def run(*args):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), "export", *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cli") / "project.db"
+    sample_project(path).close()
+    return path
+
+
+@pytest.mark.parametrize("fmt,out", [("jsonl", "a.jsonl"), ("spacy", "a.jsonl"), ("conll", "a.conll"),
+                                     ("conll-nested", "a.conll"), ("hf", "a.jsonl"), ("brat", "brat"),
+                                     ("claims-jsonl", "c.jsonl"), ("claims-tsv", "c.tsv"), ("csv", "a.csv")])
+def test_every_format_from_the_command_line(db, tmp_path, fmt, out):
+    result = run("--db", db, "--format", fmt, "--out", tmp_path / out)
+    assert result.returncode == 0, result.stderr
+    assert "3 of 3 documents exported" in result.stdout and "wrote" in result.stdout
+    assert (tmp_path / out).exists()
+    assert (tmp_path / "brat" / "manifest.json").exists() if fmt == "brat" else \
+        (tmp_path / f"{out}.manifest.json").exists()
+
+
+def test_options_and_json_report(db, tmp_path):
+    out = tmp_path / "ner.conll"
+    result = run("--db", db, "--format", "conll", "--out", out, "--status", "done", "--status", "in_progress",
+                 "--map", "default:anercorp", "--labels", "PERS,LOC", "--split", "80/10/10", "--seed", "4",
+                 "--align", "strict", "--scheme", "bioes", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    spans = report["spans"]
+    assert spans["seen"] == spans["exported"] + sum(spans["left_out"].values())
+    assert spans["left_out"]["not_on_token_edges"] == 2 and spans["left_out"]["mapped_to_none"] == 3
+    assert set(report["labels"]) <= {"PERS", "LOC"} and set(report["splits"]) == {"train", "dev", "test"}
+    manifest = json.loads((tmp_path / "ner.conll.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["options"]["scheme"] == "bioes" and manifest["options"]["split"] == [80, 10, 10]
+    assert manifest["files"] == {"train": "ner.train.conll", "dev": "ner.dev.conll", "test": "ner.test.conll"}
+    tags = {line.split()[1] for name in manifest["files"].values()
+            for line in (tmp_path / name).read_text(encoding="utf-8").splitlines() if line}
+    assert tags <= {"O", "B-PERS", "I-PERS", "E-PERS", "S-PERS", "B-LOC", "I-LOC", "E-LOC", "S-LOC"}
+
+
+def test_text_report_names_reasons(db, tmp_path):
+    result = run("--db", db, "--format", "conll", "--out", tmp_path / "x.conll", "--align", "contract")
+    assert result.returncode == 0, result.stderr
+    assert "covers no whole token (--align contract): 2" in result.stdout
+    assert "inside another entity" in result.stdout and "unaccepted suggestion" in result.stdout
+
+
+@pytest.mark.parametrize("args,message", [
+    (["--split", "70/20"], "adding up to 100"),
+    (["--map", "default:klingon"], "no mapping"),
+    (["--labels", "NOPE"], "NOPE"),
+    (["--align", "sideways"], "sideways"),
+])
+def test_bad_options_are_refused_without_writing(db, tmp_path, args, message):
+    result = run("--db", db, "--format", "conll", "--out", tmp_path / "x.conll", *args)
+    assert result.returncode != 0 and message in result.stderr
+    assert not list(tmp_path.iterdir())
+
+
+def test_missing_output_folder_is_an_error_not_a_traceback(db, tmp_path):
+    result = run("--db", db, "--format", "jsonl", "--out", tmp_path / "nowhere" / "x.jsonl")
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "nowhere" in result.stderr
