@@ -1,14 +1,17 @@
 """The main window: document list, article view, label palette, annotation list."""
 from __future__ import annotations
 
+import hashlib
+import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFontDialog, QLabel, QMainWindow, QMessageBox,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFontDialog, QInputDialog, QLabel, QMainWindow,
+                               QMessageBox, QVBoxLayout, QWidget)
 
 from ..core import exporters
+from ..core.backup import list_backups, restore_backup
 from ..core.editing import move_edge
 from ..core.model import Document, Span
 from ..core.snapping import CLITIC, EXACT, WORD
@@ -19,10 +22,24 @@ from .commands import SpanChange, StatusChange
 from .doc_list import DocumentList
 from .fonts import default_font
 from .import_dialog import run_import
+from . import themes
+from .guidelines import GuidelinesPanel
+from .keyboard_reference import GROUP_PROPERTY, KeyboardReference
+from .line_spacing import set_line_spacing
+from .external_changes import ExternalChanges
 from .side_panels import LabelPalette, SpanList
+from .team_menu import TeamActions
+from .unsaved import PendingWrite, UnsavedChanges, is_storage_failure
 
-SNAP_MODES = ((WORD, "Snap to &words"), (CLITIC, "Snap to words, leave out &clitics (و ف ب ل ك)"),
-              (EXACT, "&Exact characters"))
+SNAP_MODES = ((WORD, QT_TRANSLATE_NOOP("MainWindow", "Snap to &words")),
+              (CLITIC, QT_TRANSLATE_NOOP("MainWindow", "Snap to words, leave out &clitics (و ف ب ل ك)")),
+              (EXACT, QT_TRANSLATE_NOOP("MainWindow", "&Exact characters")))
+LINE_SPACING_KEY = "view/line_spacing"
+
+
+def snap_modes() -> list[tuple[str, str]]:
+    """(mode, its menu text in the interface language)."""
+    return [(mode, QCoreApplication.translate("MainWindow", text)) for mode, text in SNAP_MODES]
 
 
 class MainWindow(QMainWindow):
@@ -42,10 +59,15 @@ class MainWindow(QMainWindow):
         self._restore_view_settings()
         self.doc_list.set_documents(store.documents())
         self._update_title()
-        last = store.setting("last_document")
+        last = self.settings.value(self._place_key("document"))
         first = last if last and store.has_document(last) else store.next_document(None)
         if first:
-            self.open_document(first, position=store.setting("last_position", 0) if first == last else 0)
+            position = int(self.settings.value(self._place_key("position"), 0)) if first == last else 0
+            self.open_document(first, position=position)
+        self.unsaved = UnsavedChanges(self)
+        self.unsaved.changed.connect(self._show_unsaved)
+        self.external = ExternalChanges(store, self)
+        self.external.changed.connect(self.reload_from_store)
 
     # --- construction --------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -55,11 +77,18 @@ class MainWindow(QMainWindow):
         self.title_label.setLayoutDirection(Qt.RightToLeft)
         self.title_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.unsaved_banner = QLabel()
+        self.unsaved_banner.setTextFormat(Qt.PlainText)
+        self.unsaved_banner.setWordWrap(True)
+        self.unsaved_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
+        self.unsaved_banner.hide()
+        self._temporary_id = 0          # unsaved spans are shown with negative ids
         self.view = ArticleView()
         self.view.spanClicked.connect(self.select_span)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(8, 8, 8, 0)
+        layout.addWidget(self.unsaved_banner)
         layout.addWidget(self.title_label)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
@@ -71,17 +100,33 @@ class MainWindow(QMainWindow):
         self.span_list = SpanList()
         self.span_list.spanChosen.connect(self.select_span)
         self.claim_editor = ClaimEditor(self)    # claims: keys, writes, the Claims dock
-        for title, widget, area in (("Documents", self.doc_list, Qt.LeftDockWidgetArea),
-                                    ("Labels", self.palette_widget, Qt.RightDockWidgetArea),
-                                    ("Annotations", self.span_list, Qt.RightDockWidgetArea),
-                                    ("Claims", self.claim_editor.panel, Qt.RightDockWidgetArea)):
+        self.guidelines = GuidelinesPanel(self.store)
+        self.docks: dict[str, QDockWidget] = {}
+        # Dock areas are absolute in Qt: in a right-to-left interface the document
+        # list goes on the right (where reading starts) and the panels on the left.
+        start, end = ((Qt.RightDockWidgetArea, Qt.LeftDockWidgetArea) if self.isRightToLeft()
+                      else (Qt.LeftDockWidgetArea, Qt.RightDockWidgetArea))
+        for name, title, widget, area in (
+                ("Documents", self.tr("Documents"), self.doc_list, start),
+                ("Labels", self.tr("Labels"), self.palette_widget, end),
+                ("Annotations", self.tr("Annotations"), self.span_list, end),
+                ("Claims", self.tr("Claims"), self.claim_editor.panel, end),
+                ("Guidelines", self.tr("Guidelines"), self.guidelines, end)):
             dock = QDockWidget(title, self)
-            dock.setObjectName(title)
+            dock.setObjectName(name)        # saveState() keys: never translated
+            self.docks[name] = dock
             dock.setWidget(widget)
             dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
             self.addDockWidget(area, dock)
             if widget is self.doc_list:
                 self.resizeDocks([dock], [360], Qt.Horizontal)
+        self.tabifyDockWidget(self.docks["Annotations"], self.docks["Guidelines"])
+        self.docks["Annotations"].raise_()
+        # Tab goes document list -> article -> label palette -> annotation list.
+        self.view.setTabChangesFocus(True)
+        self.setTabOrder(self.doc_list.table, self.view)
+        self.setTabOrder(self.view, self.palette_widget)
+        self.setTabOrder(self.palette_widget, self.span_list)
 
     def _action(self, menu, text, slot, keys=(), checkable=False) -> QAction:
         action = QAction(text, self)
@@ -96,68 +141,82 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&Open project…", self.choose_project, ["Ctrl+O"])
-        self._action(file_menu, "&Import files…", self.import_files, ["Ctrl+I"])
-        self._action(file_menu, "Import &folder…", self.import_folder, ["Ctrl+Shift+I"])
-        self._action(file_menu, "&Export JSONL…", self.export_jsonl, ["Ctrl+E"])
+        file_menu = bar.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&Open project…"), self.choose_project, ["Ctrl+O"])
+        self._action(file_menu, self.tr("&Import files…"), self.import_files, ["Ctrl+I"])
+        self._action(file_menu, self.tr("Import &folder…"), self.import_folder, ["Ctrl+Shift+I"])
+        self._action(file_menu, self.tr("&Export…"), self.export_data, ["Ctrl+E"])
+        self._action(file_menu, self.tr("&Restore backup…"), self.restore_backup)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, ["Ctrl+Q"])
+        self._action(file_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"])
 
-        edit_menu = bar.addMenu("&Edit")
-        undo = self.undo_stack.createUndoAction(self, "&Undo")
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
-        redo = self.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (undo, redo):
             edit_menu.addAction(action)
             self.addAction(action)
         edit_menu.addSeparator()
         self.editing_actions = [
-            self._action(edit_menu, "&Delete annotation", self.delete_selected_span, ["Delete", "Backspace"]),
-            self._action(edit_menu, "Start edge one letter right (earlier)",
+            self._action(edit_menu, self.tr("&Delete annotation"), self.delete_selected_span, ["Delete", "Backspace"]),
+            self._action(edit_menu, self.tr("Start edge one letter right (earlier)"),
                          lambda: self.move_selected_edge("start", -1, False), ["Alt+Right"]),
-            self._action(edit_menu, "Start edge one letter left (later)",
+            self._action(edit_menu, self.tr("Start edge one letter left (later)"),
                          lambda: self.move_selected_edge("start", +1, False), ["Alt+Left"]),
-            self._action(edit_menu, "End edge one letter left (later)",
+            self._action(edit_menu, self.tr("End edge one letter left (later)"),
                          lambda: self.move_selected_edge("end", +1, False), ["Alt+Shift+Left"]),
-            self._action(edit_menu, "End edge one letter right (earlier)",
+            self._action(edit_menu, self.tr("End edge one letter right (earlier)"),
                          lambda: self.move_selected_edge("end", -1, False), ["Alt+Shift+Right"]),
-            self._action(edit_menu, "Start edge one word right (earlier)",
+            self._action(edit_menu, self.tr("Start edge one word right (earlier)"),
                          lambda: self.move_selected_edge("start", -1, True), ["Ctrl+Alt+Right"]),
-            self._action(edit_menu, "Start edge one word left (later)",
+            self._action(edit_menu, self.tr("Start edge one word left (later)"),
                          lambda: self.move_selected_edge("start", +1, True), ["Ctrl+Alt+Left"]),
-            self._action(edit_menu, "End edge one word left (later)",
+            self._action(edit_menu, self.tr("End edge one word left (later)"),
                          lambda: self.move_selected_edge("end", +1, True), ["Ctrl+Alt+Shift+Left"]),
-            self._action(edit_menu, "End edge one word right (earlier)",
+            self._action(edit_menu, self.tr("End edge one word right (earlier)"),
                          lambda: self.move_selected_edge("end", -1, True), ["Ctrl+Alt+Shift+Right"]),
         ]
-        self._action(edit_menu, "Clear selection", self.clear_selection, ["Escape"])
+        self._action(edit_menu, self.tr("Clear selection"), self.clear_selection, ["Escape"])
 
-        doc_menu = bar.addMenu("&Document")
+        doc_menu = bar.addMenu(self.tr("&Document"))
         self.editing_actions += [
-            self._action(doc_menu, "Mark &done and go to next unfinished", lambda: self.mark_status("done"),
+            self._action(doc_menu, self.tr("Mark &done and go to next unfinished"), lambda: self.mark_status("done"),
                          ["Ctrl+Return", "Ctrl+Enter"]),
-            self._action(doc_menu, "&Skip and go to next unfinished", lambda: self.mark_status("skipped"),
+            self._action(doc_menu, self.tr("&Skip and go to next unfinished"), lambda: self.mark_status("skipped"),
                          ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"]),
-            self._action(doc_menu, "Mark &in progress", lambda: self.mark_status("in_progress", advance=False)),
+            self._action(doc_menu, self.tr("Mark &in progress"),
+                         lambda: self.mark_status("in_progress", advance=False)),
         ]
-        self._action(doc_menu, "&Next document", lambda: self.step_document(+1), ["Ctrl+PgDown", "Alt+Down"])
-        self._action(doc_menu, "&Previous document", lambda: self.step_document(-1), ["Ctrl+PgUp", "Alt+Up"])
+        self._action(doc_menu, self.tr("&Next document"), lambda: self.step_document(+1), ["Ctrl+PgDown", "Alt+Down"])
+        self._action(doc_menu, self.tr("&Previous document"), lambda: self.step_document(-1), ["Ctrl+PgUp", "Alt+Up"])
 
-        view_menu = bar.addMenu("&View")
-        self._action(view_menu, "&Font…", self.choose_font)
-        self._action(view_menu, "&Larger text", lambda: self.change_font_size(+2), ["Ctrl++", "Ctrl+="])
-        self._action(view_menu, "&Smaller text", lambda: self.change_font_size(-2), ["Ctrl+-"])
+        view_menu = bar.addMenu(self.tr("&View"))
+        self._action(view_menu, self.tr("&Font…"), self.choose_font)
+        self._action(view_menu, self.tr("&Larger text"), lambda: self.change_font_size(+2), ["Ctrl++", "Ctrl+="])
+        self._action(view_menu, self.tr("&Smaller text"), lambda: self.change_font_size(-2), ["Ctrl+-"])
         view_menu.addSeparator()
         group = QActionGroup(self)
         self.snap_actions = {}
-        for mode, text in SNAP_MODES:
+        for mode, text in snap_modes():
             action = self._action(view_menu, text, lambda checked, m=mode: self.set_snap_mode(m), checkable=True)
             group.addAction(action)
             self.snap_actions[mode] = action
+        view_menu.addSeparator()
+        guidelines = self.docks["Guidelines"].toggleViewAction()
+        guidelines.setText(self.tr("&Guidelines"))
+        guidelines.setShortcut(QKeySequence("Ctrl+Shift+G"))
+        view_menu.addAction(guidelines)
+        self.addAction(guidelines)
+        self._action(view_menu, self.tr("S&tatistics…"), self.open_statistics)
+        self._action(view_menu, self.tr("Se&ttings…"), self.open_settings, ["Ctrl+,"])
         self.label_shortcuts: list[QShortcut] = []
         self.claim_editor.build_actions(bar)
+        self.team = TeamActions(self)           # whose annotations, identity, agreement, adjudication
+        self.team.build_actions(bar)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&Keyboard reference"), self.open_keyboard_reference, ["F1"])
 
     def _load_schema(self) -> None:
         schema = self.store.schema
@@ -169,6 +228,9 @@ class MainWindow(QMainWindow):
         for label in schema.labels:
             if label.key:
                 shortcut = QShortcut(QKeySequence(label.key), self)
+                shortcut.setWhatsThis(self.tr("Tag the selection as {label} (or relabel the selected annotation)")
+                                      .format(label=label.name))
+                shortcut.setProperty(GROUP_PROPERTY, self.tr("Label keys"))
                 shortcut.activated.connect(lambda name=label.name: self.apply_label(name))
                 self.label_shortcuts.append(shortcut)
         self.view.set_colors(self.colours)
@@ -183,6 +245,8 @@ class MainWindow(QMainWindow):
         if size:
             font.setPointSize(int(size))
         self.apply_font(font)
+        set_line_spacing(self.view, float(self.settings.value(LINE_SPACING_KEY, 1.0)))
+        themes.apply_page(self.view, themes.chosen_theme(self.settings))
         mode = str(self.settings.value("view/snap_mode", WORD))
         self.set_snap_mode(mode if mode in self.snap_actions else WORD)
         if self.store.readonly:
@@ -193,17 +257,26 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         name = Path(self.store.path).name
-        flag = " [read-only]" if self.store.readonly else ""
+        flag = self.tr(" [read-only]") if self.store.readonly else ""
         who = f" — {self.store.annotator}" if self.store.annotator else ""
-        self.setWindowTitle(f"Arabic News Annotator — {name}{flag}{who}")
+        self.setWindowTitle(self.tr("Arabic News Annotator — {name}").format(name=name) + flag + who)
 
     # --- documents -----------------------------------------------------------
+    def _place_key(self, what: str) -> str:
+        # Where you were reading is yours, not the project's: kept in your settings, per project file.
+        digest = hashlib.sha1(str(Path(self.store.path).resolve()).encode()).hexdigest()[:16]
+        return f"projects/{digest}/last_{what}"
+
     def open_document(self, doc_id: str, position: int = 0) -> None:
         if self.doc is not None and self.doc.id == doc_id:
             return
         self._remember_position()
+        self._show_document(doc_id, position)
+        self.settings.setValue(self._place_key("document"), doc_id)
+
+    def _show_document(self, doc_id: str, position: int = 0) -> None:
         self.doc = self.store.document(doc_id)
-        spans = self.store.spans(doc_id, layer="entity")
+        spans = self.team.visible(self.store.spans(doc_id, layer="entity"))   # a team file: yours by default
         self.spans = {s.id: s for s in spans}
         self.selected_span_id = None
         self.title_label.setText(self.doc.title or self.doc.id)
@@ -213,12 +286,26 @@ class MainWindow(QMainWindow):
         self.doc_list.select(doc_id)
         if position:
             QTimer.singleShot(0, lambda: self.view.scroll_to(position))
-        if not self.store.readonly:
-            self.store.set_setting("last_document", doc_id)
 
     def _remember_position(self) -> None:
-        if self.doc is not None and not self.store.readonly:
-            self.store.set_setting("last_position", self.view.first_visible_position())
+        if self.doc is not None:
+            self.settings.setValue(self._place_key("position"), self.view.first_visible_position())
+
+    def reload_from_store(self) -> None:
+        """Another window or program changed the file: show what it holds now."""
+        self.doc_list.set_documents(self.store.documents())
+        if self.doc is None:
+            return
+        doc_id, selected = self.doc.id, self.selected_span_id
+        position = self.view.first_visible_position()
+        if not self.store.has_document(doc_id):
+            self.doc = None
+            return
+        self._show_document(doc_id, position)
+        if selected in self.spans:
+            self.select_span(selected)
+        self.guidelines.reload()
+        self.statusBar().showMessage(self.tr("The project was changed in another window; shown as it is now."), 5000)
 
     def step_document(self, step: int) -> None:
         target = self.store.next_document(self.doc.id if self.doc else None, step)
@@ -237,7 +324,7 @@ class MainWindow(QMainWindow):
             if target:
                 self.open_document(target)
             else:
-                self.statusBar().showMessage("Every document is done or skipped.", 5000)
+                self.statusBar().showMessage(self.tr("Every document is done or skipped."), 5000)
 
     def status_changed(self, doc_id: str) -> None:
         self.doc_list.update_document(self.store.summary(doc_id))
@@ -255,11 +342,12 @@ class MainWindow(QMainWindow):
         if selection and selection[1] > selection[0]:
             span = Span(doc_id=self.doc.id, start=selection[0], end=selection[1], label=label,
                         annotator=self.store.annotator, origin="manual")
-            self._save(None, f"tag {label}", lambda: self.store.add_span(span))
+            self._save(None, self.tr("tag {label}").format(label=label), lambda: self.store.add_span(span),
+                       preview=span)
         elif self.selected_span_id is not None:
             old = self.spans[self.selected_span_id]
             if old.label != label:
-                self._save(old, f"relabel {old.label} → {label}",
+                self._save(old, self.tr("relabel {old} → {new}").format(old=old.label, new=label),
                            lambda: self.store.update_span(old.id, label=label))
 
     def delete_selected_span(self) -> None:
@@ -273,7 +361,8 @@ class MainWindow(QMainWindow):
         if users:       # the store refuses (SpanInUse): ask what the claims keep, one undo step
             self.claim_editor.delete_entity_in_use(old, users)
             return
-        self._save(old, f"delete {old.label}", lambda: self.store.delete_span(old.id), deleting=True)
+        self._save(old, self.tr("delete {label}").format(label=old.label), lambda: self.store.delete_span(old.id),
+                   deleting=True)
 
     def move_selected_edge(self, edge: str, step: int, by_word: bool) -> None:
         if self.selected_span_id is None or self.doc is None:
@@ -281,19 +370,51 @@ class MainWindow(QMainWindow):
         old = self.spans[self.selected_span_id]
         start, end = move_edge(self.doc.text, old.start, old.end, edge, step, by_word)
         if (start, end) != (old.start, old.end):
-            self._save(old, f"move {old.label} edge",
+            self._save(old, self.tr("move {label} edge").format(label=old.label),
                        lambda: self.store.update_span(old.id, start=start, end=end))
 
-    def _save(self, old: Span | None, text: str, write, deleting: bool = False) -> None:
-        """Write through the store, then record the undo step and show it."""
+    def _save(self, old: Span | None, text: str, write, deleting: bool = False, preview: Span | None = None) -> None:
+        """Write through the store, then record the undo step and show it.
+
+        A refused change (crossing spans...) is explained; a failing disk or
+        file keeps the change waiting as unsaved (``preview`` stays on screen).
+        """
         try:
             result = write()
         except SpanError as error:
-            self.statusBar().showMessage(f"Not saved: {error}", 8000)
+            self.statusBar().showMessage(self.tr("Not saved: {error}").format(error=error), 8000)
             return
-        except Exception as error:   # disk full, read-only file: the change is not shown as done
-            QMessageBox.critical(self, "Could not save", f"The change was not saved:\n{error}")
+        except Exception as error:   # noqa: BLE001
+            if not is_storage_failure(error):
+                raise
+            self._keep_unsaved(old, text, write, deleting, preview, error)
             return
+        self._saved(old, text, result, deleting)
+
+    def _keep_unsaved(self, old, text, write, deleting, preview, error) -> None:
+        shown = None
+        if preview is not None and self.doc is not None and preview.doc_id == self.doc.id:
+            self._temporary_id -= 1
+            shown = preview.with_changes(id=self._temporary_id)
+            self.view.add_span(shown)
+
+        def hide_preview():
+            if shown is not None and self.doc is not None and self.doc.id == shown.doc_id:
+                self.view.remove_span(shown.id)
+
+        def saved(result):
+            hide_preview()
+            self._saved(old, text, result, deleting)
+
+        self.unsaved.add(PendingWrite(text, write, saved, hide_preview), str(error))
+
+    def _show_unsaved(self, count: int, reason: str) -> None:
+        self.unsaved_banner.setVisible(count > 0)
+        self.unsaved_banner.setText(self.tr("⚠ {count} change(s) not saved yet ({reason}). They stay on screen and "
+                                            "are saved as soon as the file can be written; keep this window open.")
+                                    .format(count=count, reason=reason))
+
+    def _saved(self, old: Span | None, text: str, result, deleting: bool) -> None:
         new = None if deleting else result
         self.undo_stack.push(SpanChange(self, old, new, text))
         self.span_changed(old, new)
@@ -335,8 +456,8 @@ class MainWindow(QMainWindow):
             span = self.spans[self.selected_span_id]
             self.view.scroll_to(span.start)
             self.statusBar().showMessage(
-                f"{span.label}: {self.doc.text[span.start:span.end]} — Delete removes it, a label key relabels it, "
-                "Alt+arrows move its edges", 6000)
+                self.tr("{label}: {text} — Delete removes it, a label key relabels it, Alt+arrows move its edges")
+                .format(label=span.label, text=self.doc.text[span.start:span.end]), 6000)
 
     def _clear_text_selection(self) -> None:
         cursor = self.view.textCursor()
@@ -363,7 +484,7 @@ class MainWindow(QMainWindow):
         self.title_label.setFont(title_font)
 
     def choose_font(self) -> None:
-        ok, font = QFontDialog.getFont(self.view.font(), self, "Article font")
+        ok, font = QFontDialog.getFont(self.view.font(), self, self.tr("Article font"))
         if ok:
             self.apply_font(font)
             self._save_font()
@@ -383,21 +504,74 @@ class MainWindow(QMainWindow):
         self.snap_actions[mode].setChecked(True)
         self.settings.setValue("view/snap_mode", mode)
 
+    def set_font(self, font: QFont) -> None:
+        """Show the article in ``font`` and remember it."""
+        self.apply_font(font)
+        self._save_font()
+
+    def set_line_spacing(self, factor: float) -> None:
+        set_line_spacing(self.view, factor)
+        self.settings.setValue(LINE_SPACING_KEY, float(factor))
+
+    def apply_theme(self, theme: str) -> None:
+        """The application palette is set by the caller; the article page stays light."""
+        themes.apply_page(self.view, theme)
+
+    def schema_changed(self) -> None:
+        """The project's schema changed (label colours, keys): show it."""
+        self._load_schema()
+        if self.doc is not None:
+            self.span_list.set_spans(self.doc.text, list(self.spans.values()), self._colour_name)
+        self.view.viewport().update()
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+        SettingsDialog(self).exec()
+
+    def open_statistics(self) -> None:
+        from .statistics_view import StatisticsView
+        self.statistics = StatisticsView(self.store, self)
+        self.statistics.show()
+
+    def open_keyboard_reference(self) -> None:
+        KeyboardReference(self).exec()
+
     # --- files ---------------------------------------------------------------
     def choose_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", "Projects (*.db *.sqlite);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
+                                              self.tr("Projects (*.db *.sqlite);;All files (*)"))
         if path:
             from .app import open_window
             open_window(path, self.settings, parent_window=self)
 
+    def restore_backup(self) -> None:
+        backups = list_backups(self.store.path)
+        if not backups:
+            QMessageBox.information(self, self.tr("Restore backup"), self.tr("This project has no backups yet."))
+            return
+        names = [path.name for path in backups]
+        name, ok = QInputDialog.getItem(self, self.tr("Restore backup"), self.tr(
+            "Replace the project with this backup (the current file is backed up first):"), names, 0, False)
+        if not ok:
+            return
+        path, annotator = Path(self.store.path), self.store.annotator
+        if not self.close():
+            return
+        try:
+            restore_backup(path, backups[names.index(name)])
+        except (ValueError, OSError, sqlite3.DatabaseError) as error:
+            QMessageBox.critical(None, self.tr("Restore failed"), str(error))
+        from .app import open_window
+        open_window(path, self.settings, annotator)
+
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", "",
-                                                "Articles (*.txt *.jsonl *.ndjson);;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import articles"), "",
+                                                self.tr("Articles (*.txt *.jsonl *.ndjson);;All files (*)"))
         if paths:
             self.import_paths(paths)
 
     def import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
+        path = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
         if path:
             self.import_paths([path])
 
@@ -412,15 +586,10 @@ class MainWindow(QMainWindow):
                 if first:
                     self.open_document(first)
 
-    def export_jsonl(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export JSONL", "annotations.jsonl", "JSONL (*.jsonl)")
-        if path:
-            try:
-                count = exporters.export(self.store, "jsonl", path)
-            except OSError as error:
-                QMessageBox.critical(self, "Export failed", f"{path}: {error.strerror or error}")
-                return
-            self.statusBar().showMessage(f"Exported {count} documents to {path}", 6000)
+    def export_data(self) -> None:
+        """File > Export…: every format and option of the command line, and the export report."""
+        from .export_dialog import ExportDialog
+        ExportDialog(self.store, self).exec()
 
     def dragEnterEvent(self, event) -> None:
         if event.mimeData().hasUrls():
@@ -433,6 +602,14 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def closeEvent(self, event) -> None:
+        if len(self.unsaved) and not self.unsaved.retry() and len(self.unsaved):
+            answer = QMessageBox.question(
+                self, self.tr("Unsaved changes"), self.tr("{count} change(s) could not be saved ({reason}).\n"
+                                                          "Quit anyway and lose them?")
+                .format(count=len(self.unsaved), reason=self.unsaved.reason))
+            if answer != QMessageBox.Yes:
+                event.ignore()
+                return
         self._remember_position()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
