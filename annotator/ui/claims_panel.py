@@ -213,24 +213,40 @@ class ClaimsPanel(QWidget):
         self.list.blockSignals(True)
         self.list.clear()
         self._items = {}
-        names = [a.name for a in self.attributes]
+        icon = swatch(self.role_colours.get("content", "#ee3377"))
+        items = []
         for number, claim in enumerate(claims, start=1):
-            first = claim.content[0] if claim.content else None
-            words = excerpt(text[first.start:first.end]) if first else ""
-            if len(claim.content) > 1:
-                words += f" (+{len(claim.content) - 1})"
-            speaker = excerpt(text[claim.source.start:claim.source.end], 30) if claim.source else UNSET
-            attrs = " · ".join(str(claim.attributes[n]) for n in names if claim.attributes.get(n)
-                               and n != "note")
-            item = QTreeWidgetItem([str(number), words, speaker, attrs])
+            item = QTreeWidgetItem([str(number)])
             item.setData(0, Qt.UserRole, claim.id)
-            item.setIcon(1, swatch(self.role_colours.get("content", "#ee3377")))
-            item.setToolTip(1, " … ".join(text[s.start:s.end] for s in claim.content))
-            self.list.addTopLevelItem(item)
+            item.setIcon(1, icon)
+            self._fill_row(item, text, claim)
+            items.append(item)
             self._items[claim.id] = item
+        self.list.addTopLevelItems(items)
         self.list_label.setText(f"Claims in this article: {len(claims)}")
         self.list.blockSignals(False)
         self.select(current)
+
+    def _fill_row(self, item: QTreeWidgetItem, text: str, claim: Claim) -> None:
+        first = claim.content[0] if claim.content else None
+        words = excerpt(text[first.start:first.end]) if first else ""
+        if len(claim.content) > 1:
+            words += f" (+{len(claim.content) - 1})"
+        speaker = excerpt(text[claim.source.start:claim.source.end], 30) if claim.source else UNSET
+        attrs = " · ".join(str(claim.attributes[a.name]) for a in self.attributes
+                           if claim.attributes.get(a.name) and a.type == "choice")
+        item.setText(1, words)
+        item.setText(2, speaker)
+        item.setText(3, attrs)
+        item.setToolTip(1, " … ".join(text[s.start:s.end] for s in claim.content))
+        note = claim.attributes.get("note")
+        item.setToolTip(3, f"{attrs}\n{note}" if note else attrs)
+
+    def update_claim(self, text: str, claim: Claim) -> None:
+        """One claim changed without moving in the list: refresh its row only."""
+        item = self._items.get(claim.id)
+        if item is not None:
+            self._fill_row(item, text, claim)
 
     def select(self, claim_id: int | None) -> None:
         self.list.blockSignals(True)
@@ -254,6 +270,8 @@ class ClaimEditor(QObject):
         super().__init__(window)
         self.w = window
         self.claims: dict[int, Claim] = {}
+        self._ordered: list[Claim] | None = None
+        self._span_users: dict[int, list[int]] | None = None
         self.current: int | None = None
         self.panel = ClaimsPanel()
         self.panel.claimChosen.connect(lambda cid: self.select_claim(cid, scroll=True))
@@ -343,13 +361,31 @@ class ClaimEditor(QObject):
         return self.w.doc.text if self.w.doc is not None else ""
 
     def ordered(self) -> list[Claim]:
-        return sorted(self.claims.values(), key=lambda c: (c.start, c.id))
+        """The article's claims in reading order (cached until the next change)."""
+        if self._ordered is None:
+            self._ordered = sorted(self.claims.values(), key=lambda c: (c.start, c.id))
+        return self._ordered
+
+    def _users(self) -> dict[int, list[int]]:
+        """span id -> ids of the claims that have it as a part (cached)."""
+        if self._span_users is None:
+            users: dict[int, list[int]] = {}
+            for claim in self.ordered():
+                for _, span in claim.parts():
+                    if claim.id not in users.setdefault(span.id, []):
+                        users[span.id].append(claim.id)
+            self._span_users = users
+        return self._span_users
+
+    def _claims_changed(self) -> None:
+        self._ordered = self._span_users = None
 
     def load_document(self) -> None:
         """The window opened a document: show its claims (none selected)."""
         doc = self.w.doc
         claims = self.store.claims(doc.id) if doc is not None else []
         self.claims = {c.id: c for c in claims}
+        self._claims_changed()
         self.current = None
         self.w.view.set_claims(claims, self.role_colours)
         self.panel.set_claims(self._text(), claims, None)
@@ -359,9 +395,9 @@ class ClaimEditor(QObject):
         notes = {}
         for role, span in claim.parts():
             remarks = [f"{span.label} entity"] if span.layer != CLAIM_LAYER else []
-            others = [c for c in self.ordered() if c.id != claim.id and any(s.id == span.id for _, s in c.parts())]
+            others = [cid for cid in self._users().get(span.id, []) if cid != claim.id]
             if others:
-                remarks.append("shared with claim " + ", ".join(f"#{c.id}" for c in others))
+                remarks.append("shared with claim " + ", ".join(f"#{cid}" for cid in others))
             if remarks:
                 notes[span.id] = "; ".join(remarks)
         return notes
@@ -406,13 +442,18 @@ class ClaimEditor(QObject):
         if self.w.doc is None or self.w.doc.id != doc_id:
             self.w.open_document(doc_id)   # loads the claims as stored
         else:
+            before = [c.id for c in self.ordered()]
             if old is not None and (new is None or new.id != old.id):
                 self.claims.pop(old.id, None)
                 self.w.view.remove_claim(old.id)
             if new is not None:
                 self.claims[new.id] = new
                 self.w.view.set_claim(new)
-            self.panel.set_claims(self._text(), self.ordered(), self.current)
+            self._claims_changed()
+            if new is not None and old is not None and [c.id for c in self.ordered()] == before:
+                self.panel.update_claim(self._text(), new)      # same claims, same order: one row
+            else:
+                self.panel.set_claims(self._text(), self.ordered(), self.current)
         if new is not None:
             self.select_claim(new.id)
         elif self.current not in self.claims:

@@ -540,3 +540,58 @@ def test_claims_painted_without_hiding_entities(qtbot, prepared):
     selected = view.viewport().grab().toImage()
     inside = QPoint(*map(int, (content[0].center().x(), content[0].top() + 2)))
     assert selected.pixelColor(inside) != image.pixelColor(inside), "content tinted when selected"
+
+
+def test_undo_in_another_article_opens_it(qtbot, window):
+    store, text = window.store, window.doc.text
+    first_doc = window.doc.id
+    select(window, *where(text, LAVROV_QUOTE, LAVROV_PARAGRAPH))
+    key(qtbot, window, Qt.Key_Q)
+    other = next(d.id for d in store.documents() if d.id != first_doc) if len(store.documents()) > 1 else None
+    if other is None:
+        store.add_document(Document(id="other", text="قال مصدر مسؤول إن الاجتماع انتهى.", title="other"))
+        other = "other"
+    window.open_document(other)
+    assert window.claim_editor.claims == {}
+    key(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
+    assert window.doc.id == first_doc and store.claims(first_doc) == [] and window.view.claims() == []
+    window.undo_stack.redo()
+    assert len(store.claims(first_doc)) == 1 and len(window.view.claims()) == 1
+
+
+def test_moving_an_entity_edge_moves_the_claim_part(qtbot, prepared):
+    window, made = prepared
+    text = window.doc.text
+    click(qtbot, window, centre_of_span(window, made["lavrov"].id))
+    key(qtbot, window, Qt.Key_Left, Qt.AltModifier)          # start edge one letter later
+    moved = window.spans[made["lavrov"].id]
+    assert moved.start == made["lavrov"].start + 1
+    for claim in (made["first"], made["second"]):
+        shown = window.claim_editor.claims[claim.id].source
+        assert (shown.id, shown.start) == (made["lavrov"].id, moved.start)
+        assert window.view.claim(claim.id).source.start == moved.start
+    assert text_of(text, window.store.claim(made["first"].id).source) == "افروف"
+
+
+def test_read_only_project_shows_claims_without_editing(qtbot, prepared, settings):
+    window, made = prepared
+    path = window.store.path
+    doc_id = window.doc.id
+    window.close()
+    store = open_project(path, readonly=True)
+    viewer = MainWindow(store, settings)
+    qtbot.addWidget(viewer)
+    viewer.resize(1500, 950)
+    viewer.show()
+    qtbot.waitExposed(viewer)
+    viewer.activateWindow()
+    viewer.open_document(doc_id)
+    QApplication.processEvents()
+    assert len(viewer.view.claims()) == 2
+    viewer.claim_editor.select_claim(made["first"].id)
+    select(viewer, *where(viewer.doc.text, "الحرب ضد الإرهاب"))
+    key(qtbot, viewer, Qt.Key_Q)
+    key(qtbot, viewer, Qt.Key_U)
+    key(qtbot, viewer, Qt.Key_Delete)
+    assert len(store.claims(doc_id)) == 2 and store.claim(made["first"].id).cue.start == made["first"].cue.start
+    viewer.close()
