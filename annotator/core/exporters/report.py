@@ -23,7 +23,11 @@ REASONS = {
     "no_token": "covers only whitespace",
     "nested_inner": "inside another entity: flat formats keep the outermost",
     "overlapping": "overlaps an entity kept before it (flat formats)",
-    "not_in_format": "this format does not carry entities (claims formats) or claims (token formats)",
+    "not_in_format": "not carried by this format (claims formats have no entities, token formats no claims)",
+}
+DOCUMENT_REASONS = {
+    "status": "status not selected (--status)",
+    "annotator": "not worked on by the annotator (--annotator)",
 }
 ADJUSTMENTS = {
     "expanded": "grown to the edges of the tokens it touches (--align expand)",
@@ -73,17 +77,16 @@ class ExportReport:
 
     def summary_lines(self) -> list[str]:
         """The report in words, for the CLI and the export dialog."""
-        lines = [f"{self.documents_exported} of {self.documents_seen} documents exported"
-                 + _reasons(self.documents_left_out, "left out")]
+        lines = [f"{self.documents_exported} of {self.documents_seen} documents exported"]
+        lines += _reasons(self.documents_left_out, DOCUMENT_REASONS)
         lines.append(f"{self.spans_exported} of {self.spans_seen} entity spans exported"
                      + (f", {sum(self.spans_adjusted.values())} adjusted" if self.spans_adjusted else ""))
         for reason, count in sorted(self.spans_adjusted.items()):
             lines.append(f"  adjusted, {ADJUSTMENTS.get(reason, reason)}: {count}")
-        for reason, count in sorted(self.spans_left_out.items()):
-            lines.append(f"  left out, {REASONS.get(reason, reason)}: {count}")
+        lines += _reasons(self.spans_left_out, REASONS)
         if self.claims_seen:
-            lines.append(f"{self.claims_exported} of {self.claims_seen} claims exported"
-                         + _reasons(self.claims_left_out, "left out"))
+            lines.append(f"{self.claims_exported} of {self.claims_seen} claims exported")
+            lines += _reasons(self.claims_left_out, REASONS)
         if self.tokens:
             lines.append(f"{self.sentences} sentences, {self.tokens} tokens"
                          + (f"; {self.sentences_joined} sentence breaks inside entities ignored"
@@ -93,7 +96,5 @@ class ExportReport:
         return lines
 
 
-def _reasons(counter: Counter, verb: str) -> str:
-    if not counter:
-        return ""
-    return f" ({verb}: " + ", ".join(f"{k} {v}" for k, v in sorted(counter.items())) + ")"
+def _reasons(counter: Counter, words: dict) -> list[str]:
+    return [f"  left out, {words.get(reason, reason)}: {count}" for reason, count in sorted(counter.items())]

@@ -14,7 +14,7 @@ from itertools import repeat
 from typing import NamedTuple
 
 from ..model import ENTITY_LAYER, Claim, Document
-from ..schema import SchemaError, label_mapping, load_schema
+from ..schema import BUILTIN_SCHEMAS, SchemaError, label_mapping, load_schema
 from .files import ExportError
 from .options import ExportOptions, parse_mapping
 from .report import ExportReport
@@ -70,24 +70,39 @@ def split_of(doc_id: str, seed: int, percentages: tuple[int, ...], names: tuple[
     return names[-1]
 
 
+def output_labels(schema, mapping: str = "") -> tuple[dict | None, list[str], str]:
+    """(label mapping or None, the export's labels in order, output schema name) for a project
+    schema and a ``--map`` value; the labels are what tag names and ClassLabels are built from."""
+    mapped = parse_mapping(mapping, schema.name)
+    if not mapped:
+        return None, schema.label_names(), schema.name
+    try:
+        table = label_mapping(*mapped)
+        target = load_schema(mapped[1])
+    except SchemaError as error:
+        raise ExportError(str(error)) from None
+    produced = set(v for v in table.values() if v)
+    return table, [name for name in target.label_names() if name in produced], mapped[1]
+
+
+def mapping_targets(schema) -> list[str]:
+    """Built-in schemas the project's labels can be mapped to (for the export dialog)."""
+    found = []
+    for name in BUILTIN_SCHEMAS:
+        if name != schema.name:
+            try:
+                label_mapping(schema.name, name)
+            except SchemaError:
+                continue
+            found.append(name)
+    return found
+
+
 class Selection:
     def __init__(self, store, options: ExportOptions, report: ExportReport):
         self.store, self.options, self.report = store, options, report
         self.schema_name = store.schema.name
-        self.mapping: dict | None = None
-        self.output_schema = self.schema_name
-        mapped = parse_mapping(options.mapping, self.schema_name)
-        if mapped:
-            try:
-                self.mapping = label_mapping(*mapped)
-                target = load_schema(mapped[1])
-            except SchemaError as error:
-                raise ExportError(str(error)) from None
-            produced = set(v for v in self.mapping.values() if v)
-            self.labels = [name for name in target.label_names() if name in produced]
-            self.output_schema = mapped[1]
-        else:
-            self.labels = store.schema.label_names()
+        self.mapping, self.labels, self.output_schema = output_labels(store.schema, options.mapping)
         self._possible = set(self.labels)
         if options.labels:
             missing = [name for name in options.labels if name not in self.labels]
