@@ -14,6 +14,7 @@ from ..core.identity import default_annotator
 from ..core.resources import RESOURCES, seed_samples
 from ..core.backup import restore_backup
 from ..core.store import CorruptProject, ProjectError, ReadOnlyProject, open_project
+from .identity_dialog import first_start_annotator
 from .main_window import MainWindow
 
 ORGANISATION = "ArabicNewsAnnotator"
@@ -102,7 +103,7 @@ def main(argv=None) -> int:
     app.setApplicationName(APPLICATION)
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "arabic-news-annotator.svg")))
     settings = QSettings()
-    annotator = annotator_name(settings, args.annotator)
+    annotator = first_start_annotator(settings, args.annotator)   # asks at first start
     path = Path(args.db) if args.db else default_project_path()
     window = open_window(path, settings, annotator, seed=not args.db, readonly=args.read_only)
     if window is None:

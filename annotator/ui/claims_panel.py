@@ -383,7 +383,7 @@ class ClaimEditor(QObject):
     def load_document(self) -> None:
         """The window opened a document: show its claims (none selected)."""
         doc = self.w.doc
-        claims = self.store.claims(doc.id) if doc is not None else []
+        claims = self.w.team.visible(self.store.claims(doc.id)) if doc is not None else []   # whose: Team menu
         self.claims = {c.id: c for c in claims}
         self._claims_changed()
         self.current = None
