@@ -270,21 +270,23 @@ def _check_mojibake(result: Decoded, filename: str) -> Decoded:
     if pairs < 2 or 2 * pairs < 0.3 * non_ascii:
         return result
     label = "Windows-1256" if codec == "cp1256" else "Windows-1252/Latin-1"
+    first = pattern.search(text)
+    mojibake_line = text.count("\n", 0, first.start()) + 1
+    # A file mixing both kinds is reported where they meet: the later of the first
+    # mojibake line and the line where re-encoding fails.
     try:
         raw = text.encode(codec, "annotator-c1-fallback")
         repaired = raw.decode("utf-8")
     except UnicodeEncodeError as e:
-        line = text.count("\n", 0, e.start) + 1
-        _refuse_mojibake(filename, line, label, "it mixes in characters that are not mojibake")
+        _refuse_mojibake(filename, max(mojibake_line, text.count("\n", 0, e.start) + 1), label,
+                         "it mixes in characters that are not mojibake")
     except UnicodeDecodeError as e:
-        line = raw.count(b"\n", 0, e.start) + 1
-        _refuse_mojibake(filename, line, label, "re-encoding it does not give valid UTF-8")
+        _refuse_mojibake(filename, max(mojibake_line, raw.count(b"\n", 0, e.start) + 1), label,
+                         "re-encoding it does not give valid UTF-8")
     arabic = len(_ARABIC_LETTER.findall(repaired[:_TEXT_SAMPLE]))
     latin = len(_LATIN_LETTER.findall(repaired[:_TEXT_SAMPLE]))
     if arabic == 0 or arabic < latin or _C1.search(repaired):
-        first = pattern.search(text)
-        _refuse_mojibake(filename, text.count("\n", 0, first.start()) + 1 if first else None,
-                         label, "the repaired text is not Arabic")
+        _refuse_mojibake(filename, mojibake_line, label, "the repaired text is not Arabic")
     return Decoded(repaired, result.encoding, result.had_bom, True, codec)
 
 

@@ -121,7 +121,8 @@ def _open(path: Path, exists: bool, schema, readonly: bool, annotator: str) -> "
             if exists and migrations.pending(db):
                 make_backup(conn, path, "before-migration")
             migrations.apply(db)
-            db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+                db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")   # only when it changes: opening writes nothing
             if exists and backup_due(path):
                 make_backup(conn, path, "daily")
         store = Store(path, db, readonly=readonly, annotator=annotator)
