@@ -6,7 +6,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -14,8 +14,11 @@ from ..core.identity import default_annotator
 from ..core.resources import RESOURCES, seed_samples
 from ..core.backup import restore_backup
 from ..core.store import CorruptProject, ProjectError, ReadOnlyProject, open_project
+from . import i18n, themes
 from .identity_dialog import first_start_annotator
 from .main_window import MainWindow
+
+translate = QCoreApplication.translate
 
 ORGANISATION = "ArabicNewsAnnotator"
 APPLICATION = "Arabic News Annotator"
@@ -44,21 +47,21 @@ def open_window(path, settings: QSettings, annotator: str = "", seed: bool = Fal
     try:
         store = open_project(path, annotator=annotator, readonly=readonly)
     except ReadOnlyProject as error:
-        answer = QMessageBox.question(parent_window, "Read-only project",
-                                      f"{error.reason}.\n\n{path}\n\nOpen it read-only?")
+        answer = QMessageBox.question(parent_window, translate("App", "Read-only project"),
+                                      f"{error.reason}.\n\n{path}\n\n" + translate("App", "Open it read-only?"))
         if answer != QMessageBox.Yes:
             return None
         try:
             store = open_project(path, annotator=annotator, readonly=True)
         except ProjectError as second:
-            QMessageBox.critical(parent_window, "Cannot open project", f"{second.reason}\n\n{path}")
+            QMessageBox.critical(parent_window, translate("App", "Cannot open project"), f"{second.reason}\n\n{path}")
             return None
     except CorruptProject as error:
         if not offer_restore(parent_window, path, error):
             return None
         return open_window(path, settings, annotator, seed=False, readonly=readonly, parent_window=parent_window)
     except ProjectError as error:
-        QMessageBox.critical(parent_window, "Cannot open project", f"{error.reason}\n\n{path}")
+        QMessageBox.critical(parent_window, translate("App", "Cannot open project"), f"{error.reason}\n\n{path}")
         return None
     if is_new and seed:
         seed_samples(store)
@@ -71,19 +74,21 @@ def open_window(path, settings: QSettings, annotator: str = "", seed: bool = Fal
 def offer_restore(parent, path: Path, error: CorruptProject) -> bool:
     """Ask whether to put the newest backup in place of a damaged project; True if restored."""
     if not error.backups:
-        QMessageBox.critical(parent, "Damaged project", f"{error.reason}\n\n{path}\n\nThere is no backup to restore.")
+        QMessageBox.critical(parent, translate("App", "Damaged project"),
+                             f"{error.reason}\n\n{path}\n\n" + translate("App", "There is no backup to restore."))
         return False
     newest = error.backups[0]
     answer = QMessageBox.question(
-        parent, "Damaged project",
-        f"{error.reason}\n\n{path}\n\nRestore the newest backup, {newest.name}?\n"
-        "The damaged file is kept beside the backups when it can still be copied.")
+        parent, translate("App", "Damaged project"),
+        f"{error.reason}\n\n{path}\n\n" + translate("App", "Restore the newest backup, {name}?\n"
+                                              "The damaged file is kept beside the backups when it can still be "
+                                              "copied.").format(name=newest.name))
     if answer != QMessageBox.Yes:
         return False
     try:
         restore_backup(path, newest)
     except (ValueError, OSError, sqlite3.DatabaseError) as failure:
-        QMessageBox.critical(parent, "Restore failed", str(failure))
+        QMessageBox.critical(parent, translate("App", "Restore failed"), str(failure))
         return False
     return True
 
@@ -103,6 +108,9 @@ def main(argv=None) -> int:
     app.setApplicationName(APPLICATION)
     app.setWindowIcon(QIcon(str(RESOURCES / "icons" / "arabic-news-annotator.svg")))
     settings = QSettings()
+    # Language and theme before any window exists: every string is translated as it is made.
+    i18n.apply_from_settings(app, settings)
+    themes.apply_theme(app, themes.chosen_theme(settings))
     annotator = first_start_annotator(settings, args.annotator)   # asks at first start
     path = Path(args.db) if args.db else default_project_path()
     window = open_window(path, settings, annotator, seed=not args.db, readonly=args.read_only)

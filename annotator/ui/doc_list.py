@@ -1,16 +1,33 @@
 """The document list: title, status, number of annotations; no texts loaded."""
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..core.model import DocumentSummary
 from .plain import plain_tooltip
+from .themes import is_dark
 
-STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
-STATUS_COLOURS = {"done": "#2e7d32", "skipped": "#9e9e9e", "in_progress": "#1565c0", "new": "#000000"}
-COLUMNS = ("Title", "Status", "Tags")
+translate = QCoreApplication.translate
+
+STATUS_NAMES = {"new": QT_TRANSLATE_NOOP("DocumentList", "new"),
+                "in_progress": QT_TRANSLATE_NOOP("DocumentList", "in progress"),
+                "done": QT_TRANSLATE_NOOP("DocumentList", "done"),
+                "skipped": QT_TRANSLATE_NOOP("DocumentList", "skipped")}
+STATUS_COLOURS = {"done": "#2e7d32", "skipped": "#9e9e9e", "in_progress": "#1565c0"}   # "new": the normal text colour
+COLUMNS = (QT_TRANSLATE_NOOP("DocumentList", "Title"), QT_TRANSLATE_NOOP("DocumentList", "Status"),
+           QT_TRANSLATE_NOOP("DocumentList", "Tags"))
+
+
+def translated(text: str) -> str:
+    """One of the QT_TRANSLATE_NOOP strings above in the interface language."""
+    return translate("DocumentList", text)
+
+
+def status_name(status: str) -> str:
+    """A document status in the interface language."""
+    return translated(STATUS_NAMES[status]) if status in STATUS_NAMES else status
 
 
 class DocumentListModel(QAbstractTableModel):
@@ -27,19 +44,19 @@ class DocumentListModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
-            return COLUMNS[section]
+            return translated(COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.DisplayRole):
         summary = self.rows[index.row()]
         column = index.column()
         if role == Qt.DisplayRole:
-            return (summary.title or summary.id, STATUS_NAMES.get(summary.status, summary.status),
-                    summary.span_count)[column]
+            return (summary.title or summary.id, status_name(summary.status), summary.span_count)[column]
         if role == Qt.ToolTipRole:
             return plain_tooltip(f"{summary.id}: {summary.title}")
-        if role == Qt.ForegroundRole and column == 1:
-            return QColor(STATUS_COLOURS.get(summary.status, "#000000"))
+        if role == Qt.ForegroundRole and column == 1 and summary.status in STATUS_COLOURS:
+            colour = QColor(STATUS_COLOURS[summary.status])
+            return colour.lighter(170) if is_dark(QApplication.palette()) else colour
         if role == Qt.TextAlignmentRole and column == 0:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
@@ -68,19 +85,25 @@ class DocumentList(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeToContents)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.progress)
         layout.addWidget(self.table)
         self.model = DocumentListModel([])
         self.table.setModel(self.model)
+        self._size_columns()
+
+    def _size_columns(self) -> None:
+        # Per section, so set again whenever a new model brings new sections.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
 
     def set_documents(self, summaries: list[DocumentSummary]) -> None:
         self.model = DocumentListModel(summaries)
         self.table.setModel(self.model)
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._update_progress()
 
@@ -108,4 +131,4 @@ class DocumentList(QWidget):
     def _update_progress(self) -> None:
         total = len(self.model.rows)
         done = self.model.done_count()
-        self.progress.setText(f"{done}/{total} done")
+        self.progress.setText(translate("DocumentList", "{done}/{total} done").format(done=done, total=total))

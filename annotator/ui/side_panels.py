@@ -1,7 +1,7 @@
 """The label palette and the list of the current article's annotations."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
@@ -9,6 +9,17 @@ from ..core.model import Span
 from .plain import plain_tooltip
 
 EXCERPT_CHARS = 40
+
+
+def label_tooltip_text(label) -> str:
+    """A label's name, description and examples, as plain text (data, never markup)."""
+    lines = [label.name]
+    if label.description:
+        lines.append(label.description)
+    if label.examples:
+        examples = "، ".join(label.examples)
+        lines.append(QCoreApplication.translate("LabelPalette", "Examples: {examples}").format(examples=examples))
+    return "\n".join(lines)
 
 
 def swatch(colour: str) -> QIcon:
@@ -24,8 +35,17 @@ class LabelPalette(QListWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setFocusPolicy(Qt.NoFocus)   # keys belong to the article view
+        # Reached with Tab (Enter applies the current label), never by clicking:
+        # a click applies the label and leaves the keys with the article view.
+        self.setFocusPolicy(Qt.TabFocus)
         self.itemClicked.connect(lambda item: self.labelChosen.emit(item.data(Qt.UserRole)))
+
+    def keyPressEvent(self, event) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_Space) and item is not None:
+            self.labelChosen.emit(item.data(Qt.UserRole))
+            return
+        super().keyPressEvent(event)
 
     def set_labels(self, labels) -> None:
         self.clear()
@@ -33,7 +53,7 @@ class LabelPalette(QListWidget):
             key = f"[{label.key}]  " if label.key else ""
             item = QListWidgetItem(swatch(label.colour), f"{key}{label.name}")
             item.setData(Qt.UserRole, label.name)
-            item.setToolTip(plain_tooltip(label.description or label.name))
+            item.setToolTip(plain_tooltip(label_tooltip_text(label)))
             self.addItem(item)
 
 

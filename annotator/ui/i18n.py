@@ -1,0 +1,71 @@
+"""The interface language: which one, loading its translations, mirroring the layout.
+
+Strings in the code are English and go through Qt's translation system
+(``self.tr`` / ``QCoreApplication.translate``); ``resources/translations/annotator_ar.qm``
+holds the Arabic (``resources/translations/update.py`` regenerates it). The choice
+is a personal preference in QSettings (``ui/language``: ``system``, ``ar`` or ``en``);
+``system`` means Arabic when the system locale is Arabic. It is applied once, before
+the first window is built: changing it takes effect at the next start.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from ..core.resources import RESOURCES
+
+TRANSLATIONS = RESOURCES / "translations"
+LANGUAGE_KEY = "ui/language"
+SYSTEM, ARABIC, ENGLISH = "system", "ar", "en"
+CHOICES = (SYSTEM, ARABIC, ENGLISH)
+
+_installed: list[QTranslator] = []
+
+
+def chosen_language(settings: QSettings) -> str:
+    """The stored choice: ``system``, ``ar`` or ``en``."""
+    value = str(settings.value(LANGUAGE_KEY, SYSTEM))
+    return value if value in CHOICES else SYSTEM
+
+
+def effective_language(choice: str, system: QLocale | None = None) -> str:
+    """``ar`` or ``en`` for a choice; ``system`` follows the system locale."""
+    if choice in (ARABIC, ENGLISH):
+        return choice
+    locale = system or QLocale.system()
+    return ARABIC if locale.language() == QLocale.Arabic else ENGLISH
+
+
+def install(app: QApplication, language: str) -> bool:
+    """Load the translations for ``language`` (``ar``/``en``) into ``app`` and set the
+    layout direction. Replaces what an earlier call installed. True if the
+    application's own translation was found (English needs none)."""
+    uninstall(app)
+    if language != ARABIC:
+        app.setLayoutDirection(Qt.LeftToRight)
+        return True
+    ours = QTranslator(app)
+    found = ours.load(str(TRANSLATIONS / "annotator_ar.qm"))
+    if found:
+        app.installTranslator(ours)
+        _installed.append(ours)
+    # Qt's own strings (standard buttons, dialogs, context menus).
+    qt = QTranslator(app)
+    if qt.load(QLocale(QLocale.Arabic), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    app.setLayoutDirection(Qt.RightToLeft)
+    return found
+
+
+def uninstall(app: QApplication) -> None:
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    app.setLayoutDirection(Qt.LeftToRight)
+
+
+def apply_from_settings(app: QApplication, settings: QSettings) -> str:
+    """Install the language the settings ask for; returns ``ar`` or ``en``."""
+    language = effective_language(chosen_language(settings))
+    install(app, language)
+    return language

@@ -1,0 +1,1518 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>AdjudicationWindow</name>
+    <message>
+        <source>Adjudicate — %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only this one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept group (both)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reject group (none)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accept all agreed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next difference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous difference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mark gold done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%s — spans: %d, claims: %d</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>gold (the result) — spans: %d, claims: %d · %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%s — %d spans, %d claims</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>gold (the result) — %d spans, %d claims · %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%d items, %d differences, %d in gold</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>span</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>claim</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no source</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>تعذّر الحفظ</translation>
+    </message>
+    <message>
+        <source>The change was not saved:
+%s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No differences: the annotators agree on everything.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AgreementView</name>
+    <message>
+        <source>Agreement — %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compare:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Token tags:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>label per token (IO)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>BIO</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What it counts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exact P</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exact R</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overlap P</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overlap R</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spans (first)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Spans (second)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Token κ</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Token κ (marked)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Attribution F1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Per label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Documents: click a column to sort (hardest first by exact F1); double-click to open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Adjudicate selected document…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Choose two annotators or more. This project has: %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>nobody yet — merge the annotators' files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Documents worked on by two or more of %s: %d.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AnnotatorDialog</name>
+    <message>
+        <source>Who is annotating?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Switch annotator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Your annotator name is saved on every span, claim and document status you make, so several people's work can be merged and compared. Use the same name on every computer.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New annotations and statuses will carry this name. The document list and the article then show this annotator's own work.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. salma</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Read-only project</source>
+        <translation>مشروع للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>Open it read-only?</source>
+        <translation>هل تفتحه للقراءة فقط؟</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>تعذّر فتح المشروع</translation>
+    </message>
+    <message>
+        <source>Damaged project</source>
+        <translation>مشروع تالف</translation>
+    </message>
+    <message>
+        <source>There is no backup to restore.</source>
+        <translation>لا توجد نسخة احتياطية لاستعادتها.</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup, {name}?
+The damaged file is kept beside the backups when it can still be copied.</source>
+        <translation>هل تستعيد أحدث نسخة احتياطية، {name}؟
+يُحفظ الملف التالف بجانب النسخ الاحتياطية إن أمكن نسخه.</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>تعذّرت الاستعادة</translation>
+    </message>
+</context>
+<context>
+    <name>ChartBox</name>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>حفظ صورةً PNG…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>حفظ الرسم البياني</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>صور PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write {path}</source>
+        <translation>تعذّرت كتابة {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentList</name>
+    <message>
+        <source>new</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>متجاوَز</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>{done}/{total} done</source>
+        <translation>أُنجز {done} من {total}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export training data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>file or folder to write</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Project labels ({name})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>By document:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Train / dev / test percentages; each document goes to one split</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>seed </source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Include unaccepted suggestions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Split clitics into tokens (⁨و ف ب ك ل ال⁩)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Train/dev/test</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Off token edges</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tag scheme</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>خيارات</translation>
+    </message>
+    <message>
+        <source>The export report appears here: every span exported, adjusted or left out, by reason.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>choose at least one label</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export to file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose where to write the export.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot export: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export failed: {path}: {reason}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Wrote {path}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GuidelinesPanel</name>
+    <message>
+        <source>Search the guidelines (Enter: next match)</source>
+        <translation>ابحث في الإرشادات (Enter: النتيجة التالية)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Import .md…</source>
+        <translation>استيراد ملف ‎.md…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>This project has no guidelines yet. Use Edit to write them (Markdown), or Import to load a .md file.</source>
+        <translation>لا إرشادات لهذا المشروع بعد. اضغط «تحرير» لكتابتها (بصيغة Markdown)، أو «استيراد» لتحميل ملف ‎.md.</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>{n} نتيجة</translation>
+    </message>
+    <message>
+        <source>Import guidelines</source>
+        <translation>استيراد الإرشادات</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md *.markdown *.txt);;All files (*)</source>
+        <translation>Markdown (*.md *.markdown *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Could not read {path}: {error}</source>
+        <translation>تعذّرت قراءة {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Replace the project's guidelines with {name}?</source>
+        <translation>هل تستبدل بإرشادات المشروع محتوى {name}؟</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutDialog</name>
+    <message>
+        <source>Hand out documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>amal, badr, camil</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only a random sample of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> % to everyone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The project's schema and its guidelines (%d characters) go into every file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The project's schema goes into every file. The project has no guidelines yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annotators:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Documents:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>of %d</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Overlap:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Write the files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder for the annotators' files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot hand out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%s: %d documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Handed out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%d documents go to everyone. Who got what: %s</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Importing {name}</source>
+        <translation>جارٍ استيراد {name}</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>تم</translation>
+    </message>
+    <message>
+        <source>Plain text or copied news page (.txt)</source>
+        <translation>نص عادي أو صفحة أخبار منسوخة (‎.txt)</translation>
+    </message>
+    <message>
+        <source>JSON Lines: ours, Prodigy or doccano, recognised (.jsonl)</source>
+        <translation>JSON Lines: صيغتنا أو Prodigy أو doccano، تُتعرّف تلقائيًا (‎.jsonl)</translation>
+    </message>
+    <message>
+        <source>Prodigy / spaCy JSONL</source>
+        <translation>Prodigy / spaCy JSONL</translation>
+    </message>
+    <message>
+        <source>doccano JSONL</source>
+        <translation>doccano JSONL</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON export (.json)</source>
+        <translation>تصدير Label Studio بصيغة JSON (‎.json)</translation>
+    </message>
+    <message>
+        <source>brat standoff (.txt with .ann)</source>
+        <translation>brat standoff (‎.txt مع ‎.ann)</translation>
+    </message>
+    <message>
+        <source>CSV table (.csv)</source>
+        <translation>جدول CSV (‎.csv)</translation>
+    </message>
+    <message>
+        <source>TSV table (.tsv)</source>
+        <translation>جدول TSV (‎.tsv)</translation>
+    </message>
+    <message>
+        <source>Detect from the file name</source>
+        <translation>تحديد الصيغة من اسم الملف</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+        <source>Options</source>
+        <translation>خيارات</translation>
+    </message>
+    <message>
+        <source>Table columns</source>
+        <translation>أعمدة الجدول</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>النتيجة</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <source>Duplicates</source>
+        <translation>المكرّرات</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Files and folders to import</source>
+        <translation>الملفات والمجلدات المراد استيرادها</translation>
+    </message>
+    <message>
+        <source>Drop files or folders here. Folders are read with everything inside.</source>
+        <translation>أفلِت الملفات أو المجلدات هنا. تُقرأ المجلدات بكل ما فيها.</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>الترميز:</translation>
+    </message>
+    <message>
+        <source>Detect</source>
+        <translation>تحديد تلقائي</translation>
+    </message>
+    <message>
+        <source>Text encoding of .txt, .csv and .tsv files: detected among UTF-8, UTF-16, Windows-1256 and ISO-8859-6, or type any codec name to force it.</source>
+        <translation>ترميز نص ملفات ‎.txt و‎.csv و‎.tsv: يُحدَّد تلقائيًا من بين UTF-8 وUTF-16 وWindows-1256 وISO-8859-6، أو اكتب اسم أي ترميز لفرضه.</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>Copied news pages: also import the related-article teasers as short articles</source>
+        <translation>صفحات الأخبار المنسوخة: استورد أيضًا مقتطفات «مقالات ذات صلة» مقالاتٍ قصيرة</translation>
+    </message>
+    <message>
+        <source>Read each .txt file as one article (do not split copied pages)</source>
+        <translation>اقرأ كل ملف ‎.txt مقالًا واحدًا (دون تقسيم الصفحات المنسوخة)</translation>
+    </message>
+    <message>
+        <source>Add labels the project does not have (otherwise such a file is refused)</source>
+        <translation>أضف الوسوم غير الموجودة في المشروع (وإلا رُفض الملف)</translation>
+    </message>
+    <message>
+        <source>e.g. PER=PERS, LOC=GPE</source>
+        <translation>مثل PER=PERS, LOC=GPE</translation>
+    </message>
+    <message>
+        <source>Rename the labels of the files while importing: FROM=TO, separated by commas.</source>
+        <translation>أعد تسمية وسوم الملفات أثناء الاستيراد: FROM=TO، مفصولة بفواصل.</translation>
+    </message>
+    <message>
+        <source>Rename labels:</source>
+        <translation>إعادة تسمية الوسوم:</translation>
+    </message>
+    <message>
+        <source>For CSV, TSV, JSON Lines and Label Studio files. Leave a field empty to find the column by its usual names (text, body, content, النص; title, headline ...).</source>
+        <translation>لملفات CSV وTSV وJSON Lines وLabel Studio. اترك الحقل فارغًا ليُعثر على العمود بأسمائه المعتادة (text وbody وcontent والنص؛ title وheadline ...).</translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation>النص:</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation>العنوان:</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>المعرّف:</translation>
+    </message>
+    <message>
+        <source>URL:</source>
+        <translation>الرابط:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>التاريخ:</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>المصدر:</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>تلقائي</translation>
+    </message>
+    <message>
+        <source>Cell separator: one character, or 'tab'. Default: comma for .csv, tab for .tsv.</source>
+        <translation>فاصل الخلايا: حرف واحد أو 'tab'. الافتراضي: الفاصلة لملفات ‎.csv والجدولة لملفات ‎.tsv.</translation>
+    </message>
+    <message>
+        <source>Separator:</source>
+        <translation>الفاصل:</translation>
+    </message>
+    <message>
+        <source>Articles and annotations ({patterns});;All files (*)</source>
+        <translation>المقالات والتوسيمات ({patterns});;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of articles</source>
+        <translation>استيراد مجلد مقالات</translation>
+    </message>
+    <message>
+        <source>Rename labels: expected FROM=TO, got “{item}”</source>
+        <translation>إعادة تسمية الوسوم: المتوقع FROM=TO، والمُدخل «{item}»</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>جارٍ الإنهاء…</translation>
+    </message>
+    <message>
+        <source>Cancelling: the file being read is left out entirely…</source>
+        <translation>جارٍ الإلغاء: لن يُستورد شيء من الملف الذي تجري قراءته…</translation>
+    </message>
+    <message>
+        <source>Cancelled: the file being imported was left out entirely; the files after it were not read.</source>
+        <translation>أُلغي الاستيراد: لم يُستورد شيء من الملف الذي كان قيد الاستيراد، ولم تُقرأ الملفات التي بعده.</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>فشل</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>مستبعَد</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>مستورَد</translation>
+    </message>
+    <message>
+        <source>Already in the project</source>
+        <translation>موجود في المشروع من قبل</translation>
+    </message>
+    <message>
+        <source>Nothing to import</source>
+        <translation>لا شيء للاستيراد</translation>
+    </message>
+    <message>
+        <source>… and {count} more</source>
+        <translation>… و{count} غيرها</translation>
+    </message>
+    <message>
+        <source>line {line}: </source>
+        <translation>السطر {line}: </translation>
+    </message>
+    <message>
+        <source>Error: {where}{reason}</source>
+        <translation>خطأ: {where}{reason}</translation>
+    </message>
+    <message>
+        <source>Nothing of this file was imported.</source>
+        <translation>لم يُستورد شيء من هذا الملف.</translation>
+    </message>
+    <message>
+        <source>Read as: {how}</source>
+        <translation>قُرئ بترميز: {how}</translation>
+    </message>
+    <message>
+        <source>Repaired mojibake: the text had been misread as {codec} once</source>
+        <translation>أُصلح النص المشوّه: كان قد قُرئ خطأً بترميز {codec} مرة</translation>
+    </message>
+    <message>
+        <source>Normalised: {summary}</source>
+        <translation>التطبيع: {summary}</translation>
+    </message>
+    <message>
+        <source>Labels added to the project: {labels}</source>
+        <translation>وسوم أُضيفت إلى المشروع: {labels}</translation>
+    </message>
+    <message>
+        <source>Warning: {where}{message}</source>
+        <translation>تحذير: {where}{message}</translation>
+    </message>
+    <message>
+        <source>… and {count} more warnings</source>
+        <translation>… و{count} تحذيرات أخرى</translation>
+    </message>
+    <message>
+        <source>Duplicate: line {line}{title} is already in the project ({existing})</source>
+        <translation>مكرّر: السطر {line}{title} موجود في المشروع من قبل ({existing})</translation>
+    </message>
+    <message>
+        <source>Imported {imported} articles with {spans} annotations.</source>
+        <translation>استُورد {imported} مقالًا مع {spans} وسمًا.</translation>
+    </message>
+    <message>
+        <source>Already in the project (skipped): {duplicates}.</source>
+        <translation>موجودة في المشروع من قبل (تُجووزت): {duplicates}.</translation>
+    </message>
+    <message>
+        <source>Files with errors (nothing imported from them): {failed}.</source>
+        <translation>ملفات فيها أخطاء (لم يُستورد منها شيء): {failed}.</translation>
+    </message>
+    <message>
+        <source>Cancelled: the file being imported was left out entirely.</source>
+        <translation>أُلغي الاستيراد: لم يُستورد شيء من الملف الذي كان قيد الاستيراد.</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}</source>
+        <translation>{file}، السطر {line}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardReference</name>
+    <message>
+        <source>Other keys</source>
+        <translation>مفاتيح أخرى</translation>
+    </message>
+    <message>
+        <source>Keyboard reference</source>
+        <translation>دليل لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Search actions and keys</source>
+        <translation>ابحث في الأوامر والمفاتيح</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>(menu only)</source>
+        <translation>(من القائمة فقط)</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPalette</name>
+    <message>
+        <source>Examples: {examples}</source>
+        <translation>أمثلة: {examples}</translation>
+    </message>
+</context>
+<context>
+    <name>LabelTable</name>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>Colour of {label}</source>
+        <translation>لون {label}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Snap to &amp;words</source>
+        <translation>محاذاة إلى الكلمات كاملة</translation>
+    </message>
+    <message>
+        <source>Snap to words, leave out &amp;clitics (و ف ب ل ك)</source>
+        <translation>محاذاة إلى الكلمات مع استبعاد السوابق (و ف ب ل ك)</translation>
+    </message>
+    <message>
+        <source>&amp;Exact characters</source>
+        <translation>الحروف المحددة بالضبط</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Annotations</source>
+        <translation>التوسيمات</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation>الإرشادات</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation>فتح مشروع…</translation>
+    </message>
+    <message>
+        <source>&amp;Import files…</source>
+        <translation>استيراد ملفات…</translation>
+    </message>
+    <message>
+        <source>Import &amp;folder…</source>
+        <translation>استيراد مجلد…</translation>
+    </message>
+    <message>
+        <source>&amp;Export JSONL…</source>
+        <translation type="vanished">تصدير JSONL…</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>تصدير…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore backup…</source>
+        <translation>استعادة نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>&amp;Delete annotation</source>
+        <translation>حذف التوسيم</translation>
+    </message>
+    <message>
+        <source>Start edge one letter right (earlier)</source>
+        <translation>بداية التوسيم حرفًا إلى اليمين (أبكر)</translation>
+    </message>
+    <message>
+        <source>Start edge one letter left (later)</source>
+        <translation>بداية التوسيم حرفًا إلى اليسار (أبعد)</translation>
+    </message>
+    <message>
+        <source>End edge one letter left (later)</source>
+        <translation>نهاية التوسيم حرفًا إلى اليسار (أبعد)</translation>
+    </message>
+    <message>
+        <source>End edge one letter right (earlier)</source>
+        <translation>نهاية التوسيم حرفًا إلى اليمين (أبكر)</translation>
+    </message>
+    <message>
+        <source>Start edge one word right (earlier)</source>
+        <translation>بداية التوسيم كلمةً إلى اليمين (أبكر)</translation>
+    </message>
+    <message>
+        <source>Start edge one word left (later)</source>
+        <translation>بداية التوسيم كلمةً إلى اليسار (أبعد)</translation>
+    </message>
+    <message>
+        <source>End edge one word left (later)</source>
+        <translation>نهاية التوسيم كلمةً إلى اليسار (أبعد)</translation>
+    </message>
+    <message>
+        <source>End edge one word right (earlier)</source>
+        <translation>نهاية التوسيم كلمةً إلى اليمين (أبكر)</translation>
+    </message>
+    <message>
+        <source>Clear selection</source>
+        <translation>إلغاء التحديد</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>م&amp;ستند</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done and go to next unfinished</source>
+        <translation>وضع علامة «منجز» والانتقال إلى التالي غير المنجز</translation>
+    </message>
+    <message>
+        <source>&amp;Skip and go to next unfinished</source>
+        <translation>تجاوز والانتقال إلى التالي غير المنجز</translation>
+    </message>
+    <message>
+        <source>Mark &amp;in progress</source>
+        <translation>وضع علامة «قيد العمل»</translation>
+    </message>
+    <message>
+        <source>&amp;Next document</source>
+        <translation>المستند التالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous document</source>
+        <translation>المستند السابق</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Font…</source>
+        <translation>الخط…</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>تكبير النص</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>تصغير النص</translation>
+    </message>
+    <message>
+        <source>&amp;Guidelines</source>
+        <translation>الإرشادات</translation>
+    </message>
+    <message>
+        <source>S&amp;tatistics…</source>
+        <translation>الإحصاءات…</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>الإعدادات…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>تعل&amp;يمات</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard reference</source>
+        <translation>دليل لوحة المفاتيح</translation>
+    </message>
+    <message>
+        <source>Tag the selection as {label} (or relabel the selected annotation)</source>
+        <translation>وسم التحديد بـ {label} (أو تغيير وسم التوسيم المحدد)</translation>
+    </message>
+    <message>
+        <source>Label keys</source>
+        <translation>مفاتيح الوسوم</translation>
+    </message>
+    <message>
+        <source> [read-only]</source>
+        <translation> [للقراءة فقط]</translation>
+    </message>
+    <message>
+        <source>Arabic News Annotator — {name}</source>
+        <translation>موسِّم الأخبار العربية — {name}</translation>
+    </message>
+    <message>
+        <source>The project was changed in another window; shown as it is now.</source>
+        <translation>تغيّر المشروع في نافذة أخرى؛ يُعرض الآن كما هو.</translation>
+    </message>
+    <message>
+        <source>Every document is done or skipped.</source>
+        <translation>كل المستندات منجزة أو متجاوَزة.</translation>
+    </message>
+    <message>
+        <source>tag {label}</source>
+        <translation>وسم {label}</translation>
+    </message>
+    <message>
+        <source>relabel {old} → {new}</source>
+        <translation>تغيير الوسم {old} ← {new}</translation>
+    </message>
+    <message>
+        <source>delete {label}</source>
+        <translation>حذف {label}</translation>
+    </message>
+    <message>
+        <source>move {label} edge</source>
+        <translation>تحريك طرف {label}</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>لم يُحفظ: {error}</translation>
+    </message>
+    <message>
+        <source>⚠ {count} change(s) not saved yet ({reason}). They stay on screen and are saved as soon as the file can be written; keep this window open.</source>
+        <translation>⚠ {count} تغيير لم يُحفظ بعد ({reason}). تبقى التغييرات على الشاشة وتُحفظ حالما تتاح الكتابة في الملف؛ أبقِ هذه النافذة مفتوحة.</translation>
+    </message>
+    <message>
+        <source>{label}: {text} — Delete removes it, a label key relabels it, Alt+arrows move its edges</source>
+        <translation>{label}: {text} — Delete يحذفه، ومفتاح وسم يغيّر وسمه، وAlt مع الأسهم يحرّك طرفيه</translation>
+    </message>
+    <message>
+        <source>Article font</source>
+        <translation>خط المقال</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>فتح مشروع</translation>
+    </message>
+    <message>
+        <source>Projects (*.db *.sqlite);;All files (*)</source>
+        <translation>المشاريع (*.db *.sqlite);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Restore backup</source>
+        <translation>استعادة نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>This project has no backups yet.</source>
+        <translation>لا نسخ احتياطية لهذا المشروع بعد.</translation>
+    </message>
+    <message>
+        <source>Replace the project with this backup (the current file is backed up first):</source>
+        <translation>استبدال المشروع بهذه النسخة الاحتياطية (يُنسخ الملف الحالي احتياطيًا أولًا):</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>تعذّرت الاستعادة</translation>
+    </message>
+    <message>
+        <source>Import articles</source>
+        <translation>استيراد مقالات</translation>
+    </message>
+    <message>
+        <source>Articles (*.txt *.jsonl *.ndjson);;All files (*)</source>
+        <translation>المقالات (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder of articles</source>
+        <translation>استيراد مجلد مقالات</translation>
+    </message>
+    <message>
+        <source>Export JSONL</source>
+        <translation type="vanished">تصدير JSONL</translation>
+    </message>
+    <message>
+        <source>JSONL (*.jsonl)</source>
+        <translation type="vanished">JSONL (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="vanished">تعذّر التصدير</translation>
+    </message>
+    <message>
+        <source>Exported {count} documents to {path}</source>
+        <translation type="vanished">صُدّر {count} مستندًا إلى {path}</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
+    </message>
+    <message>
+        <source>{count} change(s) could not be saved ({reason}).
+Quit anyway and lose them?</source>
+        <translation>تعذّر حفظ {count} تغيير ({reason}).
+هل تخرج على أي حال وتفقدها؟</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation type="vanished">تعذّر الحفظ</translation>
+    </message>
+    <message>
+        <source>The change was not saved:
+{error}</source>
+        <translation type="vanished">لم يُحفظ التغيير:
+{error}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>{label}: the key must be one letter a–z or a digit, not “{key}”.</source>
+        <translation>{label}: يجب أن يكون المفتاح حرفًا لاتينيًا واحدًا (a–z) أو رقمًا، لا «{key}».</translation>
+    </message>
+    <message>
+        <source>{label}: “{key}” is used by the application (reserved: {reserved}).</source>
+        <translation>{label}: المفتاح «{key}» يستخدمه البرنامج (المفاتيح المحجوزة: {reserved}).</translation>
+    </message>
+    <message>
+        <source>{label}: “{key}” is already the key of {other}.</source>
+        <translation>{label}: المفتاح «{key}» مخصّص من قبل لـ {other}.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>المظهر</translation>
+    </message>
+    <message>
+        <source>A&amp;nnotation</source>
+        <translation>التوسيم</translation>
+    </message>
+    <message>
+        <source>&amp;Labels and keys</source>
+        <translation>الوسوم والمفاتيح</translation>
+    </message>
+    <message>
+        <source>As the system (Arabic on an Arabic system)</source>
+        <translation>كلغة النظام (العربية إن كان النظام عربيًا)</translation>
+    </message>
+    <message>
+        <source>The interface language changes when you next start the application.</source>
+        <translation>تتغيّر لغة الواجهة عند تشغيل البرنامج في المرة القادمة.</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>فاتح</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>داكن</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>لغة الواجهة:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>السمة:</translation>
+    </message>
+    <message>
+        <source>Article &amp;font:</source>
+        <translation>خط المقال:</translation>
+    </message>
+    <message>
+        <source>Font &amp;size:</source>
+        <translation>حجم الخط:</translation>
+    </message>
+    <message>
+        <source>Line s&amp;pacing:</source>
+        <translation>تباعد الأسطر:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>معاينة:</translation>
+    </message>
+    <message>
+        <source>When you select part of a word:</source>
+        <translation>عند تحديد جزء من كلمة:</translation>
+    </message>
+    <message>
+        <source>Colours and keys are saved in the project, so everyone working on it sees the same. Click a colour to change it; type a key (a letter or digit, or nothing).</source>
+        <translation>تُحفظ الألوان والمفاتيح في المشروع، فيراها كل من يعمل عليه كما هي. انقر لونًا لتغييره، واكتب مفتاحًا (حرفًا لاتينيًا أو رقمًا، أو اتركه فارغًا).</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>Statistics</source>
+        <translation>الإحصاءات</translation>
+    </message>
+    <message>
+        <source>Progress per annotator</source>
+        <translation>تقدّم كل موسِّم</translation>
+    </message>
+    <message>
+        <source>Label distribution (entity annotations)</source>
+        <translation>توزيع الوسوم (توسيمات الكيانات)</translation>
+    </message>
+    <message>
+        <source>Claims per article (number of articles)</source>
+        <translation>الادعاءات في كل مقال (عدد المقالات)</translation>
+    </message>
+    <message>
+        <source>Nothing yet</source>
+        <translation>لا شيء بعد</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>{documents} articles, {spans} entity annotations, {claims} claims</source>
+        <translation>{documents} مقال، {spans} توسيم كيانات، {claims} ادعاء</translation>
+    </message>
+    <message>
+        <source>Each bar is one annotator's own status for every article.</source>
+        <translation>كل شريط يبيّن الحالة التي وضعها موسِّم واحد لكل المقالات.</translation>
+    </message>
+    <message>
+        <source>{n} claims</source>
+        <translation>{n} ادعاءات</translation>
+    </message>
+    <message>
+        <source>Most claims: {title} ({n})</source>
+        <translation>أكثر المقالات ادعاءات: {title} ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>TeamActions</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Show annotations of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Agreement…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A&amp;djudicate this document…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Hand out…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Merge annotators' files into this project…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>S&amp;witch annotator…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Automatic (mine in a team file: %s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everyone's</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> (you)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>everyone's annotations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>your annotations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%s's annotations</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annotator: %s · showing %s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>You are now annotating as %s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Annotators' project files to merge in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Projects (*.db *.sqlite);;All files (*)</source>
+        <translation>المشاريع (*.db *.sqlite);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Cannot merge</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%d files: %d new documents, %d spans, %d claims, %d statuses.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>… and %d more conflicts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
