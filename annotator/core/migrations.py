@@ -97,4 +97,23 @@ def m004_search_index(db):
     db["spans"].create_index(["annotator", "doc_id"], index_name="idx_spans_annotator_doc", if_not_exists=True)
 
 
+@migrations()
+def m005_search_index_stems(db):
+    # The index now holds words without the article (core/search.py: index_form), so
+    # a one-term query finds والصين/بالصين/للصين. An index written in the first form
+    # still has article-initial terms: rebuild it. A (status, id) index lets the
+    # document filters answer without reading the article rows.
+    from . import search
+    if search.has_index(db.conn):
+        db.execute(f"CREATE VIRTUAL TABLE temp.search_vocab USING fts5vocab(main, {search.FTS_TABLE}, 'row')")
+        old_form = db.execute("SELECT 1 FROM temp.search_vocab WHERE term GLOB 'ال??*' OR term GLOB 'وال??*'"
+                              " OR term GLOB 'بال??*' OR term GLOB 'لل??*' LIMIT 1").fetchone()
+        db.execute("DROP TABLE temp.search_vocab")
+        if old_form:
+            db.execute(f"DROP TABLE {search.FTS_TABLE}")
+    search.create_index(db.conn)
+    search.index_missing(db.conn)
+    db["documents"].create_index(["status", "id"], index_name=search.STATUS_INDEX, if_not_exists=True)
+
+
 SCHEMA_VERSION = len(migrations._migrations)

@@ -3,19 +3,21 @@
 The index
 ---------
 ``doc_search`` is a contentless FTS5 table (``title``, ``body``) whose rowid is
-the document's rowid. It holds ``fold(title)`` and ``fold(text)`` (no
-diacritics or tatweel, one alef, ي for ى, ه for ة, ASCII digits): the stored
-text never changes, only the index is folded. SQLite triggers cannot fold, so
-the index is kept in sync from Python:
+the document's rowid. It holds :func:`index_form` of the title and the text:
+folded (no diacritics or tatweel, one alef, ي for ى, ه for ة, ASCII digits),
+and with the article, and a clitic before it, taken off every word
+(``والصين``, ``بالصين``, ``للصين``, ``الصين`` are all ``صين`` there). The
+stored text never changes; only the index is folded. SQLite triggers cannot
+fold, so the index is kept in sync from Python:
 
-- ``Store.insert_document_rows`` (every import and ``add_document`` goes through
-  it) calls :func:`index_new_documents` in the caller's transaction, so a
-  document and its index entry are committed together;
-- migration ``m004_search_index`` creates the table and indexes the documents
-  already in the project;
+- ``Store.insert_document_rows`` (every import and ``add_document`` goes
+  through it) calls :func:`index_new_documents` in the caller's transaction,
+  so a document and its index entry are committed together;
+- migrations create the table and index the documents already in the project
+  (``m005_search_index_stems`` rebuilt the first version's table in this form);
 - :func:`ensure_index` runs before the first search of a session and indexes
-  any document still missing (one written by some other path), comparing
-  counts first, so it costs two ``count(*)`` when nothing is missing.
+  any document still missing (one written by some other path); it costs two
+  ``count(*)`` when nothing is missing.
 
 Stored text never changes after import; a title change (no such API yet)
 must call :func:`reindex_title`, and deleting a document :func:`unindex`,
@@ -23,14 +25,20 @@ both of which need the old values because the table keeps no content.
 
 What a query matches
 --------------------
-The query is folded and cut into words like the index. The words must appear
-in this order, next to each other, the last one as a word prefix (so the list
-narrows while typing); the first word may carry a clitic (``الصين`` finds
-``والصين``, ``بالصين``, ``للصين``). In-article search (Ctrl+F) is broader:
-:func:`annotator.core.text.find_folded`, anywhere inside words.
+The query gets the same treatment and is cut into words. The words must appear
+in this order, next to each other, the last one as a word prefix (the list
+narrows while typing). So ``الصين`` finds ``والصين``, ``بالصين``, ``للصين``
+(and, as a prefix, ``الصينية``), ``مدرسه`` finds ``المدرسة``, ``احمد`` finds
+``أَحْمَد``, ``٢٠٢٤`` finds ``2024``. A first word without the article may also
+carry a clitic in the text (``موسكو`` finds ``وموسكو``, ``بموسكو``). In-article
+search (Ctrl+F) is broader: :func:`annotator.core.text.find_folded`, anywhere
+inside words.
 
-A project opened read-only before the index existed has no table: search then
-scans the folded texts (correct, slower).
+Filters (status as the store's annotator sees it, has an entity label, has a
+span or claim by an annotator, has claims) combine with the query; the
+``documents(status, id)`` index lets one pass over a small index answer them
+without reading the article rows. A project opened read-only before the index
+existed has no table: search then scans the texts (correct, slower).
 
 Pure Python; no Qt.
 """
@@ -38,20 +46,32 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import unicodedata
 import weakref
 
+from .model import CLAIM_ROLES
 from .text import fold
 from .wordmatch import CLITIC_PREFIXES
 
-__all__ = ["FTS_TABLE", "create_index", "index_new_documents", "index_missing", "ensure_index", "has_index",
-           "unindex", "reindex_title", "fts_query", "search_documents", "query_words", "UNFINISHED"]
+__all__ = ["FTS_TABLE", "STATUS_INDEX", "create_index", "index_form", "index_new_documents", "index_missing",
+           "ensure_index", "has_index", "unindex", "reindex_title", "fts_query", "query_words",
+           "search_documents", "UNFINISHED"]
 
 FTS_TABLE = "doc_search"
+STATUS_INDEX = "idx_documents_status_id"
 # Folding already removed Arabic marks; keep any other mark inside tokens.
 TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 UNFINISHED = ("new", "in_progress")
 _ensured: "weakref.WeakSet" = weakref.WeakSet()     # stores checked this session
+_WORD_RE = re.compile(r"[^\W_]+")
+# The article and a clitic before it (وال بال كال لال وبال فبال ...; لل ولل فلل), at a
+# word's start, when two letters or more follow.
+_ARTICLE_RE = re.compile(r"(?<![^\W_])(?:[وف]?[بكل]?ال|[وف]?لل)(?=[^\W_]{2})")
+
+
+def index_form(text: str) -> str:
+    """What the index holds for ``text``: folded, the article (and a clitic
+    before it) taken off every word."""
+    return _ARTICLE_RE.sub("", fold(text))
 
 
 def create_index(conn: sqlite3.Connection) -> None:
@@ -63,11 +83,10 @@ def has_index(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", [FTS_TABLE]).fetchone() is not None
 
 
-def _insert(conn: sqlite3.Connection, rows) -> int:
+def _insert(conn: sqlite3.Connection, rows) -> None:
     """rows: (rowid, title, text)."""
-    cursor = conn.executemany(f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (?, ?, ?)",
-                              ((rowid, fold(title or ""), fold(text)) for rowid, title, text in rows))
-    return cursor.rowcount
+    conn.executemany(f"INSERT INTO {FTS_TABLE} (rowid, title, body) VALUES (?, ?, ?)",
+                     ((rowid, index_form(title or ""), index_form(text)) for rowid, title, text in rows))
 
 
 def index_new_documents(conn: sqlite3.Connection, rows: list[dict]) -> None:
@@ -118,7 +137,7 @@ def ensure_index(store) -> bool:
 def unindex(conn: sqlite3.Connection, rowid: int, title: str, text: str) -> None:
     """Remove a document's entry (a contentless table needs the values it indexed)."""
     conn.execute(f"INSERT INTO {FTS_TABLE} ({FTS_TABLE}, rowid, title, body) VALUES ('delete', ?, ?, ?)",
-                 [rowid, fold(title or ""), fold(text)])
+                 [rowid, index_form(title or ""), index_form(text)])
 
 
 def reindex_title(conn: sqlite3.Connection, rowid: int, old_title: str, new_title: str, text: str) -> None:
@@ -128,34 +147,17 @@ def reindex_title(conn: sqlite3.Connection, rowid: int, old_title: str, new_titl
 
 # --- queries -----------------------------------------------------------------
 
-def _is_token_char(ch: str) -> bool:
-    cat = unicodedata.category(ch)
-    return cat[0] in "LNM" or cat == "Co"
-
-
 def query_words(query: str) -> list[str]:
-    """The folded query cut into words the way the index tokenizer cuts text."""
-    words, current = [], []
-    for ch in fold(query):
-        if _is_token_char(ch):
-            current.append(ch)
-        elif current:
-            words.append("".join(current))
-            current = []
-    if current:
-        words.append("".join(current))
-    return words
+    """The query as the index sees it, cut into words."""
+    return _WORD_RE.findall(index_form(query))
 
 
-def _first_word_variants(word: str) -> list[str]:
-    """The word, with the article, and either after a clitic (للصين for ل + الصين)."""
-    bases = [word] if word.startswith("ال") or not word[0].isalpha() else [word, "ال" + word]
-    variants = []
-    for base in bases:
-        variants += [base] + [prefix + base for prefix in CLITIC_PREFIXES]
-        if base.startswith("ال") and len(base) > 2:
-            variants += [prefix + "ل" + base[2:] for prefix in ("ل", "ول", "فل")]
-    return variants
+def _first_word_variants(query: str, words: list[str]) -> list[str]:
+    """A first word the article was not taken off may carry a clitic in the text."""
+    first = _WORD_RE.findall(fold(query))[0]
+    if first != words[0] or not first[0].isalpha():
+        return [words[0]]
+    return [words[0]] + [prefix + words[0] for prefix in CLITIC_PREFIXES]
 
 
 def fts_query(query: str) -> str | None:
@@ -165,7 +167,7 @@ def fts_query(query: str) -> str | None:
         return None
     rest = " ".join(words[1:])
     phrases = []
-    for first in _first_word_variants(words[0]):
+    for first in _first_word_variants(query, words):
         phrase = f"{first} {rest}".strip().replace('"', '""')
         phrases.append(f'"{phrase}"*')
     return " OR ".join(phrases)
@@ -180,12 +182,13 @@ def search_documents(store, query: str = "", status=None, label: str | None = No
     by that annotator; ``has_claims``: True/False for with/without claims.
     An empty query matches every document.
     """
+    conn = store.db.conn
     where, params = [], {"me": store.annotator}
-    match = fts_query(query) if query and query.strip() else None
     scan_query = None
-    if query and query.strip() and match is None:
-        return []                                   # only punctuation: nothing to find
-    if match is not None:
+    if query and query.strip():
+        match = fts_query(query)
+        if match is None:
+            return []                               # only punctuation: nothing to find
         if ensure_index(store):
             where.append(f"d.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :match)")
             params["match"] = match
@@ -197,30 +200,39 @@ def search_documents(store, query: str = "", status=None, label: str | None = No
         params.update({f"status{i}": s for i, s in enumerate(statuses)})
         where.append(f"{store._status_sql()} IN ({', '.join(names)})")
     if label:
-        where.append("EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.layer = 'entity'"
-                     " AND s.label = :label)")
+        # (label, doc_id) covers this; only a label named like a claim role needs the layer
+        layer = " AND layer = 'entity'" if label in CLAIM_ROLES else ""
+        where.append(f"d.id IN (SELECT doc_id FROM spans WHERE label = :label{layer})")
         params["label"] = label
-    if annotator is not None and annotator != "":
-        where.append("(EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.annotator = :who)"
-                     " OR EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id AND c.annotator = :who))")
+    if annotator:
+        where.append("d.id IN (SELECT doc_id FROM spans WHERE annotator = :who"
+                     " UNION SELECT doc_id FROM claims WHERE annotator = :who)")
         params["who"] = annotator
     if has_claims is not None:
-        where.append(("" if has_claims else "NOT ") + "EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id)")
-    sql = "SELECT d.id FROM documents d" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY d.rowid"
-    ids = [row[0] for row in store.db.conn.execute(sql, params)]
+        where.append(("" if has_claims else "NOT ") + "d.id IN (SELECT doc_id FROM claims)")
+    # One pass over the small (status, id) index instead of the article rows.
+    indexed = f" INDEXED BY {STATUS_INDEX}" if _has_status_index(conn) else ""
+    sql = (f"SELECT d.id FROM documents d{indexed}" + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY d.rowid")
+    ids = [row[0] for row in conn.execute(sql, params)]
     if scan_query is not None:
         ids = _scan(store, ids, scan_query)
     return ids
 
 
+def _has_status_index(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
+                        [STATUS_INDEX]).fetchone() is not None
+
+
 def _scan(store, ids: list[str], query: str) -> list[str]:
-    """Without an index: the same word-sequence rule over folded texts."""
+    """Without an index: the same rule over the texts, read one by one."""
     words = query_words(query)
     pattern = re.compile(
-        r"(?<![^\W_])(?:" + "|".join(re.escape(v) for v in _first_word_variants(words[0])) + r")"
+        r"(?<![^\W_])(?:" + "|".join(re.escape(v) for v in _first_word_variants(query, words)) + r")"
         + "".join(r"[\W_]+" + re.escape(w) for w in words[1:]))
     wanted, found = set(ids), []
     for doc in store.iter_documents():
-        if doc.id in wanted and (pattern.search(fold(doc.title)) or pattern.search(fold(doc.text))):
+        if doc.id in wanted and (pattern.search(index_form(doc.title)) or pattern.search(index_form(doc.text))):
             found.append(doc.id)
     return found

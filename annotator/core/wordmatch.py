@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .text import fold_with_map
+from .text import fold, fold_with_map
 
 __all__ = ["CLITIC_PREFIXES", "FoldedText", "Name", "NameMatcher", "clitic_variants"]
 
@@ -105,12 +105,13 @@ class Name:
 
     @classmethod
     def parse(cls, name: str) -> "Name | None":
-        ft = FoldedText(name.strip())
-        if not ft.words:
+        folded = fold(name.strip())
+        spans = [m.span() for m in _WORD_RE.finditer(folded)]
+        if not spans:
             return None
-        first, last = ft.words[0][0], ft.words[-1][1]
-        return cls(tuple(ft.word(i) for i in range(len(ft.words))), tuple(ft.gaps),
-                   _gap_key(ft.folded[:first]), _gap_key(ft.folded[last:]))
+        return cls(tuple(folded[a:b] for a, b in spans),
+                   tuple(_gap_key(folded[spans[i][1]:spans[i + 1][0]]) for i in range(len(spans) - 1)),
+                   _gap_key(folded[:spans[0][0]]), _gap_key(folded[spans[-1][1]:]))
 
 
 class NameMatcher:
@@ -119,6 +120,7 @@ class NameMatcher:
     def __init__(self):
         self._by_first: dict[str, list[tuple[Name, object]]] = {}
         self._count = 0
+        self._sorted = True
 
     def __len__(self) -> int:
         return self._count
@@ -127,17 +129,23 @@ class NameMatcher:
         parsed = name if isinstance(name, Name) else Name.parse(name)
         if parsed is None:
             return False
-        entries = self._by_first.setdefault(parsed.words[0], [])
-        entries.append((parsed, value))
-        entries.sort(key=lambda e: -len(e[0].words))
+        self._by_first.setdefault(parsed.words[0], []).append((parsed, value))
         self._count += 1
+        self._sorted = False
         return True
+
+    def _sort(self) -> None:
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: -len(e[0].words))      # longest first; stable otherwise
+        self._sorted = True
 
     def find(self, text: str | FoldedText, longest_only: bool = False):
         """Every ``(start, end, value, cut)`` where a name occurs (``cut`` > 0 when a
         clitic was left out). Overlapping and nested matches are all returned,
         unless ``longest_only``: then the longest match at each word wins and
         matches inside it are skipped."""
+        if not self._sorted:
+            self._sort()
         ft = text if isinstance(text, FoldedText) else FoldedText(text)
         words, folded, by_first = ft.words, ft.folded, self._by_first
         out = []
