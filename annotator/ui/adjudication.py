@@ -12,15 +12,16 @@ N / P next / previous disagreement, Ctrl+Z / Ctrl+Shift+Z undo / redo.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QMessageBox, QSplitter,
                                QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
 from ..core import adjudication as adj
 from ..core.model import ENTITY_LAYER
 from ..core.store import SpanError
 from .article_view import ArticleView
+from .doc_list import status_name
 
 AGREED_BG = "#e6f4ea"
 DISPUTED_BG = "#fdecea"
@@ -77,7 +78,7 @@ class GoldChange(QUndoCommand):
 
 class GoldStatus(QUndoCommand):
     def __init__(self, window, before: str, after: str):
-        super().__init__(f"gold {after.replace('_', ' ')}")
+        super().__init__(QCoreApplication.translate("AdjudicationWindow", "mark gold done"))
         self.window, self.before, self.after = window, before, after
         self._done = True
 
@@ -119,7 +120,7 @@ class AdjudicationWindow(QMainWindow):
     def _build(self) -> None:
         self.title = QLabel(self.doc.title or self.doc.id)
         self.title.setLayoutDirection(Qt.RightToLeft)
-        self.title.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.title.setAlignment(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter)
         self.title.setTextFormat(Qt.PlainText)
         font = self.title.font()
         font.setPointSize(int(font.pointSize() * 1.3))
@@ -128,8 +129,8 @@ class AdjudicationWindow(QMainWindow):
         self.views: dict[str, DiffView] = {}
         self.headers: dict[str, QLabel] = {}
         views = QSplitter(Qt.Horizontal)
-        # Right to left like the text: the first annotator on the right, gold (the result) on the left.
-        for name in [adj.GOLD, *reversed(self.annotators)]:
+        # The annotators in order, then gold (the result); an Arabic interface mirrors the row.
+        for name in [*self.annotators, adj.GOLD]:
             box = QWidget()
             layout = QVBoxLayout(box)
             layout.setContentsMargins(2, 2, 2, 2)
@@ -241,10 +242,10 @@ class AdjudicationWindow(QMainWindow):
                             if item.kind == "span" and name in item.versions and not item.agreed)
             spans = sum(1 for i in self.items if i.kind == "span" and name in i.versions)
             claims = sum(1 for i in self.items if i.kind == "claim" and name in i.versions)
-            self.headers[name].setText(self.tr("%s — %d spans, %d claims") % (name, spans, claims))
+            self.headers[name].setText(self.tr("%s — spans: %d, claims: %d") % (name, spans, claims))
         status = self.store.status_of(self.doc.id, adj.GOLD)
-        self.headers[adj.GOLD].setText(self.tr("gold (the result) — %d spans, %d claims · %s")
-                                       % (len(gold_spans), len(gold_claims), status.replace("_", " ")))
+        self.headers[adj.GOLD].setText(self.tr("gold (the result) — spans: %d, claims: %d · %s")
+                                       % (len(gold_spans), len(gold_claims), status_name(status)))
         self._fill_table()
         row = next((r for r, item in enumerate(self.items) if item.key == current), 0 if self.items else -1)
         if row >= 0:
@@ -266,7 +267,7 @@ class AdjudicationWindow(QMainWindow):
                 cell = QTableWidgetItem(value)
                 cell.setBackground(background)
                 if column == 3:
-                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter)   # Arabic: right in any UI
                 elif column != 2:
                     cell.setTextAlignment(Qt.AlignCenter)
                 if column == 2 and item.kind == "span" and item.label in self.colours:
@@ -276,7 +277,7 @@ class AdjudicationWindow(QMainWindow):
                 self.table.setItem(row, column, cell)
         self.table.blockSignals(False)
         self.table.resizeColumnsToContents()
-        self.table.setColumnWidth(3, max(self.table.columnWidth(3), 360))
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.Stretch)     # the text takes the room
 
     def _excerpt(self, item: adj.Item) -> str:
         if item.kind == "span":
@@ -335,8 +336,9 @@ class AdjudicationWindow(QMainWindow):
             plan = (group, [])
         else:
             plan = ([], group)
-        self._apply(*plan, text={"accept": "accept", "reject": "reject", "only": "accept only this",
-                                 "both": "accept group", "none": "reject group"}[how])
+        names = {"accept": self.tr("accept"), "reject": self.tr("reject"), "only": self.tr("accept only this"),
+                 "both": self.tr("accept group"), "none": self.tr("reject group")}
+        self._apply(*plan, text=names[how])
 
     def toggle(self, row: int) -> None:
         if 0 <= row < len(self.items):
@@ -344,7 +346,7 @@ class AdjudicationWindow(QMainWindow):
             self.decide("reject" if self.items[row].accepted else "accept")
 
     def accept_agreed(self) -> None:
-        self._apply([item for item in self.items if item.agreed], [], text="accept agreed items")
+        self._apply([item for item in self.items if item.agreed], [], text=self.tr("accept agreed items"))
 
     def _apply(self, accept: list, reject: list, text: str) -> None:
         accept = [i for i in accept if not i.accepted]

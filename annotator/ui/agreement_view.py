@@ -43,7 +43,7 @@ class NumberItem(QTableWidgetItem):
 def text_item(text: str, rtl: bool = False) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     if rtl:
-        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        item.setTextAlignment(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter)
     return item
 
 
@@ -91,8 +91,9 @@ class AgreementView(QDialog):
         chooser.addSpacing(12)
         chooser.addWidget(QLabel(self.tr("Token tags:")))
         self.scheme = QComboBox()
-        self.scheme.addItem(self.tr("label per token (IO)"), "io")
-        self.scheme.addItem(self.tr("BIO"), "bio")
+        io, bio = agreement.SCHEMES
+        self.scheme.addItem(self.tr("label per token (IO)"), io)
+        self.scheme.addItem(self.tr("BIO"), bio)
         chooser.addWidget(self.scheme)
         self.recompute = QPushButton(self.tr("Compute"))
         self.recompute.clicked.connect(self.compute)
@@ -157,19 +158,23 @@ class AgreementView(QDialog):
                              % (", ".join(f["annotators"]), f["documents_compared"]))
         claims = f["claims"]
         rows = [
-            ("Span F1, exact (micro)", f["span_f1_exact"], "same start, end and label; pairs summed"),
-            ("Span F1, exact (macro)", f["span_f1_exact_macro"], "mean of the labels' F1"),
-            ("Span F1, overlap (micro)", f["span_f1_overlap"], "same label, a character in common, one-to-one"),
-            ("Span F1, overlap (macro)", f["span_f1_overlap_macro"], "mean of the labels' F1"),
-            ("Token Cohen's κ, all tokens", f["token_kappa"], f"{f['token_scheme']} tags; mean over pairs"),
-            ("Token Cohen's κ, marked tokens", f["token_kappa_marked"], "tokens either annotator tagged"),
-            ("Claims: attribution F1", claims["attribution_f1"], "overlapping content and the same source"),
-            ("Claims: content F1", claims["content_f1"], "overlapping content"),
+            (self.tr("Span F1, exact (micro)"), f["span_f1_exact"],
+             self.tr("same start, end and label; pairs summed")),
+            (self.tr("Span F1, exact (macro)"), f["span_f1_exact_macro"], self.tr("mean of the labels' F1")),
+            (self.tr("Span F1, overlap (micro)"), f["span_f1_overlap"],
+             self.tr("same label, a character in common, one-to-one")),
+            (self.tr("Span F1, overlap (macro)"), f["span_f1_overlap_macro"], self.tr("mean of the labels' F1")),
+            (self.tr("Token Cohen's κ, all tokens"), f["token_kappa"],
+             self.tr("%s tags; mean over pairs") % f["token_scheme"]),
+            (self.tr("Token Cohen's κ, marked tokens"), f["token_kappa_marked"],
+             self.tr("tokens either annotator tagged")),
+            (self.tr("Claims: attribution F1"), claims["attribution_f1"],
+             self.tr("overlapping content and the same source")),
+            (self.tr("Claims: content F1"), claims["content_f1"], self.tr("overlapping content")),
         ]
-        rows += [(f"Claims: κ of {name}", value["kappa"], f"{value['pairs']} matched claim pairs")
-                 for name, value in claims["attributes"].items()]
-        fill(self.overall, [[text_item(self.tr(name)), NumberItem(value), text_item(self.tr(note))]
-                            for name, value, note in rows])
+        rows += [(self.tr("Claims: κ of %s") % name, value["kappa"],
+                  self.tr("%d matched claim pairs") % value["pairs"]) for name, value in claims["attributes"].items()]
+        fill(self.overall, [[text_item(name), NumberItem(value), text_item(note)] for name, value, note in rows])
         fill(self.labels, [[text_item(label)] + [NumberItem(row[kind][key]) for kind in ("exact", "overlap")
                                                  for key in ("f1", "precision", "recall")]
                            + [NumberItem(row["exact"]["a"], False), NumberItem(row["exact"]["b"], False)]

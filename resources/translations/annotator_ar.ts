@@ -4,16 +4,20 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
+        <source>mark gold done</source>
+        <translation>اعتماد المستند منجزًا</translation>
+    </message>
+    <message>
         <source>Adjudicate — %s</source>
-        <translation type="unfinished" />
+        <translation>الفصل في الخلاف — %s</translation>
     </message>
     <message>
         <source>Gold</source>
-        <translation type="unfinished" />
+        <translation>المعتمد</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>النوع</translation>
     </message>
     <message>
         <source>Label</source>
@@ -21,91 +25,107 @@
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished" />
+        <translation>النص</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished" />
+        <translation>المجموعة</translation>
     </message>
     <message>
         <source>Accept</source>
-        <translation type="unfinished" />
+        <translation>قبول</translation>
     </message>
     <message>
         <source>Reject</source>
-        <translation type="unfinished" />
+        <translation>رفض</translation>
     </message>
     <message>
         <source>Only this one</source>
-        <translation type="unfinished" />
+        <translation>هذا وحده</translation>
     </message>
     <message>
         <source>Accept group (both)</source>
-        <translation type="unfinished" />
+        <translation>قبول المجموعة (كلاهما)</translation>
     </message>
     <message>
         <source>Reject group (none)</source>
-        <translation type="unfinished" />
+        <translation>رفض المجموعة (لا شيء)</translation>
     </message>
     <message>
         <source>Accept all agreed</source>
-        <translation type="unfinished" />
+        <translation>قبول كل المتفق عليه</translation>
     </message>
     <message>
         <source>Next difference</source>
-        <translation type="unfinished" />
+        <translation>الخلاف التالي</translation>
     </message>
     <message>
         <source>Previous difference</source>
-        <translation type="unfinished" />
+        <translation>الخلاف السابق</translation>
     </message>
     <message>
         <source>Mark gold done</source>
-        <translation type="unfinished" />
+        <translation>اعتماد المستند منجزًا</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished" />
+        <translation>تراجع</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished" />
+        <translation>إعادة</translation>
     </message>
     <message>
         <source>%s — spans: %d, claims: %d</source>
-        <translation type="unfinished" />
+        <translation>%s — الكيانات: %d، الادعاءات: %d</translation>
     </message>
     <message>
         <source>gold (the result) — spans: %d, claims: %d · %s</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>%s — %d spans, %d claims</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>gold (the result) — %d spans, %d claims · %s</source>
-        <translation type="unfinished" />
+        <translation>gold (النتيجة) — الكيانات: %d، الادعاءات: %d · %s</translation>
     </message>
     <message>
         <source>%d items, %d differences, %d in gold</source>
-        <translation type="unfinished" />
+        <translation>%d عنصرًا، %d خلافًا، %d في النسخة المعتمدة</translation>
     </message>
     <message>
         <source>span</source>
-        <translation type="unfinished" />
+        <translation>كيان</translation>
     </message>
     <message>
         <source>claim</source>
-        <translation type="unfinished" />
+        <translation>ادعاء</translation>
     </message>
     <message>
         <source>no source</source>
-        <translation type="unfinished" />
+        <translation>بلا مصدر</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <source>reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <source>accept only this</source>
+        <translation>قبول هذا وحده</translation>
+    </message>
+    <message>
+        <source>accept group</source>
+        <translation>قبول المجموعة</translation>
+    </message>
+    <message>
+        <source>reject group</source>
+        <translation>رفض المجموعة</translation>
+    </message>
+    <message>
+        <source>accept agreed items</source>
+        <translation>قبول المتفق عليه</translation>
     </message>
     <message>
         <source>Not saved: %s</source>
-        <translation type="unfinished" />
+        <translation>لم يُحفظ: %s</translation>
     </message>
     <message>
         <source>Could not save</source>
@@ -114,50 +134,51 @@
     <message>
         <source>The change was not saved:
 %s</source>
-        <translation type="unfinished" />
+        <translation>لم يُحفظ التغيير:
+%s</translation>
     </message>
     <message>
         <source>No differences: the annotators agree on everything.</source>
-        <translation type="unfinished" />
+        <translation>لا خلافات: اتفق الموسِّمون على كل شيء.</translation>
     </message>
 </context>
 <context>
     <name>AgreementView</name>
     <message>
         <source>Agreement — %s</source>
-        <translation type="unfinished" />
+        <translation>الاتفاق — %s</translation>
     </message>
     <message>
         <source>Compare:</source>
-        <translation type="unfinished" />
+        <translation>قارن:</translation>
     </message>
     <message>
         <source>Token tags:</source>
-        <translation type="unfinished" />
+        <translation>وسوم الكلمات:</translation>
     </message>
     <message>
         <source>label per token (IO)</source>
-        <translation type="unfinished" />
+        <translation>وسم لكل كلمة (IO)</translation>
     </message>
     <message>
         <source>BIO</source>
-        <translation type="unfinished" />
+        <translation>BIO</translation>
     </message>
     <message>
         <source>Compute</source>
-        <translation type="unfinished" />
+        <translation>احسب</translation>
     </message>
     <message>
         <source>Measure</source>
-        <translation type="unfinished" />
+        <translation>المقياس</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation>القيمة</translation>
     </message>
     <message>
         <source>What it counts</source>
-        <translation type="unfinished" />
+        <translation>ما يقيسه</translation>
     </message>
     <message>
         <source>Label</source>
@@ -165,39 +186,39 @@
     </message>
     <message>
         <source>Exact F1</source>
-        <translation type="unfinished" />
+        <translation>F1 المطابقة التامة</translation>
     </message>
     <message>
         <source>Exact P</source>
-        <translation type="unfinished" />
+        <translation>P المطابقة التامة</translation>
     </message>
     <message>
         <source>Exact R</source>
-        <translation type="unfinished" />
+        <translation>R المطابقة التامة</translation>
     </message>
     <message>
         <source>Overlap F1</source>
-        <translation type="unfinished" />
+        <translation>F1 التداخل</translation>
     </message>
     <message>
         <source>Overlap P</source>
-        <translation type="unfinished" />
+        <translation>P التداخل</translation>
     </message>
     <message>
         <source>Overlap R</source>
-        <translation type="unfinished" />
+        <translation>R التداخل</translation>
     </message>
     <message>
         <source>Spans (first)</source>
-        <translation type="unfinished" />
+        <translation>الكيانات (الأول)</translation>
     </message>
     <message>
         <source>Spans (second)</source>
-        <translation type="unfinished" />
+        <translation>الكيانات (الثاني)</translation>
     </message>
     <message>
         <source>Annotators</source>
-        <translation type="unfinished" />
+        <translation>الموسِّمون</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -205,19 +226,19 @@
     </message>
     <message>
         <source>Token κ</source>
-        <translation type="unfinished" />
+        <translation>κ الكلمات</translation>
     </message>
     <message>
         <source>Token κ (marked)</source>
-        <translation type="unfinished" />
+        <translation>κ الكلمات (الموسومة)</translation>
     </message>
     <message>
         <source>Attribution F1</source>
-        <translation type="unfinished" />
+        <translation>F1 الإسناد</translation>
     </message>
     <message>
         <source>Document</source>
-        <translation type="unfinished" />
+        <translation>المستند</translation>
     </message>
     <message>
         <source>Title</source>
@@ -225,27 +246,27 @@
     </message>
     <message>
         <source>Spans</source>
-        <translation type="unfinished" />
+        <translation>الكيانات</translation>
     </message>
     <message>
         <source>Overall</source>
-        <translation type="unfinished" />
+        <translation>الإجمالي</translation>
     </message>
     <message>
         <source>Per label</source>
-        <translation type="unfinished" />
+        <translation>لكل وسم</translation>
     </message>
     <message>
         <source>Pairs</source>
-        <translation type="unfinished" />
+        <translation>الأزواج</translation>
     </message>
     <message>
         <source>Documents: click a column to sort (hardest first by exact F1); double-click to open.</source>
-        <translation type="unfinished" />
+        <translation>المستندات: انقر عمودًا للترتيب (الأصعب أولًا حسب F1 المطابقة التامة)؛ انقر مرتين للفتح.</translation>
     </message>
     <message>
         <source>Adjudicate selected document…</source>
-        <translation type="unfinished" />
+        <translation>الفصل في المستند المحدد…</translation>
     </message>
     <message>
         <source>Close</source>
@@ -253,38 +274,106 @@
     </message>
     <message>
         <source>Choose two annotators or more. This project has: %s</source>
-        <translation type="unfinished" />
+        <translation>اختر موسِّمَين أو أكثر. في هذا المشروع: %s</translation>
     </message>
     <message>
         <source>nobody yet — merge the annotators' files</source>
-        <translation type="unfinished" />
+        <translation>لا أحد بعد — ادمج ملفات الموسِّمين</translation>
     </message>
     <message>
         <source>Documents worked on by two or more of %s: %d.</source>
-        <translation type="unfinished" />
+        <translation>المستندات التي عمل عليها اثنان أو أكثر من %s: %d.</translation>
+    </message>
+    <message>
+        <source>Span F1, exact (micro)</source>
+        <translation>F1 الكيانات، مطابقة تامة (micro)</translation>
+    </message>
+    <message>
+        <source>same start, end and label; pairs summed</source>
+        <translation>البداية والنهاية والوسم نفسها؛ مجموع الأزواج</translation>
+    </message>
+    <message>
+        <source>Span F1, exact (macro)</source>
+        <translation>F1 الكيانات، مطابقة تامة (macro)</translation>
+    </message>
+    <message>
+        <source>mean of the labels' F1</source>
+        <translation>متوسط F1 الوسوم</translation>
+    </message>
+    <message>
+        <source>Span F1, overlap (micro)</source>
+        <translation>F1 الكيانات، تداخل (micro)</translation>
+    </message>
+    <message>
+        <source>same label, a character in common, one-to-one</source>
+        <translation>الوسم نفسه وحرف مشترك على الأقل، واحدًا لواحد</translation>
+    </message>
+    <message>
+        <source>Span F1, overlap (macro)</source>
+        <translation>F1 الكيانات، تداخل (macro)</translation>
+    </message>
+    <message>
+        <source>Token Cohen's κ, all tokens</source>
+        <translation>κ كوهين للكلمات، كل الكلمات</translation>
+    </message>
+    <message>
+        <source>%s tags; mean over pairs</source>
+        <translation>وسوم %s؛ متوسط الأزواج</translation>
+    </message>
+    <message>
+        <source>Token Cohen's κ, marked tokens</source>
+        <translation>κ كوهين للكلمات، الكلمات الموسومة</translation>
+    </message>
+    <message>
+        <source>tokens either annotator tagged</source>
+        <translation>الكلمات التي وسمها أحد الموسِّمَين</translation>
+    </message>
+    <message>
+        <source>Claims: attribution F1</source>
+        <translation>الادعاءات: F1 الإسناد</translation>
+    </message>
+    <message>
+        <source>overlapping content and the same source</source>
+        <translation>محتوى متداخل والمصدر نفسه</translation>
+    </message>
+    <message>
+        <source>Claims: content F1</source>
+        <translation>الادعاءات: F1 المحتوى</translation>
+    </message>
+    <message>
+        <source>overlapping content</source>
+        <translation>محتوى متداخل</translation>
+    </message>
+    <message>
+        <source>Claims: κ of %s</source>
+        <translation>الادعاءات: κ لـ %s</translation>
+    </message>
+    <message>
+        <source>%d matched claim pairs</source>
+        <translation>%d زوجًا من الادعاءات المتطابقة</translation>
     </message>
 </context>
 <context>
     <name>AnnotatorDialog</name>
     <message>
         <source>Who is annotating?</source>
-        <translation type="unfinished" />
+        <translation>من يوسِّم؟</translation>
     </message>
     <message>
         <source>Switch annotator</source>
-        <translation type="unfinished" />
+        <translation>تبديل الموسِّم</translation>
     </message>
     <message>
         <source>Your annotator name is saved on every span, claim and document status you make, so several people's work can be merged and compared. Use the same name on every computer.</source>
-        <translation type="unfinished" />
+        <translation>يُحفظ اسمك مع كل كيان وادعاء وحالة مستند تضعها، لكي يُدمج عمل عدة أشخاص ويُقارن. استعمل الاسم نفسه على كل حاسوب.</translation>
     </message>
     <message>
         <source>New annotations and statuses will carry this name. The document list and the article then show this annotator's own work.</source>
-        <translation type="unfinished" />
+        <translation>ستحمل التوسيمات والحالات الجديدة هذا الاسم، وتعرض قائمة المستندات والمقال عمل هذا الموسِّم.</translation>
     </message>
     <message>
         <source>e.g. salma</source>
-        <translation type="unfinished" />
+        <translation>مثلًا: سلمى</translation>
     </message>
 </context>
 <context>
@@ -560,83 +649,83 @@ The damaged file is kept beside the backups when it can still be copied.</source
     <name>HandoutDialog</name>
     <message>
         <source>Hand out documents</source>
-        <translation type="unfinished" />
+        <translation>توزيع المستندات</translation>
     </message>
     <message>
         <source>amal, badr, camil</source>
-        <translation type="unfinished" />
+        <translation>amal, badr, camil</translation>
     </message>
     <message>
         <source>Only a random sample of</source>
-        <translation type="unfinished" />
+        <translation>عيّنة عشوائية فقط من</translation>
     </message>
     <message>
         <source> documents</source>
-        <translation type="unfinished" />
+        <translation> مستندًا</translation>
     </message>
     <message>
         <source> % to everyone</source>
-        <translation type="unfinished" />
+        <translation> % للجميع</translation>
     </message>
     <message>
         <source>Choose…</source>
-        <translation type="unfinished" />
+        <translation>اختيار…</translation>
     </message>
     <message>
         <source>The project's schema and its guidelines (%d characters) go into every file.</source>
-        <translation type="unfinished" />
+        <translation>يُضمَّن مخطط الوسوم في المشروع وإرشاداته (%d حرفًا) في كل ملف.</translation>
     </message>
     <message>
         <source>The project's schema goes into every file. The project has no guidelines yet.</source>
-        <translation type="unfinished" />
+        <translation>يُضمَّن مخطط الوسوم في كل ملف. لا إرشادات لهذا المشروع بعد.</translation>
     </message>
     <message>
         <source>Annotators:</source>
-        <translation type="unfinished" />
+        <translation>الموسِّمون:</translation>
     </message>
     <message>
         <source>Documents:</source>
-        <translation type="unfinished" />
+        <translation>المستندات:</translation>
     </message>
     <message>
         <source>of %d</source>
-        <translation type="unfinished" />
+        <translation>من %d</translation>
     </message>
     <message>
         <source>Overlap:</source>
-        <translation type="unfinished" />
+        <translation>التداخل:</translation>
     </message>
     <message>
         <source>Seed:</source>
-        <translation type="unfinished" />
+        <translation>البذرة:</translation>
     </message>
     <message>
         <source>Folder:</source>
-        <translation type="unfinished" />
+        <translation>المجلد:</translation>
     </message>
     <message>
         <source>Write the files</source>
-        <translation type="unfinished" />
+        <translation>اكتب الملفات</translation>
     </message>
     <message>
         <source>Folder for the annotators' files</source>
-        <translation type="unfinished" />
+        <translation>مجلد ملفات الموسِّمين</translation>
     </message>
     <message>
         <source>Cannot hand out</source>
-        <translation type="unfinished" />
+        <translation>تعذّر التوزيع</translation>
     </message>
     <message>
         <source>%s: %d documents</source>
-        <translation type="unfinished" />
+        <translation>%s: %d مستندًا</translation>
     </message>
     <message>
         <source>Handed out</source>
-        <translation type="unfinished" />
+        <translation>وُزّعت</translation>
     </message>
     <message>
         <source>%d documents go to everyone. Who got what: %s</source>
-        <translation type="unfinished" />
+        <translation>%d مستندًا للجميع. من أخذ ماذا: %s</translation>
     </message>
 </context>
 <context>
@@ -1428,71 +1517,71 @@ Quit anyway and lose them?</source>
     <name>TeamActions</name>
     <message>
         <source>&amp;Team</source>
-        <translation type="unfinished" />
+        <translation>ال&amp;فريق</translation>
     </message>
     <message>
         <source>&amp;Show annotations of</source>
-        <translation type="unfinished" />
+        <translation>عرض توسيمات</translation>
     </message>
     <message>
         <source>&amp;Agreement…</source>
-        <translation type="unfinished" />
+        <translation>الاتفاق بين الموسِّمين…</translation>
     </message>
     <message>
         <source>A&amp;djudicate this document…</source>
-        <translation type="unfinished" />
+        <translation>الفصل في هذا المستند…</translation>
     </message>
     <message>
         <source>&amp;Hand out…</source>
-        <translation type="unfinished" />
+        <translation>توزيع المستندات…</translation>
     </message>
     <message>
         <source>&amp;Merge annotators' files into this project…</source>
-        <translation type="unfinished" />
+        <translation>دمج ملفات الموسِّمين في هذا المشروع…</translation>
     </message>
     <message>
         <source>S&amp;witch annotator…</source>
-        <translation type="unfinished" />
+        <translation>تبديل الموسِّم…</translation>
     </message>
     <message>
         <source>Automatic (mine in a team file: %s)</source>
-        <translation type="unfinished" />
+        <translation>تلقائي (توسيماتي في ملف الفريق: %s)</translation>
     </message>
     <message>
         <source>Everyone's</source>
-        <translation type="unfinished" />
+        <translation>الجميع</translation>
     </message>
     <message>
         <source> (you)</source>
-        <translation type="unfinished" />
+        <translation> (أنت)</translation>
     </message>
     <message>
         <source>(no name)</source>
-        <translation type="unfinished" />
+        <translation>(بلا اسم)</translation>
     </message>
     <message>
         <source>everyone's annotations</source>
-        <translation type="unfinished" />
+        <translation>توسيمات الجميع</translation>
     </message>
     <message>
         <source>your annotations</source>
-        <translation type="unfinished" />
+        <translation>توسيماتك</translation>
     </message>
     <message>
         <source>%s's annotations</source>
-        <translation type="unfinished" />
+        <translation>توسيمات %s</translation>
     </message>
     <message>
         <source>Annotator: %s · showing %s</source>
-        <translation type="unfinished" />
+        <translation>الموسِّم: %s · المعروض: %s</translation>
     </message>
     <message>
         <source>You are now annotating as %s.</source>
-        <translation type="unfinished" />
+        <translation>أنت الآن توسِّم باسم %s.</translation>
     </message>
     <message>
         <source>Annotators' project files to merge in</source>
-        <translation type="unfinished" />
+        <translation>ملفات مشاريع الموسِّمين المراد دمجها</translation>
     </message>
     <message>
         <source>Projects (*.db *.sqlite);;All files (*)</source>
@@ -1500,19 +1589,19 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <source>Cannot merge</source>
-        <translation type="unfinished" />
+        <translation>تعذّر الدمج</translation>
     </message>
     <message>
         <source>%d files: %d new documents, %d spans, %d claims, %d statuses.</source>
-        <translation type="unfinished" />
+        <translation>%d ملفات: %d مستندًا جديدًا، %d كيانًا، %d ادعاءً، %d حالة.</translation>
     </message>
     <message>
         <source>… and %d more conflicts</source>
-        <translation type="unfinished" />
+        <translation>… و%d تعارضًا آخر</translation>
     </message>
     <message>
         <source>Merged</source>
-        <translation type="unfinished" />
+        <translation>دُمجت</translation>
     </message>
 </context>
 </TS>
