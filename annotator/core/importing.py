@@ -132,20 +132,16 @@ def plan_files(paths, fmt: str | None = None) -> list[tuple[Path, str | None]]:
 
     In a folder, files of no supported type are left out (listed, not errors);
     a file named on its own must be importable. A brat ``.ann`` goes with its
-    ``.txt``: the pair is imported once, under the ``.txt``.
+    ``.txt``: the pair is imported once, under the ``.txt`` when both are
+    listed, under the ``.ann`` when only that is named.
     """
     found = list(_walk(paths))
     named = {p for p, _ in found}
     plan = []
     for path, in_folder in found:
         suffix = path.suffix.lower()
-        if not fmt and suffix == ".ann":
-            text_path, _ = brat_pair(path)
-            if text_path in named:
-                continue                          # imported with its .txt
-            if text_path.exists():
-                plan.append((text_path, None))
-                continue
+        if not fmt and suffix == ".ann" and brat_pair(path)[0] in named:
+            continue                              # imported with its .txt
         if in_folder and not fmt and suffix not in SUFFIXES:
             plan.append((path, f"not a supported file type ({suffix or 'no extension'})"))
             continue

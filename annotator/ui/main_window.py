@@ -21,7 +21,7 @@ from .claims_panel import ClaimEditor
 from .commands import SpanChange, StatusChange
 from .doc_list import DocumentList
 from .fonts import default_font
-from .import_dialog import run_import
+from .import_dialog import open_import_dialog, run_import
 from . import themes
 from .guidelines import GuidelinesPanel
 from .keyboard_reference import GROUP_PROPERTY, KeyboardReference
@@ -565,18 +565,17 @@ class MainWindow(QMainWindow):
         open_window(path, self.settings, annotator)
 
     def import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import articles"), "",
-                                                self.tr("Articles (*.txt *.jsonl *.ndjson);;All files (*)"))
-        if paths:
-            self.import_paths(paths)
+        """File ▸ Import files: the import dialog, asking for files at once."""
+        self.after_import(open_import_dialog(self, self.store, choose="files"))
 
     def import_folder(self) -> None:
-        path = QFileDialog.getExistingDirectory(self, self.tr("Import a folder of articles"))
-        if path:
-            self.import_paths([path])
+        self.after_import(open_import_dialog(self, self.store, choose="folder"))
 
     def import_paths(self, paths) -> None:
-        report = run_import(self, self.store, paths)
+        """Dropped files: imported at once, progress and summary in the import dialog."""
+        self.after_import(run_import(self, self.store, paths))
+
+    def after_import(self, report) -> None:
         if report and report.totals()["imported"]:
             self.doc_list.set_documents(self.store.documents())
             if self.doc is not None:

@@ -244,3 +244,17 @@ def test_progress_counts_bytes_of_all_files(tmp_path, store):
     assert all(t == total for _, t, _ in seen) and seen[-1] == (total, total, "")
     dones = [d for d, _, _ in seen]
     assert dones == sorted(dones) and len(seen) > 3        # moves inside the big file too
+
+
+@pytest.mark.parametrize("cell", ['=HYPERLINK("http://example.com")', "=cmd|' /C calc'!A0", "@SUM(A1:A2)",
+                                  "+cmd|'/c calc'!A1"])
+def test_spreadsheet_formula_cells_are_refused(tmp_path, store, cell):
+    path = write(tmp_path / "f.csv", f'title,text\nعنوان,"{TEXT}"\n"{cell.replace(chr(34), chr(34) * 2)}",نص\n')
+    file = failure(store, path)
+    assert "spreadsheet formula" in file.error and file.line == 3
+
+
+def test_text_that_only_starts_like_a_formula_is_fine(tmp_path, store):
+    path = write(tmp_path / "f.csv", 'title,text\n"-20 درجة","= نتيجة المباراة (2-1) كما توقع المحللون"\n'
+                                     '"+ تحديث","@رويترز (وكالة) تقول"\n')
+    assert import_paths(store, [path]).ok and store.document_count() == 2

@@ -466,7 +466,7 @@ def test_brat_ann_named_alone_imports_its_pair(tmp_path, store):
     ann = tmp_path / "d.ann"
     ann.write_text(f"T1\tGPE {start} {start + 4}\tبكين\n", encoding="utf-8")
     report = import_paths(store, [ann])
-    assert [Path(f.file).name for f in report.files] == ["d.txt"] and report.files[0].spans == 1
+    assert [Path(f.file).name for f in report.files] == ["d.ann"] and report.files[0].spans == 1
 
 
 # --- labels, duplicates, ids --------------------------------------------------------

@@ -2,12 +2,14 @@
 
 The text column is required; id, title, url, date and source are optional
 (``columns.py`` finds them by name or by the ``--*-column`` flags). Every other
-non-empty cell goes into the article's metadata under its column name.
+non-empty cell goes into the article's metadata under its column name. A cell
+holding a spreadsheet formula (``=HYPERLINK(...)``, ``=cmd|...``) refuses the file.
 Streamed: the csv module reads a bounded line stream, never the whole file.
 """
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from pathlib import Path
 from typing import Iterator
@@ -17,6 +19,11 @@ from .columns import Columns
 from .textstream import LineStream
 
 csv.field_size_limit(min(sys.maxsize, MAX_RECORD_BYTES))
+
+# A cell a spreadsheet would run: =HYPERLINK(...), =cmd|..., @SUM(...), +cmd|...
+# A file holding such cells was saved with formulas instead of their values (or
+# made to attack whoever opens it in a spreadsheet): refused, the cell named.
+_FORMULA = re.compile(r"\s*(?:=\s*[A-Za-z_][\w.]*\s*[(|!]|[+\-@]\s*[A-Za-z_][\w.]*[(|!])")
 
 DELIMITERS = {"csv": ",", "tsv": "\t"}
 
@@ -83,6 +90,10 @@ def _read(path: Path, options: dict, notes: FileNotes, fmt: str) -> Iterator[Raw
                 raise InputError(path, line, f"the row has {len(row)} cells but the header has {width}",
                                  f"is a cell holding {delimiter!r} not quoted?")
             record = {name: lines.repair(row[i], line) if i < len(row) else "" for name, i in index.items()}
+            for name, cell in record.items():
+                if cell[:1] in "=+-@ " and _FORMULA.match(cell):
+                    raise InputError(path, line, f"the {name!r} cell is a spreadsheet formula, not text: "
+                                     f"{cell[:40]!r}", "export the sheet's values rather than its formulas")
             text, title, doc_id, meta = columns.pick(record, path, line)
             if not text.strip():
                 notes.skip(line, f"empty {columns.keys['text']!r} cell")
