@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QImage, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
                                QStackedWidget, QTextBrowser, QTextEdit, QVBoxLayout, QWidget)
 
@@ -26,17 +26,39 @@ MATCH_COLOUR = "#ffe066"
 CURRENT_COLOUR = "#ff9f1c"
 
 
+class OfflineDocument(QTextDocument):
+    """A document that loads no resource. QTextDocument.loadResource would read local
+    files itself when the browser's loadResource returns nothing, and Qt's image
+    handler loads the file directly when no image comes back at all: so images get
+    an empty 1×1 placeholder, everything else nothing."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.requested: list[QUrl] = []      # what the text asked for (and did not get)
+
+    def loadResource(self, kind, url):
+        self.requested.append(QUrl(url))
+        if kind == QTextDocument.ImageResource:
+            placeholder = QImage(1, 1, QImage.Format_ARGB32)
+            placeholder.fill(Qt.transparent)
+            return placeholder
+        return None
+
+
 class OfflineBrowser(QTextBrowser):
     """A QTextBrowser that loads no resource and follows no link."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.setDocument(OfflineDocument(self))
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.requested: list[QUrl] = []      # what the document asked for (and did not get)
+
+    @property
+    def requested(self) -> list[QUrl]:
+        return self.document().requested
 
     def loadResource(self, kind, url):
-        self.requested.append(QUrl(url))
         return None
 
 

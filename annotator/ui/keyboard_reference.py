@@ -89,7 +89,8 @@ class KeyboardReference(QDialog):
                 font.setBold(True)
                 group.setFont(0, font)
                 group.setFirstColumnSpanned(True)
-            item = QTreeWidgetItem(group, [row.text, row.keys or no_key])
+            # Keys read left to right in any interface: isolated, so "Ctrl++" stays whole in Arabic.
+            item = QTreeWidgetItem(group, [row.text, f"\u2066{row.keys}\u2069" if row.keys else no_key])
             item.setData(0, Qt.UserRole, fold(f"{row.group} {row.text} {row.keys}").lower())
             item.setTextAlignment(1, Qt.AlignLeft | Qt.AlignVCenter)
         self.tree.expandAll()
@@ -117,6 +118,6 @@ class KeyboardReference(QDialog):
         return shown
 
     def visible_rows(self) -> list[tuple[str, str, str]]:
-        return [(name, group.child(i).text(0), group.child(i).text(1))
+        return [(name, group.child(i).text(0), group.child(i).text(1).strip("\u2066\u2069"))
                 for name, group in self.groups.items() for i in range(group.childCount())
                 if not group.isHidden() and not group.child(i).isHidden()]

@@ -204,11 +204,7 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             self.snap_actions[mode] = action
         view_menu.addSeparator()
-        guidelines = self.docks["Guidelines"].toggleViewAction()
-        guidelines.setText(self.tr("&Guidelines"))
-        guidelines.setShortcut(QKeySequence("Ctrl+Shift+G"))
-        view_menu.addAction(guidelines)
-        self.addAction(guidelines)
+        self._action(view_menu, self.tr("&Guidelines"), self.show_guidelines, ["Ctrl+Shift+G"])
         self._action(view_menu, self.tr("S&tatistics…"), self.open_statistics)
         self._action(view_menu, self.tr("Se&ttings…"), self.open_settings, ["Ctrl+,"])
         self.label_shortcuts: list[QShortcut] = []
@@ -523,6 +519,14 @@ class MainWindow(QMainWindow):
         if self.doc is not None:
             self.span_list.set_spans(self.doc.text, list(self.spans.values()), self._colour_name)
         self.view.viewport().update()
+
+    def show_guidelines(self) -> None:
+        """Bring the guidelines panel forward, its search box ready for typing."""
+        dock = self.docks["Guidelines"]
+        dock.show()
+        dock.raise_()
+        self.guidelines.search.setFocus()
+        self.guidelines.search.selectAll()
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog

@@ -52,6 +52,7 @@ class LabelTable(QTableWidget):
             item.setToolTip(plain_tooltip(label_tooltip_text(label)))
             self.setItem(row, self.NAME, item)
             button = QPushButton(colour_icon(label.colour), label.colour)
+            button.setLayoutDirection(Qt.LeftToRight)          # "#77aadd" reads the same in Arabic
             button.clicked.connect(lambda _=False, name=label.name: self.choose_colour(name))
             self.setCellWidget(row, self.COLOUR, button)
             key = QTableWidgetItem(label.key or "")

@@ -58,7 +58,7 @@ class StatisticsView(QDialog):
         self.summary.setWordWrap(True)
         self.progress = ChartBox(self.tr("Progress per annotator"), "progress.png")
         self.labels = ChartBox(self.tr("Label distribution (entity annotations)"), "labels.png")
-        self.claims = ChartBox(self.tr("Claims per article (number of articles)"), "claims.png")
+        self.claims = ChartBox(self.tr("Claims per article: how many articles have 0, 1, 2… claims"), "claims.png")
         for box in (self.progress, self.labels, self.claims):
             box.chart.empty_text = self.tr("Nothing yet")
         content = QWidget()
@@ -92,8 +92,7 @@ class StatisticsView(QDialog):
         self.labels.chart.set_data([Bar(name, [(n, schema.colour_of(name))])
                                     for name, n in label_counts(self.store).items()])
         per_document = claims_per_document(self.store)
-        self.claims.chart.set_data([Bar(self.tr("{n} claims").format(n=bucket), [(n, CLAIMS_FILL)])
-                                    for bucket, n in claims_histogram(per_document)])
+        self.claims.chart.set_data([Bar(bucket, [(n, CLAIMS_FILL)]) for bucket, n in claims_histogram(per_document)])
         most = max(per_document, key=lambda row: row[2], default=None)
         self.claims.note.setText(self.tr("Most claims: {title} ({n})").format(title=most[1] or most[0], n=most[2])
                                  if most and most[2] else "")

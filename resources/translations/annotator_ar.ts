@@ -141,6 +141,14 @@
         <source>No differences: the annotators agree on everything.</source>
         <translation>لا خلافات: اتفق الموسِّمون على كل شيء.</translation>
     </message>
+    <message>
+        <source>%s — %d spans, %d claims</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>gold (the result) — %d spans, %d claims · %s</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>AgreementView</name>
@@ -1028,7 +1036,7 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
     <message>
         <source>{file}, line {line}</source>
-        <translation>{file}، السطر {line}</translation>
+        <translation>الملف {file}، السطر {line}</translation>
     </message>
 </context>
 <context>
@@ -1292,7 +1300,7 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
     <message>
         <source>relabel {old} → {new}</source>
-        <translation>تغيير الوسم {old} ← {new}</translation>
+        <translation>تغيير الوسم من {old} إلى {new}</translation>
     </message>
     <message>
         <source>delete {label}</source>
@@ -1312,7 +1320,7 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
     <message>
         <source>{label}: {text} — Delete removes it, a label key relabels it, Alt+arrows move its edges</source>
-        <translation>{label}: {text} — Delete يحذفه، ومفتاح وسم يغيّر وسمه، وAlt مع الأسهم يحرّك طرفيه</translation>
+        <translation>الوسم {label}: {text} — Delete يحذفه، ومفتاح وسم يغيّر وسمه، وAlt مع الأسهم يحرّك طرفيه</translation>
     </message>
     <message>
         <source>Article font</source>
@@ -1395,15 +1403,15 @@ Quit anyway and lose them?</source>
     <name>SettingsDialog</name>
     <message>
         <source>{label}: the key must be one letter a–z or a digit, not “{key}”.</source>
-        <translation>{label}: يجب أن يكون المفتاح حرفًا لاتينيًا واحدًا (a–z) أو رقمًا، لا «{key}».</translation>
+        <translation>الوسم {label}: يجب أن يكون المفتاح حرفًا لاتينيًا واحدًا (a–z) أو رقمًا، لا «{key}».</translation>
     </message>
     <message>
         <source>{label}: “{key}” is used by the application (reserved: {reserved}).</source>
-        <translation>{label}: المفتاح «{key}» يستخدمه البرنامج (المفاتيح المحجوزة: {reserved}).</translation>
+        <translation>الوسم {label}: المفتاح «{key}» يستخدمه البرنامج (المفاتيح المحجوزة: {reserved}).</translation>
     </message>
     <message>
         <source>{label}: “{key}” is already the key of {other}.</source>
-        <translation>{label}: المفتاح «{key}» مخصّص من قبل لـ {other}.</translation>
+        <translation>الوسم {label}: المفتاح «{key}» مخصّص من قبل لـ {other}.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1487,6 +1495,10 @@ Quit anyway and lose them?</source>
     <message>
         <source>Claims per article (number of articles)</source>
         <translation>الادعاءات في كل مقال (عدد المقالات)</translation>
+    </message>
+    <message>
+        <source>Claims per article: how many articles have 0, 1, 2… claims</source>
+        <translation>الادعاءات في المقالات: عدد المقالات التي فيها 0 أو 1 أو 2… ادعاء</translation>
     </message>
     <message>
         <source>Nothing yet</source>
