@@ -15,11 +15,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .agreement import GOLD, WORKING
 from .model import CLAIM_LAYER, ENTITY_LAYER, Claim, Span
-from .store import SpanError, Store
-
-GOLD = "gold"
-WORKING = ("in_progress", "done")
+from .store import Store
 
 
 @dataclass
@@ -221,4 +219,4 @@ def only(found: list[Item], item: Item) -> tuple[list[Item], list[Item]]:
 
 
 __all__ = ["GOLD", "Item", "items", "took_part", "disputed", "accept", "reject", "apply", "accept_agreed", "only",
-           "restore", "remove", "revert", "replay", "gold_version", "SpanError"]
+           "restore", "remove", "revert", "replay", "gold_version"]

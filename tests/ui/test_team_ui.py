@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from annotator.core import agreement
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import open_project
-from annotator.ui import identity_dialog, team_menu
+from annotator.ui import team_menu
 from annotator.ui.identity_dialog import AnnotatorDialog, first_start_annotator
 from annotator.ui.main_window import MainWindow
 
