@@ -155,9 +155,11 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
 @click.option("--clitics", is_flag=True, help="Split proclitics (و ف ب ك ل ال) into tokens of their own.")
 @click.option("--scheme", default="bio", show_default=True, type=click.Choice(exporters.SCHEMES),
               help="Tag scheme of conll, conll-nested and hf.")
+@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes that tokenize and format (file formats); same output.")
 @click.option("--json", "as_json", is_flag=True, help="Print the export report as JSON.")
 def export_command(db, fmt, out, statuses, annotator, labels, mapping, split, seed, suggestions, align, clitics,
-                   scheme, as_json):
+                   scheme, jobs, as_json):
     """Export the project's documents and annotations as training data.
 
     Writes a manifest beside the data and prints the export report: every span
@@ -172,7 +174,7 @@ def export_command(db, fmt, out, statuses, annotator, labels, mapping, split, se
         raise click.BadParameter(str(error))
     store = _open(db, readonly=True)
     try:
-        report = exporters.export(store, fmt, out, options)
+        report = exporters.export(store, fmt, out, options, jobs=jobs)
     except exporters.ExportError as error:
         raise click.ClickException(str(error))
     except OSError as error:

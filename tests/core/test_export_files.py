@@ -129,3 +129,26 @@ def test_write_atomic_still_works(tmp_path):
     with pytest.raises(OSError):
         exporters.write_atomic(target, broken())
     assert target.read_text(encoding="utf-8") == "أ\nب\n" and os.listdir(tmp_path) == ["lines.txt"]
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "spacy", "conll", "conll-nested", "hf", "csv", "claims-tsv"])
+def test_worker_processes_write_the_same_bytes_and_counts(project, tmp_path, fmt, monkeypatch):
+    from annotator.core.exporters import parallel
+    monkeypatch.setattr(parallel, "CHUNK", 1)                      # several chunks in flight
+    options = {"split": [50, 50], "align": "contract", "statuses": ["done", "in_progress"]}
+    one, two = tmp_path / "one", tmp_path / "two"
+    one.mkdir()
+    two.mkdir()
+    alone = exporters.export(project, fmt, one / OUTPUTS[fmt], options)
+    assert parallel.usable(FORMATS[fmt], 2)
+    shared = exporters.export(project, fmt, two / OUTPUTS[fmt], options, jobs=2)
+    assert snapshot(one) == snapshot(two)
+    assert {k: v for k, v in alone.as_dict().items() if k != "files"} == \
+        {k: v for k, v in shared.as_dict().items() if k != "files"}
+
+
+def test_folder_and_binary_formats_stay_in_one_process():
+    from annotator.core.exporters import parallel
+    from annotator.core.exporters.spacy import DOCBIN
+    assert not parallel.usable(FORMATS["brat"], 2) and not parallel.usable(DOCBIN, 2)
+    assert not parallel.usable(FORMATS["conll"], 1)

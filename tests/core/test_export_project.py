@@ -76,7 +76,7 @@ def sample_project(path, schema=None):
     store.add_span(Span(doc_id=first, start=inside, end=inside + len("الصين"), label="GPE"))
     _entity(store, first, text, "داعش", "ORG", origin="suggestion")      # not accepted
     _entity(store, first, text, "بوتين", "PERS", annotator="sara")       # another annotator
-    lavrov = _entity(store, first, text, "لافروف", "PERS", occurrence=2)  # «عن لافروف قوله»
+    lavrov = store.add_span(_after(first, text, "عن ", "لافروف").with_changes(layer="entity", label="PERS"))
     store.save_claim(Claim(doc_id=first, content=(_part(first, text, "أشكر الجانب الصيني على تعازيه"),
                                                   _part(first, text, "وعلى دعم حرب روسيا ضد الإرهاب")),
                            cue=_part(first, text, "قوله"), source=lavrov,

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import brat, claims_jsonl, claims_tsv, conll, conll_nested, hf, jsonl, spacy, spans_csv
-from .base import Context, Format
-from .files import MANIFEST_NAME, AtomicFiles, AtomicFolder, ExportError, write_atomic
-from .manifest import manifest
+from . import brat, claims_jsonl, claims_tsv, conll, conll_nested, hf, jsonl, parallel, spacy, spans_csv
 from ..model import STATUSES
 from ..tokenize import ALIGN_POLICIES
+from .base import Context, Format, count_exported
+from .files import MANIFEST_NAME, AtomicFiles, AtomicFolder, ExportError, write_atomic
+from .manifest import manifest
 from .options import SCHEMES, ExportOptions, parse_labels, parse_mapping, parse_split
 from .report import ExportReport
 from .selection import Selection
@@ -33,12 +33,14 @@ class ExportCancelled(Exception):
     """The user cancelled: nothing was written under the real names."""
 
 
-def export(store, fmt: str, out, options=None, progress=None, cancelled=None) -> ExportReport:
+def export(store, fmt: str, out, options=None, progress=None, cancelled=None, jobs: int = 1) -> ExportReport:
     """Export the project to ``out`` (a file, or a folder for folder formats).
 
     ``options``: an ExportOptions or a dict of its fields. ``progress(done, total)``
     is called now and then; ``cancelled()`` returning True stops the export and
-    removes what was written. Raises ExportError for options that cannot work.
+    removes what was written. ``jobs`` > 1 tokenizes and formats in that many worker
+    processes where the format and platform allow (``parallel.usable``); the output is
+    the same bytes. Raises ExportError for options that cannot work.
     """
     if fmt not in FORMATS:
         raise ExportError(f"unknown export format {fmt!r}; supported: {', '.join(sorted(FORMATS))}")
@@ -49,15 +51,24 @@ def export(store, fmt: str, out, options=None, progress=None, cancelled=None) ->
     ctx = Context(store, options, report, Selection(store, options, report), out)
     sink = (_FolderSink if writer.folder else _FileSink)(writer, ctx)
     total = store.document_count() if progress else 0
-    try:
+
+    def items():
         for item in ctx.selection:
             if cancelled is not None and cancelled():
                 raise ExportCancelled()
-            doc = writer.prepare(item, ctx)
-            _count(writer, doc, report)
-            sink.add(doc)
             if progress is not None and item.number % 200 == 0:
                 progress(report.documents_seen, total)
+            yield item
+
+    try:
+        if parallel.usable(writer, jobs):
+            sink.flush()    # nothing buffered may be copied into the worker processes
+            parallel.run(items(), writer, ctx, jobs, sink.add_text)
+        else:
+            for item in items():
+                doc = writer.prepare(item, ctx)
+                count_exported(writer, doc, report)
+                sink.add(doc)
         sink.finish()
         report.files = sink.commit()
     except BaseException:
@@ -66,25 +77,6 @@ def export(store, fmt: str, out, options=None, progress=None, cancelled=None) ->
     if progress is not None:
         progress(total, total)
     return report
-
-
-def _count(writer: Format, doc, report: ExportReport) -> None:
-    item = doc.item
-    if writer.entities:
-        report.spans_exported += len(doc.entities)
-        for entity in doc.entities:
-            report.labels[entity.label] += 1
-        if item.split:
-            report.splits[item.split]["spans"] += len(doc.entities)
-    elif item.entities:
-        report.leave_out("not_in_format", len(item.entities))
-    if writer.claims:
-        report.claims_exported += len(item.claims)
-    elif item.claims:
-        report.claims_left_out["not_in_format"] += len(item.claims)
-    if doc.view is not None:
-        report.tokens += len(doc.view.tokens)
-        report.sentences += len(doc.view.sentences)
 
 
 def data_paths(out, split_names=()) -> dict[str, Path]:
@@ -117,6 +109,13 @@ class _FileSink:
 
     def add(self, doc) -> None:
         self.writer.write(self.states[doc.item.split], doc, self.ctx)
+
+    def add_text(self, split: str, text: str) -> None:
+        self.states[split].write(text)
+
+    def flush(self) -> None:
+        for state in self.states.values():
+            state.flush()
 
     def finish(self) -> None:
         out, ctx = self.ctx.out, self.ctx

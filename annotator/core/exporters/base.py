@@ -58,6 +58,11 @@ class Format:
     claims = False        # the format carries claims
     binary = False
 
+    @property
+    def parallel(self) -> bool:
+        """Can worker processes format documents to text for this writer (``parallel.run``)?"""
+        return not self.folder and not self.binary and type(self).write is Format.write
+
     def variant(self, out: Path) -> "Format":
         """The writer for this output path (spaCy: DocBin for ``.spacy``)."""
         return self
@@ -103,3 +108,23 @@ class Format:
     def manifest(self, ctx: Context) -> dict:
         """What this format adds to the manifest (tag names, layout notes)."""
         return {}
+
+
+def count_exported(writer: Format, doc: Prepared, report: ExportReport) -> None:
+    """Count what the format carries of one document (the selection counted what it left out)."""
+    item = doc.item
+    if writer.entities:
+        report.spans_exported += len(doc.entities)
+        for entity in doc.entities:
+            report.labels[entity.label] += 1
+        if item.split:
+            report.splits.setdefault(item.split, {"documents": 0, "spans": 0})["spans"] += len(doc.entities)
+    elif item.entities:
+        report.leave_out("not_in_format", len(item.entities))
+    if writer.claims:
+        report.claims_exported += len(item.claims)
+    elif item.claims:
+        report.claims_left_out["not_in_format"] += len(item.claims)
+    if doc.view is not None:
+        report.tokens += len(doc.view.tokens)
+        report.sentences += len(doc.view.sentences)

@@ -59,6 +59,15 @@ class ExportReport:
     def leave_out(self, reason: str, count: int = 1) -> None:
         self.spans_left_out[reason] += count
 
+    def merge(self, other: "ExportReport") -> None:
+        """Add the counts a worker process made for the documents it formatted."""
+        for name in ("spans_exported", "claims_exported", "sentences", "tokens", "sentences_joined"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for name in ("spans_left_out", "spans_adjusted", "labels", "claims_left_out"):
+            getattr(self, name).update(getattr(other, name))
+        for split, counts in other.splits.items():
+            self.splits.setdefault(split, {"documents": 0, "spans": 0})["spans"] += counts["spans"]
+
     def as_dict(self) -> dict:
         return {
             "format": self.format,

@@ -53,6 +53,16 @@ class ExportItem:
     split: str             # "" without --split
     number: int            # 1-based position in the export
 
+    def __reduce__(self):
+        # Compact and fast to pickle for the worker processes (parallel.py): plain tuples.
+        doc = self.doc
+        return _rebuild_item, ((doc.id, doc.text, doc.title, doc.meta, doc.status), list(map(tuple, self.entities)),
+                               self.claims, self.split, self.number)
+
+
+def _rebuild_item(doc, entities, claims, split, number) -> ExportItem:
+    return ExportItem(Document(*doc), list(map(_as_span, repeat(ExportSpan), entities)), claims, split, number)
+
 
 def split_of(doc_id: str, seed: int, percentages: tuple[int, ...], names: tuple[str, ...]) -> str:
     """The split of a document: a hash of (seed, id) placed on the percentages.

@@ -1,0 +1,65 @@
+"""Both cores for the file formats: worker processes tokenize and format, the main process
+reads the project, writes in document order and adds up the counts.
+
+Documents go to the workers in chunks; at most ``2 * jobs`` chunks are in flight, so
+memory stays flat however large the project. Workers are forked (they inherit the
+writer and the export context, nothing is re-imported); where fork is not available,
+or for folder and binary formats, the export runs in one process. Output bytes are the
+same either way (test_export_files).
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+
+from .base import count_exported
+from .report import ExportReport
+
+CHUNK = 200
+_job = None   # (writer, ctx), inherited by forked workers
+
+
+def usable(writer, jobs: int) -> bool:
+    return jobs > 1 and writer.parallel and "fork" in multiprocessing.get_all_start_methods()
+
+
+def _work(chunk):
+    writer, ctx = _job
+    ctx.report = ExportReport()           # this chunk's counts only, merged by the main process
+    texts = []
+    for item in chunk:
+        doc = writer.prepare(item, ctx)
+        count_exported(writer, doc, ctx.report)
+        texts.append((item.split, "".join(writer.lines(doc, ctx))))
+    return texts, ctx.report
+
+
+def run(items, writer, ctx, jobs: int, write) -> None:
+    """Format ``items`` in ``jobs`` worker processes; ``write(split, text)`` in document order."""
+    global _job
+    _job = (writer, ctx)
+    pool = multiprocessing.get_context("fork").Pool(jobs)
+    pending: deque = deque()
+    try:
+        def drain(keep: int) -> None:
+            while len(pending) > keep:
+                texts, counts = pending.popleft().get()
+                ctx.report.merge(counts)
+                for split, text in texts:
+                    write(split, text)
+
+        chunk = []
+        for item in items:
+            chunk.append(item)
+            if len(chunk) == CHUNK:
+                pending.append(pool.apply_async(_work, (chunk,)))
+                chunk = []
+                drain(2 * jobs)
+        if chunk:
+            pending.append(pool.apply_async(_work, (chunk,)))
+        drain(0)
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
+        _job = None
