@@ -9,10 +9,11 @@ editable as plain text, importable from a .md file.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QImage, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QImage, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
                                QStackedWidget, QTextBrowser, QTextEdit, QVBoxLayout, QWidget)
 
@@ -22,8 +23,31 @@ from .offsets import OffsetMap
 from .plain import show_message
 
 GUIDELINES_KEY = "guidelines"
+ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")
+LATIN = re.compile("[A-Za-z]")
 MATCH_COLOUR = "#ffe066"
 CURRENT_COLOUR = "#ff9f1c"
+
+
+def writing_direction(text: str) -> Qt.LayoutDirection:
+    """Right to left for mostly Arabic text: then a line that starts with a Latin
+    label name (``**PERS**: الأشخاص``) still reads and aligns right to left."""
+    return Qt.RightToLeft if len(ARABIC.findall(text)) >= len(LATIN.findall(text)) else Qt.LeftToRight
+
+
+def set_direction(document: QTextDocument, direction: Qt.LayoutDirection) -> None:
+    """Give every paragraph of ``document`` this base direction (one edit, no undo step)."""
+    option = document.defaultTextOption()
+    option.setTextDirection(direction)
+    document.setDefaultTextOption(option)
+    undo = document.isUndoRedoEnabled()
+    document.setUndoRedoEnabled(False)
+    cursor = QTextCursor(document)
+    cursor.select(QTextCursor.Document)
+    fmt = QTextBlockFormat()
+    fmt.setLayoutDirection(direction)
+    cursor.mergeBlockFormat(fmt)
+    document.setUndoRedoEnabled(undo)
 
 
 class OfflineDocument(QTextDocument):
@@ -114,6 +138,7 @@ class GuidelinesPanel(QWidget):
         text = self.text()
         if text.strip():
             self.browser.setMarkdown(text)
+            set_direction(self.browser.document(), writing_direction(self.browser.document().toPlainText()))
         else:
             self.browser.setPlainText(self.tr("This project has no guidelines yet. Use Edit to write them "
                                               "(Markdown), or Import to load a .md file."))
@@ -171,6 +196,7 @@ class GuidelinesPanel(QWidget):
     # --- editing -------------------------------------------------------------
     def start_editing(self) -> None:
         self.editor.setPlainText(self.text())
+        set_direction(self.editor.document(), writing_direction(self.browser.document().toPlainText()))
         self.stack.setCurrentWidget(self.editor)
         self._show_buttons(editing=True)
         self.editor.setFocus()

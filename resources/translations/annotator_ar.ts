@@ -141,14 +141,6 @@
         <source>No differences: the annotators agree on everything.</source>
         <translation>لا خلافات: اتفق الموسِّمون على كل شيء.</translation>
     </message>
-    <message>
-        <source>%s — %d spans, %d claims</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>gold (the result) — %d spans, %d claims · %s</source>
-        <translation type="unfinished" />
-    </message>
 </context>
 <context>
     <name>AgreementView</name>
@@ -618,7 +610,7 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
     <message>
         <source>&amp;Import .md…</source>
-        <translation>استيراد ملف ‎.md…</translation>
+        <translation>استيراد ملف Markdown…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -740,7 +732,7 @@ The damaged file is kept beside the backups when it can still be copied.</source
     <name>ImportDialog</name>
     <message>
         <source>Importing…</source>
-        <translation>جارٍ الاستيراد…</translation>
+        <translation type="vanished">جارٍ الاستيراد…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -752,7 +744,7 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
     <message>
         <source>Done</source>
-        <translation>تم</translation>
+        <translation type="vanished">تم</translation>
     </message>
     <message>
         <source>Plain text or copied news page (.txt)</source>
@@ -1352,15 +1344,15 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
     <message>
         <source>Import articles</source>
-        <translation>استيراد مقالات</translation>
+        <translation type="vanished">استيراد مقالات</translation>
     </message>
     <message>
         <source>Articles (*.txt *.jsonl *.ndjson);;All files (*)</source>
-        <translation>المقالات (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
+        <translation type="vanished">المقالات (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Import a folder of articles</source>
-        <translation>استيراد مجلد مقالات</translation>
+        <translation type="vanished">استيراد مجلد مقالات</translation>
     </message>
     <message>
         <source>Export JSONL</source>
@@ -1494,7 +1486,7 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <source>Claims per article (number of articles)</source>
-        <translation>الادعاءات في كل مقال (عدد المقالات)</translation>
+        <translation type="vanished">الادعاءات في كل مقال (عدد المقالات)</translation>
     </message>
     <message>
         <source>Claims per article: how many articles have 0, 1, 2… claims</source>
@@ -1518,7 +1510,7 @@ Quit anyway and lose them?</source>
     </message>
     <message>
         <source>{n} claims</source>
-        <translation>{n} ادعاءات</translation>
+        <translation type="vanished">{n} ادعاءات</translation>
     </message>
     <message>
         <source>Most claims: {title} ({n})</source>

@@ -21,6 +21,7 @@ MARKDOWN = """# إرشادات التوسيم
 [المرجع](http://127.0.0.1:9/guide) و [ملف](file:///etc/passwd)
 
 - الأماكن: LOC
+- **ORG**: المؤسسات والشركات
 """
 
 
@@ -60,6 +61,10 @@ def test_markdown_is_rendered(panel):
     assert "إرشادات التوسيم" in document.toPlainText()
     assert "**" not in document.toPlainText()
     assert document.firstBlock().blockFormat().headingLevel() == 1
+    # Mostly Arabic: every paragraph right to left, even one that starts with a Latin label name.
+    block = document.findBlock(document.toPlainText().index("ORG"))
+    assert block.text().startswith("ORG")
+    assert block.blockFormat().layoutDirection() == Qt.RightToLeft
 
 
 def test_images_and_links_load_nothing(qtbot, panel, tmp_path):
