@@ -120,6 +120,7 @@ class SettingsDialog(QDialog):
         self.window_ = window
         self.settings = window.settings
         self.setWindowTitle(self.tr("Settings"))
+        self.resize(620, 560)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._appearance_tab(), self.tr("&Appearance"))
         self.tabs.addTab(self._annotation_tab(), self.tr("A&nnotation"))
