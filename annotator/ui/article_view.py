@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 from annotator.core.model import CLAIM_LAYER, Claim, Span
 from annotator.core.snapping import SnapMode, snap
 from annotator.ui.offsets import OffsetMap
+from annotator.ui.overlays import Overlays
 
 log = logging.getLogger(__name__)
 
@@ -163,6 +164,7 @@ class ArticleView(QPlainTextEdit):
         self._next_mark = 1
         self._role_colors = {k: QColor(v) for k, v in ROLE_DEFAULT_COLORS.items()}
         self._selected_claim: int | None = None
+        self.overlays = Overlays(self)      # search hits and suggestions: painted, never annotations
         self.selectionChanged.connect(self._emit_selection)
 
     def _apply_text_option(self):
@@ -183,6 +185,7 @@ class ArticleView(QPlainTextEdit):
         self._index = _SpanIndex(spans)
         self._selected_id = None
         self._reset_claims()
+        self.overlays.clear()
         if colors is not None:
             self._colors = {k: QColor(v) for k, v in colors.items()}
         self.setPlainText(text)
@@ -341,6 +344,16 @@ class ArticleView(QPlainTextEdit):
         partial repaint draws the same levels as a full one)."""
         content = [m for m in self._marks.by_id.values() if m.label == "content"]
         self._levels = _nesting_depths(content)
+
+    # ---- search hits and suggestions (see overlays.py) -------------------
+
+    def set_search_hits(self, hits, current: int = -1):
+        """Paint these ``(start, end)`` search hits; ``current`` (an index) stands out."""
+        self.overlays.set_search_hits(hits, current)
+
+    def set_suggestions(self, marks, focused: int | None = None):
+        """Paint suggestions (``overlays.Mark``), faded and dashed; the ``focused`` group stands out."""
+        self.overlays.set_suggestions(marks, focused)
 
     # ---- selection and position -----------------------------------------
 
@@ -645,7 +658,9 @@ class ArticleView(QPlainTextEdit):
             if chosen:
                 self._paint_connectors(p, chosen)
             p.end()
+        self.overlays.paint_under(area)
         super().paintEvent(e)
+        self.overlays.paint_over(area)
         outline = [r for i, r in boxes if i == self._selected_id and i is not None]
         if outline or outlines:
             p = QPainter(self.viewport())

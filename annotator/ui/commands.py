@@ -85,3 +85,18 @@ class ClaimChange(AppliedCommand):
         else:
             new = store.save_claim(new)
         self.window.claim_changed(old, new)
+
+
+class SpanBatch(AppliedCommand):
+    """Many spans at once, possibly in several documents: annotate-all, accept all
+    suggestions. ``before`` spans are removed and ``after`` spans added (with their
+    ids) in one transaction each way; the current article shows the change, the
+    others only update their line in the document list."""
+
+    def __init__(self, window, before: list[Span], after: list[Span], text: str):
+        super().__init__(window, list(before), list(after), text)
+
+    def _apply(self, old: list[Span], new: list[Span]) -> None:
+        from ..core.spanbatch import replace_spans
+        replace_spans(self.window.store, old, new)
+        self.window.assist.spans_changed(old, new)

@@ -1,7 +1,8 @@
 """The document list: title, status, number of annotations; no texts loaded."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QSortFilterProxyModel, Qt, Signal)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -72,6 +73,26 @@ class DocumentListModel(QAbstractTableModel):
         return sum(1 for s in self.rows if s.status == "done")
 
 
+class _IdFilter(QSortFilterProxyModel):
+    """Shows only the documents whose id is in ``ids`` (None: all), in list order."""
+
+    def __init__(self):
+        super().__init__()
+        self.ids: set[str] | None = None
+
+    def set_ids(self, ids) -> None:
+        if hasattr(self, "endFilterChange"):                  # Qt 6.10 and later
+            self.beginFilterChange()
+            self.ids = None if ids is None else set(ids)
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.ids = None if ids is None else set(ids)
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row, parent) -> bool:
+        return self.ids is None or self.sourceModel().rows[row].id in self.ids
+
+
 class DocumentList(QWidget):
     """Table of documents plus the overall progress line."""
 
@@ -91,7 +112,9 @@ class DocumentList(QWidget):
         layout.addWidget(self.progress)
         layout.addWidget(self.table)
         self.model = DocumentListModel([])
-        self.table.setModel(self.model)
+        self.shown = _IdFilter()                    # the project search/filter box narrows the list
+        self.shown.setSourceModel(self.model)
+        self.table.setModel(self.shown)
         self._size_columns()
 
     def _size_columns(self) -> None:
@@ -103,27 +126,35 @@ class DocumentList(QWidget):
 
     def set_documents(self, summaries: list[DocumentSummary]) -> None:
         self.model = DocumentListModel(summaries)
-        self.table.setModel(self.model)
+        self.shown.setSourceModel(self.model)
+        self.table.setModel(self.shown)
         self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._update_progress()
 
     def _row_changed(self, current, previous) -> None:
         if current.isValid():
-            self.documentChosen.emit(self.model.rows[current.row()].id)
+            self.documentChosen.emit(self.model.rows[self.shown.mapToSource(current).row()].id)
 
     def select(self, doc_id: str) -> None:
         row = self.model.row_of.get(doc_id)
         if row is None:
             return
-        index = self.model.index(row, 0)
-        if self.table.currentIndex().row() != row:
+        index = self.shown.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return                                  # filtered out of the list
+        if self.table.currentIndex().row() != index.row():
             self.table.blockSignals(True)
             self.table.selectionModel().blockSignals(True)
             self.table.setCurrentIndex(index)
             self.table.selectionModel().blockSignals(False)
             self.table.blockSignals(False)
         self.table.scrollTo(index)
+
+    def set_filter(self, ids) -> int:
+        """Show only these document ids (None: every document); returns how many are shown."""
+        self.shown.set_ids(ids)
+        return self.shown.rowCount()
 
     def update_document(self, summary: DocumentSummary) -> None:
         self.model.replace(summary)

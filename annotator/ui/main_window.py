@@ -17,6 +17,7 @@ from ..core.model import Document, Span
 from ..core.snapping import CLITIC, EXACT, WORD
 from ..core.store import SpanError, Store
 from .article_view import ArticleView
+from .assist import Assist
 from .claims_panel import ClaimEditor
 from .commands import SpanChange, StatusChange
 from .doc_list import DocumentList
@@ -211,6 +212,8 @@ class MainWindow(QMainWindow):
         self.claim_editor.build_actions(bar)
         self.team = TeamActions(self)           # whose annotations, identity, agreement, adjudication
         self.team.build_actions(bar)
+        self.assist = Assist(self)              # find, search, annotate all, suggestions
+        self.assist.build_actions(bar)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&Keyboard reference"), self.open_keyboard_reference, ["F1"])
 
@@ -279,6 +282,7 @@ class MainWindow(QMainWindow):
         self.view.set_document(self.doc.text, spans, self.colours)
         self.span_list.set_spans(self.doc.text, spans, self._colour_name)
         self.claim_editor.load_document()
+        self.assist.document_shown()
         self.doc_list.select(doc_id)
         if position:
             QTimer.singleShot(0, lambda: self.view.scroll_to(position))
@@ -350,6 +354,8 @@ class MainWindow(QMainWindow):
         if self.store.readonly:
             return
         if self.selected_span_id is None:
+            if self.assist.reject_focused():        # a focused suggestion goes first
+                return
             self.claim_editor.delete_current()      # nothing else selected: the current claim
             return
         old = self.spans[self.selected_span_id]
@@ -438,6 +444,7 @@ class MainWindow(QMainWindow):
             if self.selected_span_id not in self.spans:
                 self.select_span(None)
             self.claim_editor.span_changed(old, new)
+            self.assist.span_changed(old, new)
         self.doc_list.update_document(self.store.summary(doc_id))
 
     def claim_changed(self, old, new) -> None:

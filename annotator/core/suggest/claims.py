@@ -25,7 +25,8 @@ not end one). What is recognised:
 Content: a quotation that makes up the whole rest of the sentence is taken
 without its « » (``direct``); otherwise the content runs to the end of the
 sentence (``mixed`` if it holds a quotation, else ``indirect``), stopping
-before a trailing ``، وفق ما``/``، بحسب``/``، من دون أن``. Pure Python.
+before a trailing ``، وفق ما``/``، بحسب``/``، من دون أن`` and before ``، ونقلت``/``، وأضاف``
+(another attribution). Pure Python.
 """
 from __future__ import annotations
 
@@ -195,7 +196,7 @@ class _Finder:
         end = t.sentence_end(p)
         if t.tok(p) == "«":
             close = t.quote_close(p)
-            if close is not None and (close + 1 >= end or (t.tok(close + 1) == "،" and self.adding(close + 2))):
+            if close is not None and (close + 1 >= end or self.clause_break(close + 1)):
                 return [(p + 1, close)], "direct"        # the whole rest, or «...»، وأضاف: «...»
         # stop before "، وفق ما ..." / "، بحسب" / "، من دون أن": the journalist again
         k = p
@@ -204,20 +205,23 @@ class _Finder:
             tok = t.tok(k)
             depth += tok == "«"
             depth -= tok == "»"
-            if depth <= 0 and tok == "،":
-                nxt, after = t.tok(k + 1), t.tok(k + 2)
-                if nxt in TRAILING or (nxt == "من" and after == "دون"):
-                    end = k
-                    break
+            if depth <= 0 and self.clause_break(k):
+                end = k
+                break
             k += 1
         if end <= p:
             return [], ""
         kind = "mixed" if any(t.tok(x) == "«" for x in range(p, end)) else "indirect"
         return [(p, end)], kind
 
-    def adding(self, i: int) -> bool:
-        kind, cut = _cue_word(self.t.tok(i))
-        return bool(kind) and self.t.tok(i)[cut:] in ADDING
+    def clause_break(self, k: int) -> bool:
+        """Is token k a comma after which the journalist speaks again (، وفق ما / ، بحسب /
+        ، من دون أن) or another attribution begins (، ونقلت / ، وأضاف)?"""
+        t = self.t
+        if t.tok(k) != "،":
+            return False
+        nxt = t.tok(k + 1)
+        return nxt in TRAILING or (nxt == "من" and t.tok(k + 2) == "دون") or bool(_cue_word(nxt)[0])
 
     def left_source(self, cue: int) -> tuple[int, int] | None:
         """Subject before the cue: ``لكن روسيا تقول``, ``كانت موسكو قد قالت``."""

@@ -1,0 +1,170 @@
+"""The Assist menu: find in the article, search the project, annotate all, suggestions.
+
+One object the main window makes (``Assist(window)``, then ``build_actions``)
+and tells about documents and span changes; the parts live in their own
+modules: ``search_bar`` (Ctrl+F), ``doc_filter`` (the search box over the
+document list), ``annotate_all_dialog`` and ``suggestions``.
+
+Keys: Ctrl+F find in the article, F3 / Shift+F3 next / previous hit,
+Ctrl+Shift+F search all articles, Ctrl+Shift+A annotate all occurrences of the
+selected annotation, Ctrl+Shift+S show suggestions; on the article while
+suggestions are shown: Tab / Shift+Tab, Enter (accept), Delete or Backspace
+(reject), Shift+Enter (accept all), Shift+Backspace (reject all).
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from ..core.suggest import PluginError, load_plugin, settings_of
+from ..core.suggest.gazetteer import GazetteerError, read_gazetteer
+from .annotate_all_dialog import annotate_all
+from .doc_filter import DocumentFilter
+from .search_bar import SearchBar
+from .suggestions import Suggestions
+
+
+class Assist:
+    def __init__(self, window):
+        self.w = window
+        self.search_bar = SearchBar(window.view)
+        window.centralWidget().layout().addWidget(self.search_bar)
+        self.doc_filter = DocumentFilter(window, window.doc_list)
+        window.doc_list.layout().insertWidget(1, self.doc_filter)
+        self.suggestions = Suggestions(window)
+        self.suggestions.changed.connect(self._update_actions)
+        self.actions: dict[str, QAction] = {}
+
+    # --- construction --------------------------------------------------------
+    def _add(self, menu, name, text, slot, keys=(), on_view=False, checkable=False) -> QAction:
+        """An action in the menu; ``on_view``: its keys work only in the article
+        (Tab and Enter must keep their meaning elsewhere)."""
+        target = self.w.view if on_view else self.w
+        action = QAction(text, target)
+        action.setCheckable(checkable)
+        if keys:
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setShortcutContext(Qt.WidgetShortcut if on_view else Qt.WindowShortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        target.addAction(action)
+        self.actions[name] = action
+        return action
+
+    def build_actions(self, menubar) -> None:
+        menu = menubar.addMenu("&Assist")
+        add = self._add
+        add(menu, "find", "&Find in article…", self.search_bar.open_bar, ["Ctrl+F"])
+        add(menu, "find_next", "Find &next", lambda: self.search_bar.step(+1), ["F3"])
+        add(menu, "find_previous", "Find pre&vious", lambda: self.search_bar.step(-1), ["Shift+F3"])
+        add(menu, "search", "&Search all articles…", self.doc_filter.focus, ["Ctrl+Shift+F"])
+        menu.addSeparator()
+        add(menu, "annotate_all", "&Annotate all occurrences of the selected annotation…",
+            lambda: annotate_all(self.w), ["Ctrl+Shift+A"])
+        menu.addSeparator()
+        show = add(menu, "show", "Show s&uggestions", self.suggestions.set_enabled, ["Ctrl+Shift+S"], checkable=True)
+        show.setChecked(self.suggestions.enabled)
+        add(menu, "next", "Next suggestion", lambda: self.suggestions.step(+1), ["Tab"], on_view=True)
+        add(menu, "previous", "Previous suggestion", lambda: self.suggestions.step(-1), ["Shift+Tab", "Backtab"],
+            on_view=True)
+        add(menu, "accept", "Accept the suggestion", self.suggestions.accept_focused, ["Return", "Enter"],
+            on_view=True)
+        add(menu, "reject", "Reject the suggestion (Delete, Backspace)", self.suggestions.reject_focused)
+        add(menu, "accept_all", "Accept all suggestions in the article", self.suggestions.accept_all,
+            ["Shift+Return", "Shift+Enter"], on_view=True)
+        add(menu, "reject_all", "Reject all suggestions in the article", self.suggestions.reject_all,
+            ["Shift+Backspace"], on_view=True)
+        menu.addSeparator()
+        add(menu, "add_gazetteer", "Add a &gazetteer file (name TAB label)…", self.add_gazetteer)
+        add(menu, "add_plugin", "Add a recogniser &plugin…", self.add_plugin)
+        add(menu, "forget_sources", "Forget added gazetteers and plugins", self.forget_sources)
+        if self.w.store.readonly:
+            for name in ("annotate_all", "accept", "accept_all", "add_gazetteer", "add_plugin", "forget_sources"):
+                self.actions[name].setEnabled(False)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        if not self.actions:
+            return
+        items, focused = bool(self.suggestions.items), self.suggestions.focused is not None
+        writable = not self.w.store.readonly
+        for name, on in (("next", items), ("previous", items), ("accept", focused and writable),
+                         ("reject", focused), ("accept_all", items and writable), ("reject_all", items)):
+            self.actions[name].setEnabled(on)
+
+    # --- what the window tells --------------------------------------------------
+    def document_shown(self) -> None:
+        self.search_bar.document_shown()
+        self.suggestions.refresh()
+
+    def reject_focused(self) -> bool:
+        """Delete/Backspace: True when it rejected a focused suggestion."""
+        return self.suggestions.reject_focused()
+
+    def span_changed(self, old, new) -> None:
+        self.suggestions.spans_changed([old] if old is not None else [], [new] if new is not None else [])
+
+    def spans_changed(self, removed, added) -> None:
+        """Show many span changes at once (annotate-all, accept all, their undo/redo):
+        the article shown follows, the other articles' lines in the list are updated."""
+        w = self.w
+        docs = {s.doc_id for s in [*removed, *added]}
+        if w.doc is not None and w.doc.id in docs:
+            here = w.doc.id
+            for span in removed:
+                if span.doc_id == here:
+                    w.view.remove_span(span.id)
+                    w.spans.pop(span.id, None)
+            for span in w.team.visible([s for s in added if s.doc_id == here]):
+                w.view.add_span(span)
+                w.spans[span.id] = span
+            w.span_list.set_spans(w.doc.text, list(w.spans.values()), w._colour_name)
+            if w.selected_span_id not in w.spans:
+                w.select_span(None)
+            for span in removed:
+                w.claim_editor.span_changed(span, None)
+        for doc_id in docs:
+            w.doc_list.update_document(w.store.summary(doc_id))
+        self.suggestions.spans_changed(removed, added)
+
+    # --- suggestion sources -------------------------------------------------------
+    def _set_sources(self, gazetteers, plugins) -> None:
+        self.w.store.set_setting("suggest", {"gazetteers": gazetteers, "plugins": plugins})
+        self.suggestions.sources_changed()
+
+    def add_gazetteer(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.w, "Add a gazetteer file", "",
+                                              "Gazetteers (*.tsv *.txt);;All files (*)")
+        if not path:
+            return
+        try:
+            count = len(read_gazetteer(path))
+        except GazetteerError as error:
+            self.w.statusBar().showMessage(str(error), 10000)
+            return
+        sources = settings_of(self.w.store)
+        if path not in sources["gazetteers"]:
+            self._set_sources(sources["gazetteers"] + [path], sources["plugins"])
+        self.w.statusBar().showMessage(f"Gazetteer added: {count} names from {path}", 6000)
+
+    def add_plugin(self) -> None:
+        spec, ok = QInputDialog.getText(self.w, "Add a recogniser plugin",
+                                        "A Python callable taking the text, returning (start, end, label[, score]):\n"
+                                        "module:function, or path/to/file.py[:function]")
+        spec = spec.strip()
+        if not ok or not spec:
+            return
+        try:
+            load_plugin(spec)
+        except PluginError as error:
+            self.w.statusBar().showMessage(str(error), 10000)
+            return
+        sources = settings_of(self.w.store)
+        if spec not in sources["plugins"]:
+            self._set_sources(sources["gazetteers"], sources["plugins"] + [spec])
+        self.w.statusBar().showMessage(f"Plugin added: {spec}", 6000)
+
+    def forget_sources(self) -> None:
+        self._set_sources([], [])
+        self.w.statusBar().showMessage("Only the project's own annotations and the rules suggest now", 6000)

@@ -1,0 +1,349 @@
+"""Suggestions in the window: computed in the background, shown faded and dashed,
+accepted or rejected by key.
+
+When suggestions are on (Assist ▸ Show suggestions, Ctrl+Shift+S, remembered),
+opening an article starts a ``QRunnable`` on the global thread pool. It opens
+its own read-only connection to the project (SQLite connections stay in their
+thread), builds or reuses the suggester (the project gazetteer is rebuilt only
+when entity annotations changed, gazetteer files and plugins are loaded once)
+and sends back the entity and claim suggestions; the view never waits. A
+result for an article no longer shown, or an older request, is dropped.
+
+Suggestions are kept in memory only, never stored as spans: they count as
+annotations once accepted. Accepting one writes it like a typed annotation
+(origin ``suggestion``, one undo step); a claim suggestion becomes a claim
+whose source/via point at the entity of the same extent when there is one.
+Rejected suggestions are remembered for the session (per article), so they do
+not come back when the article is shown again.
+
+Keys, on the article: Tab / Shift+Tab next / previous suggestion, Enter
+accepts it, Delete or Backspace rejects it (when no annotation is selected),
+Shift+Enter accepts all in the article, Shift+Backspace rejects all. A click
+on a suggestion focuses it.
+"""
+from __future__ import annotations
+
+import json
+import threading
+
+from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QApplication
+
+from ..core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Span
+from ..core.spanbatch import add_spans
+from ..core.store import SpanError, open_project
+from ..core.suggest import ClaimSuggestion, build_suggester
+from ..core.suggest.gazetteer import ProjectGazetteer
+from .commands import ClaimChange, SpanBatch
+from .overlays import Mark
+
+SETTING = "assist/suggestions"
+
+
+class _Suggesters:
+    """The suggester per project file, kept between articles (thread-safe)."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.key = None
+        self.suggester = None
+        self.signature = None
+
+    def get(self, store):
+        key = (str(store.path), json.dumps(store.setting("suggest", {}), sort_keys=True), store.schema.to_json())
+        signature = ProjectGazetteer.signature(store)
+        with self.lock:
+            if key != self.key:
+                self.suggester = build_suggester(store, project=ProjectGazetteer.from_store(store))
+                self.key, self.signature = key, signature
+            elif signature != self.signature:
+                self.suggester.project = ProjectGazetteer.from_store(store)
+                self.signature = signature
+            return self.suggester
+
+    def forget(self) -> None:
+        with self.lock:
+            self.key = None
+
+
+class _Signals(QObject):
+    done = Signal(int, str, object, object)
+    failed = Signal(int, str)
+
+
+class _Worker(QRunnable):
+    def __init__(self, path, doc_id: str, generation: int, suggesters: _Suggesters, signals: _Signals):
+        super().__init__()
+        self.path, self.doc_id, self.generation = path, doc_id, generation
+        self.suggesters, self.signals = suggesters, signals
+
+    def run(self) -> None:
+        try:
+            store = open_project(self.path, readonly=True)
+            try:
+                suggester = self.suggesters.get(store)
+                doc = store.document(self.doc_id)
+                entities = suggester.entities(doc.text, existing=store.spans(self.doc_id, layer=ENTITY_LAYER))
+                claims = suggester.claims(doc.text, existing_claims=store.claims(self.doc_id))
+            finally:
+                store.close()
+        except Exception as error:     # noqa: BLE001 - a plugin's error is shown, never fatal
+            self.signals.failed.emit(self.generation, f"{type(error).__name__}: {error}")
+            return
+        self.signals.done.emit(self.generation, self.doc_id, entities, claims)
+
+
+def _key(item) -> tuple:
+    if isinstance(item, ClaimSuggestion):
+        return ("claim", item.content)
+    return ("entity", item.start, item.end, item.label)
+
+
+class Suggestions(QObject):
+    """The suggestions of the article shown, and what the keys do with them."""
+
+    changed = Signal()
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.w = window
+        self.enabled = str(window.settings.value(SETTING, "false")).lower() == "true"
+        self.items: list = []            # Suggestion | ClaimSuggestion, reading order
+        self.focused: int | None = None
+        self.doc_id: str | None = None
+        self.generation = 0
+        self.running = False
+        self.rejected: dict[str, set] = {}
+        self.suggesters = _Suggesters()
+        self.signals = _Signals(self)
+        self.signals.done.connect(self._done)
+        self.signals.failed.connect(self._failed)
+        window.view.viewport().installEventFilter(self)
+
+    # --- computing ----------------------------------------------------------
+    def set_enabled(self, on: bool) -> None:
+        self.enabled = on
+        self.w.settings.setValue(SETTING, "true" if on else "false")
+        if on:
+            self.refresh()
+        else:
+            self.generation += 1
+            self._set_items([])
+
+    def refresh(self) -> None:
+        """Compute the suggestions of the article shown, in the background."""
+        self.generation += 1
+        self._set_items([])
+        if not self.enabled or self.w.doc is None:
+            return
+        self.doc_id = self.w.doc.id
+        self.running = True
+        QThreadPool.globalInstance().start(_Worker(self.w.store.path, self.doc_id, self.generation,
+                                                   self.suggesters, self.signals))
+
+    def sources_changed(self) -> None:
+        """Gazetteer files or plugins were added or removed."""
+        self.suggesters.forget()
+        self.refresh()
+
+    def _done(self, generation: int, doc_id: str, entities, claims) -> None:
+        if generation != self.generation or self.w.doc is None or self.w.doc.id != doc_id:
+            return
+        self.running = False
+        rejected = self.rejected.get(doc_id, set())
+        items = [s for s in [*entities, *claims] if _key(s) not in rejected]
+        self._set_items(sorted(items, key=lambda s: (s.start, -s.end)))
+        entity_count = sum(1 for s in self.items if not isinstance(s, ClaimSuggestion))
+        self.w.statusBar().showMessage(
+            f"{entity_count} entity and {len(self.items) - entity_count} claim suggestions — Tab goes through them, "
+            "Enter accepts, Delete rejects, Shift+Enter accepts all", 8000)
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self.generation:
+            self.running = False
+            self.w.statusBar().showMessage(f"Suggestions failed: {message}", 10000)
+
+    # --- showing ------------------------------------------------------------
+    def _set_items(self, items, focused: int | None = None) -> None:
+        self.items = items
+        self.focused = focused if focused is not None and 0 <= focused < len(items) else None
+        self._paint()
+        self.changed.emit()
+
+    def _paint(self) -> None:
+        marks = []
+        colours = self.w.colours
+        roles = getattr(self.w.claim_editor, "role_colours", {}) or {}
+        for group, item in enumerate(self.items):
+            if isinstance(item, ClaimSuggestion):
+                for role, (a, b) in item.parts():
+                    marks.append(Mark(a, b, roles.get(role, "#ee3377"), f"claim: {role}", group,
+                                      "underline" if role == "content" else "box"))
+            else:
+                colour = colours.get(item.label)
+                marks.append(Mark(item.start, item.end, colour.name() if colour else "#9e9e9e", item.label, group))
+        self.w.view.set_suggestions(marks, self.focused)
+
+    def focus(self, index: int | None) -> None:
+        self.focused = index if index is not None and 0 <= index < len(self.items) else None
+        self._paint()
+        self.changed.emit()
+        if self.focused is None:
+            return
+        item = self.items[self.focused]
+        self.w.select_span(None)
+        cursor = self.w.view.textCursor()
+        cursor.clearSelection()
+        self.w.view.setTextCursor(cursor)
+        self.w.view.scroll_to(max(0, item.start))
+        text = self.w.doc.text
+        if isinstance(item, ClaimSuggestion):
+            who = "; ".join(f"{role}: {text[a:b]}" for role, (a, b) in item.parts() if role != "content")
+            what = f"claim ({item.attributes.get('quote_type', '')}) {who or 'no cue'}"
+        else:
+            what = f"{item.label}: {text[item.start:item.end]} ({item.source} {item.score:.2f})"
+        self.w.statusBar().showMessage(f"Suggestion {self.focused + 1}/{len(self.items)}: {what} — Enter accepts, "
+                                       "Delete rejects, Tab goes on", 8000)
+
+    def step(self, direction: int) -> None:
+        if not self.items:
+            return
+        if self.focused is None:
+            here = self.w.view.first_visible_position()
+            after = [i for i, s in enumerate(self.items) if s.start >= here]
+            self.focus(after[0] if after and direction > 0 else (len(self.items) - 1 if direction < 0 else 0))
+        else:
+            self.focus((self.focused + direction) % len(self.items))
+
+    def eventFilter(self, obj, event) -> bool:
+        # A click (no drag) on a suggestion focuses it; the view goes on as usual.
+        if event.type() == QEvent.MouseButtonRelease and self.items and not self.w.view.textCursor().hasSelection():
+            pos = self.w.view._omap.to_py(self.w.view.cursorForPosition(event.position().toPoint()).position())
+            mark = self.w.view.overlays.suggestion_at(pos)
+            if mark is not None and not self.w.view.spans_at(event.position().toPoint()):
+                self.focus(mark.group)
+        return False
+
+    # --- accepting and rejecting ----------------------------------------------
+    def accept_focused(self) -> bool:
+        if self.focused is None or self.w.store.readonly:
+            return False
+        index = self.focused
+        item = self.items[index]
+        if isinstance(item, ClaimSuggestion):
+            if not self._accept_claims([item]):
+                return True
+        else:
+            span = Span(doc_id=self.w.doc.id, start=item.start, end=item.end, label=item.label,
+                        annotator=self.w.store.annotator, origin="suggestion")
+            before = self.w.undo_stack.count()
+            self.w._save(None, f"accept {item.label} suggestion", lambda: self.w.store.add_span(span), preview=span)
+            if self.w.undo_stack.count() == before:
+                return True           # refused: the status bar says why; the suggestion stays
+        items = [s for s in self.items if s != item]      # (showing the span may have dropped it already)
+        self._set_items(items)
+        self.focus(min(index, len(items) - 1) if items else None)
+        return True
+
+    def reject_focused(self) -> bool:
+        """Delete/Backspace with a suggestion focused and no annotation selected."""
+        if self.focused is None or self.w.selected_span_id is not None:
+            return False
+        index = self.focused
+        self.rejected.setdefault(self.w.doc.id, set()).add(_key(self.items[index]))
+        items = self.items[:index] + self.items[index + 1:]
+        self._set_items(items)
+        self.focus(min(index, len(items) - 1) if items else None)
+        return True
+
+    def reject_all(self) -> None:
+        if self.w.doc is None or not self.items:
+            return
+        self.rejected.setdefault(self.w.doc.id, set()).update(_key(s) for s in self.items)
+        count = len(self.items)
+        self._set_items([])
+        self.w.statusBar().showMessage(f"Rejected {count} suggestions in this article", 5000)
+
+    def accept_all(self) -> None:
+        """Every suggestion of the article as annotations: one transaction, one undo step."""
+        if self.w.doc is None or not self.items or self.w.store.readonly:
+            return
+        entities = [s for s in self.items if not isinstance(s, ClaimSuggestion)]
+        claims = [s for s in self.items if isinstance(s, ClaimSuggestion)]
+        store = self.w.store
+        spans = [Span(doc_id=self.w.doc.id, start=s.start, end=s.end, label=s.label, annotator=store.annotator,
+                      origin="suggestion") for s in entities]
+        try:
+            with store._write():
+                saved, refused = add_spans(store, spans)
+                saved_claims = self._save_claims(claims)
+        except SpanError as error:
+            self.w.statusBar().showMessage(f"Not saved: {error}", 8000)
+            return
+        stack = self.w.undo_stack
+        stack.beginMacro(f"accept {len(saved) + len(saved_claims)} suggestions")
+        if saved:
+            stack.push(SpanBatch(self.w, [], saved, "accept suggestions"))
+        for claim in saved_claims:
+            stack.push(ClaimChange(self.w, None, claim, "accept claim suggestion"))
+        stack.endMacro()
+        self.w.assist.spans_changed([], saved)
+        for claim in saved_claims:
+            self.w.claim_changed(None, claim)
+        self._set_items([])
+        message = f"Accepted {len(saved)} entity and {len(saved_claims)} claim suggestions"
+        if refused:
+            message += f"; {len(refused)} refused ({refused[0][1]})"
+        self.w.statusBar().showMessage(message, 8000)
+
+    def _accept_claims(self, claims) -> list:
+        try:
+            with self.w.store._write():
+                saved = self._save_claims(claims)
+        except SpanError as error:
+            self.w.statusBar().showMessage(f"Not saved: {error}", 8000)
+            return []
+        for claim in saved:
+            self.w.undo_stack.push(ClaimChange(self.w, None, claim, "accept claim suggestion"))
+            self.w.claim_changed(None, claim)
+        return saved
+
+    def _save_claims(self, claims) -> list:
+        """Claims from suggestions (the caller holds the transaction); a source or via
+        with an entity's exact extent points to that entity."""
+        store, doc_id = self.w.store, self.w.doc.id
+        entities = {(s.start, s.end): s for s in store.spans(doc_id, layer=ENTITY_LAYER)}
+
+        def part(rng, role, link=False):
+            if rng is None:
+                return None
+            if link and tuple(rng) in entities:
+                return entities[tuple(rng)]
+            return Span(doc_id=doc_id, start=rng[0], end=rng[1], label=role, layer=CLAIM_LAYER,
+                        annotator=store.annotator, origin="suggestion")
+        return [store.save_claim(Claim(doc_id=doc_id, content=tuple(part(c, "content") for c in s.content),
+                                       cue=part(s.cue, "cue"), source=part(s.source, "source", True),
+                                       via=part(s.via, "via", True), attributes=dict(s.attributes),
+                                       annotator=store.annotator, origin="suggestion"))
+                for s in claims]
+
+    def spans_changed(self, removed, added) -> None:
+        """Annotations changed: drop the entity suggestions they now cover."""
+        if not self.items or self.w.doc is None:
+            return
+        taken = {(s.start, s.end) for s in added if s.doc_id == self.w.doc.id}
+        if not taken:
+            return
+        keep = [s for s in self.items if isinstance(s, ClaimSuggestion) or (s.start, s.end) not in taken]
+        if len(keep) != len(self.items):
+            focused = self.items[self.focused] if self.focused is not None else None
+            self._set_items(keep, keep.index(focused) if focused in keep else None)
+
+
+def wait_for(suggestions: Suggestions, timeout_ms: int = 10000) -> None:
+    """Tests and scripts: process events until the background computation is back."""
+    import time
+    deadline = time.monotonic() + timeout_ms / 1000
+    while suggestions.running and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
