@@ -262,6 +262,17 @@ class _Pending:
         self.id = None
 
 
+class _Batch:
+    """Articles checked and waiting to be written, with what was found on the way."""
+    __slots__ = ("pending", "hashes", "duplicates", "normalisation")
+
+    def __init__(self):
+        self.pending: list[_Pending] = []
+        self.hashes: dict[str, int | None] = {}          # text hash -> line, inside this batch
+        self.duplicates: list[tuple[RawDocument, str]] = []
+        self.normalisation: dict[str, int] = {}
+
+
 class _FileImport:
     def __init__(self, store: Store, path: Path, options: dict, result: FileReport, notes: FileNotes,
                  cancelled, progress):
@@ -276,39 +287,44 @@ class _FileImport:
         self.new_labels: list[str] = []
         self.file_ids: set[str] = set()           # ids the file gave explicitly (a repeat is an error)
         self.next_number = store.document_count() + 1
-        self.pending: list[_Pending] = []
-        self.batch_hashes: dict[str, int | None] = {}
         self.articles = 0
 
     def run(self, raw_documents) -> None:
+        batch = _Batch()
         for raw in raw_documents:
-            self.add(raw)
-            if len(self.pending) >= BATCH_DOCUMENTS:
-                self.flush()
+            self.add(batch, raw)
+            if len(batch.pending) >= BATCH_DOCUMENTS:
+                self.flush(batch)
+                batch = _Batch()
                 if self.progress:
                     self.progress(self.notes.position)
                 if self.cancelled and self.cancelled():
                     raise ImportCancelled()
-        self.flush()
+        self.flush(batch)
+        self._finish()
+
+    def _finish(self) -> None:
         if not self.articles and not self.notes.skipped:
             raise InputError(self.path, None, "the file holds no articles (it is empty)")
         if self.new_labels:
             self.extend_schema()
 
-    def add(self, raw: RawDocument) -> None:
+    def add(self, batch: "_Batch", raw: RawDocument) -> None:
+        """Check one article into ``batch`` (nothing is written yet)."""
         self.articles += 1
         text, spans, claims, removed = self.normalised(raw)
         if not text.strip():
             raise InputError(self.path, raw.line, "the article text is empty")
         for kind, count in removed.items():
-            self.result.normalisation[kind] = self.result.normalisation.get(kind, 0) + count
+            batch.normalisation[kind] = batch.normalisation.get(kind, 0) + count
         text_hash = content_hash(text)
-        if text_hash in self.batch_hashes:
-            self.duplicate(raw, f"line {self.batch_hashes[text_hash]} of this file"
-                           if self.batch_hashes[text_hash] else "an earlier article of this file")
+        if text_hash in batch.hashes:
+            earlier = batch.hashes[text_hash]
+            batch.duplicates.append((raw, f"line {earlier} of this file" if earlier
+                                     else "an earlier article of this file"))
             return
-        self.batch_hashes[text_hash] = raw.line
-        self.pending.append(_Pending(raw, text, text_hash, spans, claims, removed))
+        batch.hashes[text_hash] = raw.line
+        batch.pending.append(_Pending(raw, text, text_hash, spans, claims, removed))
 
     def duplicate(self, raw: RawDocument, existing: str) -> None:
         self.result.duplicates += 1
@@ -316,12 +332,16 @@ class _FileImport:
             self.result.duplicate_of.append({"line": raw.line, "title": raw.title.strip(), "existing": existing})
 
     # --- writing a batch -------------------------------------------------------
-    def flush(self) -> None:
-        if not self.pending:
+    def flush(self, batch: "_Batch") -> None:
+        for kind, count in batch.normalisation.items():
+            self.result.normalisation[kind] = self.result.normalisation.get(kind, 0) + count
+        for raw, existing in batch.duplicates:
+            self.duplicate(raw, existing)
+        if not batch.pending:
             return
-        known = _ids_by_hash(self.store, [p.hash for p in self.pending])
+        known = _ids_by_hash(self.store, [p.hash for p in batch.pending])
         fresh = []
-        for p in self.pending:
+        for p in batch.pending:
             if p.hash in known:
                 self.duplicate(p.raw, known[p.hash])
             else:
@@ -344,11 +364,9 @@ class _FileImport:
             doc_rows.append(self.store.document_row(
                 Document(id=p.id, text=p.text, title=raw.title.strip(), meta=raw.meta, status=raw.status), record))
             doc_id = p.id
-            for s in p.spans:
-                attributes = s.attributes
-                span_rows.append((doc_id, s.layer, s.label, s.start, s.end,
-                                  json.dumps(attributes, ensure_ascii=False, sort_keys=True) if attributes else "{}",
-                                  s.annotator or annotator, s.origin, s.created or stamp, stamp))
+            span_rows += [(doc_id, s.layer, s.label, s.start, s.end,
+                           _attributes_json(s.attributes) if s.attributes else "{}",
+                           s.annotator or annotator, s.origin, s.created or stamp, stamp) for s in p.spans]
             if p.claims:
                 pending_claims.append((doc_id, p.claims))
             self.result.imported += 1
@@ -357,7 +375,6 @@ class _FileImport:
         self.store.insert_document_rows(doc_rows)
         self.store.insert_span_rows(span_rows)
         self.save_claims(pending_claims)
-        self.pending, self.batch_hashes = [], {}
 
     def assign_ids(self, fresh: list[_Pending]) -> None:
         """Keep a file's id when no other article has it; otherwise (and for
@@ -444,8 +461,7 @@ class _FileImport:
                 span.label = self.label_map.get(span.label, span.label)
         if parts:
             self.check_offsets(raw, parts)
-        text, moved, removed = normalise_keeping_offsets(raw.text, [(s.start, s.end) for s in parts]
-                                                         if parts else [])
+        text, moved, removed = normalise_keeping_offsets(raw.text, parts)
         if moved is not None:
             for index, (span, (start, end)) in enumerate(zip(parts, moved)):
                 if start >= end:
@@ -515,6 +531,10 @@ class _FileImport:
         return f"part {index + 1}"
 
 
+def _attributes_json(attributes: dict) -> str:
+    return json.dumps(attributes, ensure_ascii=False, sort_keys=True)
+
+
 def _in_query(store: Store, sql: str, values, chunk: int = 500):
     values = list(values)
     for i in range(0, len(values), chunk):
@@ -540,9 +560,10 @@ def _overlapping(spans) -> bool:
     return any(later[0] < earlier[1] for earlier, later in zip(edges, edges[1:]))
 
 
-def normalise_keeping_offsets(text: str, spans: list[tuple[int, int]]):
+def normalise_keeping_offsets(text: str, spans):
     """Normalise ``text``; every span edge moves to its place in the new text.
 
+    ``spans`` are objects with ``start`` and ``end`` (or (start, end) pairs).
     Returns (new text, new (start, end) per span or None if nothing moved,
     counts of what was removed). A span whose text normalises to nothing ends
     with zero width and is refused by the caller.
@@ -554,5 +575,6 @@ def normalise_keeping_offsets(text: str, spans: list[tuple[int, int]]):
     if not spans:
         return new_text, None, removed
     new_text, report, offsets = normalise_with_map(text)
-    moved = [(normalised_offset(offsets, a), normalised_offset(offsets, b)) for a, b in spans]
+    edges = [(s.start, s.end) if hasattr(s, "start") else s for s in spans]
+    moved = [(normalised_offset(offsets, a), normalised_offset(offsets, b)) for a, b in edges]
     return new_text, moved, removed

@@ -107,6 +107,11 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(self.tr("Import"), QDialogButtonBox.AcceptRole)
         self.close_button = self.buttons.addButton(self.tr("Close"), QDialogButtonBox.RejectRole)
         self.import_button.setDefault(True)
+        # Once a summary is shown it needs the room: the options fold away behind this button.
+        self.options_button = self.buttons.addButton(self.tr("Options"), QDialogButtonBox.ActionRole)
+        self.options_button.setCheckable(True)
+        self.options_button.setChecked(True)
+        self.options_button.toggled.connect(self.tabs.setVisible)
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -333,6 +338,7 @@ class ImportDialog(QDialog):
             self.summary.addTopLevelItem(item)
             item.setFirstColumnSpanned(True)
         self.summary.show()
+        self.options_button.setChecked(False)
         self.totals_label.setText(summary_text(report, errors=False))
         self.progress_label.setVisible(False)
 

@@ -1,0 +1,168 @@
+"""Import speed and memory: 10,000 articles of ~2,000 characters with 340,000 spans
+(bench/synthetic.py, sentences of the real sample), from our JSONL and from the
+same data as Label Studio, doccano and CSV; then a ~1 GB JSONL for memory.
+
+Every case runs in a fresh process (``--child``) into a new project, so its peak
+RSS (resource.getrusage) is its own. Prints figures; never fails on time.
+
+    python bench/bench_import.py                 # 10,000 articles + a 1 GB JSONL
+    python bench/bench_import.py --big-gb 0      # skip the big file
+    python bench/bench_import.py --docs 2000 --big-gb 0.1
+
+Data goes to a temporary folder under /tmp (``--dir`` to choose), removed at the end
+unless ``--keep``. "wall" is elapsed time, "cpu" the process's CPU time (on a busy
+machine the second is the steadier figure).
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import math
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+import synthetic  # noqa: E402
+
+ARTICLE_LENGTH, SPANS_PER_ARTICLE = 2000, 34
+BYTES_PER_ARTICLE = 5350            # of our JSONL at that size, to aim at --big-gb
+
+
+# --- data in other tools' layouts (same articles, same spans) ----------------------
+
+def _records(source: Path):
+    with open(source, encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)
+
+
+def write_labelstudio(source: Path, target: Path) -> None:
+    with open(target, "w", encoding="utf-8") as out:
+        out.write("[\n")
+        for number, record in enumerate(_records(source)):
+            text = record["text"]
+            task = {"id": number + 1, "data": {"text": text, "title": record["title"]},
+                    "annotations": [{"id": number + 1, "completed_by": 1, "was_cancelled": False, "result": [
+                        {"id": f"r{k}", "from_name": "label", "to_name": "text", "type": "labels",
+                         "value": {"start": s["start"], "end": s["end"], "text": text[s["start"]:s["end"]],
+                                   "labels": [s["label"]]}} for k, s in enumerate(record["spans"])]}],
+                    "predictions": []}
+            out.write(("," if number else "") + json.dumps(task, ensure_ascii=False) + "\n")
+        out.write("]\n")
+
+
+def write_doccano(source: Path, target: Path) -> None:
+    with open(target, "w", encoding="utf-8") as out:
+        for record in _records(source):
+            out.write(json.dumps({"id": record["id"], "text": record["text"],
+                                  "label": [[s["start"], s["end"], s["label"]] for s in record["spans"]]},
+                                 ensure_ascii=False) + "\n")
+
+
+def write_csv(source: Path, target: Path) -> None:
+    with open(target, "w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(["id", "title", "text"])
+        for record in _records(source):
+            writer.writerow([record["id"], record["title"], record["text"]])
+
+
+# --- one measurement, in its own process ---------------------------------------------
+
+def child(path: Path, db: Path, without_search_index: bool) -> None:
+    from annotator.core import search
+    from annotator.core.importing import import_paths
+    from annotator.core.store import open_project
+    if without_search_index:             # for comparison only: what the search index costs
+        search.index_new_documents = lambda conn, rows: None
+    store = open_project(db, annotator="bench")
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    wall, cpu = time.perf_counter(), time.process_time()
+    report = import_paths(store, [path])
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    store.close()
+    totals = report.totals()
+    print(json.dumps({"wall": wall, "cpu": cpu, "rss_before_mb": before,
+                      "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "imported": totals["imported"], "spans": totals["spans"], "failed": totals["failed"],
+                      "errors": [f.error for f in report.failed]}))
+
+
+def measure(label: str, path: Path, folder: Path, without_search_index: bool = False) -> dict:
+    db = folder / f"{label.replace(' ', '-').replace(',', '')}.db"
+    args = [sys.executable, str(Path(__file__).resolve()), "--child", str(path), str(db)]
+    if without_search_index:
+        args.append("--without-search-index")
+    result = subprocess.run(args, capture_output=True, text=True)
+    if result.returncode:
+        raise SystemExit(f"{label}: the import process failed:\n{result.stderr}")
+    figures = json.loads(result.stdout)
+    size = path.stat().st_size / 1e6
+    print(f"{label:<44} {figures['wall']:7.2f} s wall {figures['cpu']:7.2f} s cpu  "
+          f"{figures['imported']:>7,} articles {figures['spans']:>9,} spans  {size:7.0f} MB file  "
+          f"peak RSS {figures['peak_rss_mb']:6.0f} MB"
+          + (f"  FAILED: {figures['errors']}" if figures["failed"] else ""))
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    shutil.rmtree(f"{db}.backups", ignore_errors=True)
+    return figures
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--big-gb", type=float, default=1.0, help="size of the big JSONL (0: skip)")
+    parser.add_argument("--dir", type=Path, help="where to write the data (default: a new folder in /tmp)")
+    parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument("--child", nargs=2, metavar=("FILE", "DB"), help=argparse.SUPPRESS)
+    parser.add_argument("--without-search-index", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(Path(args.child[0]), Path(args.child[1]), args.without_search_index)
+        return
+    folder = args.dir or Path(tempfile.mkdtemp(prefix="bench-import-", dir="/tmp"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        run(args, folder)
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def run(args, folder: Path) -> None:
+    ours = folder / "articles.jsonl"
+    spans = synthetic.write_jsonl(ours, args.docs, ARTICLE_LENGTH, SPANS_PER_ARTICLE)
+    print(f"{args.docs:,} articles of ~{ARTICLE_LENGTH:,} characters, {spans:,} spans; data in {folder}")
+    print(f"python {sys.version.split()[0]}, sqlite {__import__('sqlite3').sqlite_version}")
+    measure("our JSONL", ours, folder)
+    measure("our JSONL, without the search index (*)", ours, folder, without_search_index=True)
+    for label, writer, name in (("Label Studio JSON export", write_labelstudio, "export.json"),
+                                ("doccano JSONL", write_doccano, "doccano.jsonl"),
+                                ("CSV (text only, no spans)", write_csv, "articles.csv")):
+        path = folder / name
+        writer(ours, path)
+        measure(label, path, folder)
+        path.unlink()
+    print("(*) the same import with search.index_new_documents switched off: the project's folded full-text "
+          "index is filled in the import's transaction; this line shows what that part costs.")
+    if args.big_gb > 0:
+        big = folder / "big.jsonl"
+        count = math.ceil(args.big_gb * 1e9 / BYTES_PER_ARTICLE)
+        started = time.perf_counter()
+        big_spans = synthetic.write_jsonl(big, count, ARTICLE_LENGTH, SPANS_PER_ARTICLE, seed=11)
+        print(f"big file: {count:,} articles, {big_spans:,} spans, {big.stat().st_size / 1e9:.2f} GB "
+              f"(written in {time.perf_counter() - started:.0f} s)")
+        measure("big JSONL (memory must stay flat)", big, folder)
+        big.unlink()
+
+
+if __name__ == "__main__":
+    main()
