@@ -34,6 +34,7 @@ _MIN_STEM = 2          # letters left after a clitic
 _WORD_RE = re.compile(r"[^\W_]+")
 _SPACE_RE = re.compile(r"\s+")
 _BREAK = "\n"          # a gap holding a line break: names never run across one
+_TANWEEN = "\u064b\u064c\u064d"
 
 
 def clitic_variants(word: str) -> list[tuple[int, str]]:
@@ -50,6 +51,12 @@ def clitic_variants(word: str) -> list[tuple[int, str]]:
                 # ل + الصين is written للصين: the rest "لصين" is the article without its alef
                 out.append((len(prefix), "ا" + rest))
     return sorted(out, key=lambda v: v[0])       # stable: a reading's order within one cut is kept
+
+
+def _ends_in_tanween(text: str) -> bool:
+    """Tanween on the last letter (``شخصاً``, ``روسياً``: the mark may sit before the alef)."""
+    tail = text.rstrip()[-3:]
+    return any(mark in tail for mark in _TANWEEN) and not any(ch.isspace() for ch in tail)
 
 
 def _gap_key(gap: str) -> str:
@@ -97,11 +104,16 @@ class FoldedText:
 class Name:
     """A name cut into folded words, with the separators between them and any
     punctuation glued before its first word or after its last (``4.2%``).
-    Hashable: two spellings that match the same texts give equal Names."""
+    Hashable: two spellings that match the same texts give equal Names.
+
+    ``tanween``: whether the last word ends in tanween. Folding drops it, but it
+    tells a nisba adjective (``روسياً``, ``صينياً``) from a name, which never takes
+    it (``روسيا``): a match needs the same."""
     words: tuple[str, ...]
     gaps: tuple[str, ...]
     lead: str = ""
     trail: str = ""
+    tanween: bool = False
 
     @classmethod
     def parse(cls, name: str) -> "Name | None":
@@ -111,7 +123,7 @@ class Name:
             return None
         return cls(tuple(folded[a:b] for a, b in spans),
                    tuple(_gap_key(folded[spans[i][1]:spans[i + 1][0]]) for i in range(len(spans) - 1)),
-                   _gap_key(folded[:spans[0][0]]), _gap_key(folded[spans[-1][1]:]))
+                   _gap_key(folded[:spans[0][0]]), _gap_key(folded[spans[-1][1]:]), _ends_in_tanween(name.strip()))
 
 
 class NameMatcher:
@@ -174,6 +186,8 @@ class NameMatcher:
                             continue
                         fend += len(name.trail)
                     start, end = ft.original(fstart, fend)
+                    if _ends_in_tanween(ft.text[start:end]) != name.tanween:
+                        continue
                     out.append((start, end, value, cut))
                     found_here, found_cut = True, cut
                     if longest_only:

@@ -92,3 +92,9 @@ def test_batches_are_one_transaction(store):
     assert [s.id for s in store.spans("b")] == [saved[0].id]
     assert replace_spans(store, saved, []) == [] and store.spans("b") == []
     assert [s.id for s in replace_spans(store, [], saved)] == [saved[0].id]        # ids come back (redo)
+
+
+def test_tanween_tells_an_adjective_from_a_name():
+    text = "أصاب صاروخاً روسياً سفينة، وقالت روسيا إن"
+    assert texts(text, find_in_text(text, "روسيا")) == ["روسيا"]
+    assert texts(text, find_in_text(text, "روسياً")) == ["روسياً"]

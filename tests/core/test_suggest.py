@@ -155,3 +155,12 @@ def test_build_suggester_from_a_store(tmp_path):
     assert found(text, suggester.entities(text, store.spans("a"))) == [("DATE", "22 مارس")]
     assert build_suggester(store, use=("rules",)).project is None
     store.close()
+
+
+def test_the_documented_example_plugin_works():
+    from pathlib import Path
+    example = Path(__file__).resolve().parents[2] / "docs" / "examples" / "titles_plugin.py"
+    recognise = load_plugin(str(example))
+    text = "فاز الرئيس فلاديمير بوتين بأغلبية، وقال الرئيس الصيني شي جينبينغ، والملك في عمان"
+    suggester = Suggester(load_schema("default"), recognisers=[("titles", recognise)], claims=False)
+    assert found(text, suggester.entities(text)) == [("PERS", "فلاديمير بوتين"), ("PERS", "شي جينبينغ")]
