@@ -155,8 +155,10 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
 @click.option("--clitics", is_flag=True, help="Split proclitics (و ف ب ك ل ال) into tokens of their own.")
 @click.option("--scheme", default="bio", show_default=True, type=click.Choice(exporters.SCHEMES),
               help="Tag scheme of conll, conll-nested and hf.")
-@click.option("--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Worker processes that tokenize and format (file formats); same output.")
+@click.option("--jobs", default=min(2, os.cpu_count() or 1), show_default="2 if there are 2 cores",
+              type=click.IntRange(1, 64),
+              help="Processes that tokenize and format (conll, conll-nested, hf, spacy JSONL); same output. "
+                   "1 may be faster on a machine busy with other work.")
 @click.option("--json", "as_json", is_flag=True, help="Print the export report as JSON.")
 def export_command(db, fmt, out, statuses, annotator, labels, mapping, split, seed, suggestions, align, clitics,
                    scheme, jobs, as_json):

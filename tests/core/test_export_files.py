@@ -131,7 +131,7 @@ def test_write_atomic_still_works(tmp_path):
     assert target.read_text(encoding="utf-8") == "أ\nب\n" and os.listdir(tmp_path) == ["lines.txt"]
 
 
-@pytest.mark.parametrize("fmt", ["jsonl", "spacy", "conll", "conll-nested", "hf", "csv", "claims-tsv"])
+@pytest.mark.parametrize("fmt", ["spacy", "conll", "conll-nested", "hf"])
 def test_worker_processes_write_the_same_bytes_and_counts(project, tmp_path, fmt, monkeypatch):
     from annotator.core.exporters import parallel
     monkeypatch.setattr(parallel, "CHUNK", 1)                      # several chunks in flight
@@ -147,8 +147,18 @@ def test_worker_processes_write_the_same_bytes_and_counts(project, tmp_path, fmt
         {k: v for k, v in shared.as_dict().items() if k != "files"}
 
 
-def test_folder_and_binary_formats_stay_in_one_process():
+def test_only_token_formats_to_files_use_workers():
     from annotator.core.exporters import parallel
     from annotator.core.exporters.spacy import DOCBIN
     assert not parallel.usable(FORMATS["brat"], 2) and not parallel.usable(DOCBIN, 2)
+    assert not parallel.usable(FORMATS["jsonl"], 2) and not parallel.usable(FORMATS["csv"], 2)
     assert not parallel.usable(FORMATS["conll"], 1)
+
+
+def test_big_folder_exports_flush_once(project, tmp_path, monkeypatch):
+    from annotator.core.exporters import files
+    synced = []
+    monkeypatch.setattr(files, "MANY_FILES", 2)
+    monkeypatch.setattr(files.os, "sync", lambda: synced.append(1))
+    exporters.export(project, "brat", tmp_path / "brat")
+    assert synced == [1] and len(list((tmp_path / "brat").glob("*.ann"))) == 3

@@ -15,7 +15,8 @@ ever cut by a sentence boundary.
 """
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
+from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -44,6 +45,8 @@ _FAILED = {"expand": "no_token", "contract": "no_whole_token", "strict": "not_on
 _make = tuple.__new__
 _start = itemgetter(1)
 _end = itemgetter(2)
+_first = itemgetter(0)   # Aligned.i
+_after = itemgetter(1)   # Aligned.j
 
 
 def token_view(text: str, spans: list, policy: str, clitics: bool, report: ExportReport) -> TokenView:
@@ -76,14 +79,18 @@ def token_view(text: str, spans: list, policy: str, clitics: bool, report: Expor
 def _sentence_ranges(text, starts, aligned, report) -> list[tuple[int, int]]:
     cuts = [bisect_left(starts, end) for _, end in sentences(text)][:-1]   # first token of the next sentence
     if aligned and cuts:
-        keep = [True] * len(cuts)
-        for a in aligned:
-            # cuts strictly inside (i, j) would split the entity
-            for k in range(bisect_right(cuts, a.i), bisect_left(cuts, a.j)):
-                if keep[k]:
-                    keep[k] = False
-                    report.sentences_joined += 1
-        cuts = [c for c, k in zip(cuts, keep) if k]
+        # A cut c splits an entity when an entity starting before c ends after it: the
+        # running maximum of the ends, looked up per cut (few cuts, many entities).
+        firsts = list(map(_first, aligned))
+        reach = list(accumulate(map(_after, aligned), max))
+        kept = []
+        for c in cuts:
+            k = bisect_left(firsts, c)
+            if k and reach[k - 1] > c:
+                report.sentences_joined += 1
+            else:
+                kept.append(c)
+        cuts = kept
     bounds = [0, *cuts, len(starts)]
     return [(a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
 

@@ -60,8 +60,10 @@ class Format:
 
     @property
     def parallel(self) -> bool:
-        """Can worker processes format documents to text for this writer (``parallel.run``)?"""
-        return not self.folder and not self.binary and type(self).write is Format.write
+        """Do worker processes pay off for this writer (``parallel.run``)? For token formats
+        to text files: tokenizing is most of their time. For the others, sending documents
+        to the workers costs more than formatting them."""
+        return bool(self.tokens) and not self.folder and not self.binary and type(self).write is Format.write
 
     def variant(self, out: Path) -> "Format":
         """The writer for this output path (spaCy: DocBin for ``.spacy``)."""

@@ -7,6 +7,7 @@ separator is safe.
 """
 from __future__ import annotations
 
+from itertools import accumulate
 from operator import itemgetter
 
 from .base import Format
@@ -31,31 +32,31 @@ class Conll(Format):
     tokens = "flat"
 
     def lines(self, doc, ctx):
-        # Runs of untagged tokens are joined in one C call ("w1 O\nw2 O\n..."): most tokens
-        # are outside entities, and a Python step per token is what makes CoNLL slow.
-        view, entities, scheme = doc.view, doc.entities, ctx.options.scheme
+        # Every token as "word O" in one C-level join; then only entity lines and sentence
+        # ends are handled in Python, copying the untagged runs between them as slices.
+        view, scheme, entities = doc.view, ctx.options.scheme, doc.entities
+        endings = ctx.cache.setdefault("conll_endings", {})   # (label, length) -> [" B-X\n", " I-X\n", ...]
         words = list(map(_text, view.tokens))
-        endings = ctx.cache.setdefault("conll_endings", {})   # (label, length) -> " B-X\n", " I-X\n" ...
+        body = " O\n".join(words) + " O\n"
+        lengths = list(accumulate(map(len, words), initial=0))   # line k starts at lengths[k] + 3 * k
         out = []
         add = out.append
-        k, count = 0, len(entities)
-        for a, b in view.sentences:
-            pos = a
-            while k < count and entities[k].i < b:
+        pos = k = 0
+        count = len(entities)
+        for _, b in view.sentences:
+            while k < count and entities[k][0] < b:
                 i, j, label = entities[k][:3]
                 k += 1
-                if i > pos:
-                    add(" O\n".join(words[pos:i]))
-                    add(" O\n")
                 tail = endings.get((label, j - i))
                 if tail is None:
                     tail = endings[label, j - i] = [f" {tag}\n" for tag in encode(j - i, ((0, j - i, label),), scheme)]
+                add(body[pos:lengths[i] + 3 * i])
                 add("".join(map(str.__add__, words[i:j], tail)))
-                pos = j
-            if b > pos:
-                add(" O\n".join(words[pos:b]))
-                add(" O\n")
+                pos = lengths[j] + 3 * j
+            end = lengths[b] + 3 * b
+            add(body[pos:end])
             add("\n")
+            pos = end
         yield "".join(out)
 
     def manifest(self, ctx):
