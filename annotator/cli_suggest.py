@@ -98,8 +98,8 @@ def _print_figures(figures: dict, echo) -> None:
               help="A gazetteer file, name<TAB>LABEL per line (repeatable; the project's own are used too).")
 @click.option("--plugin", "plugins", multiple=True, metavar="SPEC",
               help="A recogniser: module:function or file.py[:function] (repeatable).")
-@click.option("--only", "only", multiple=True, type=click.Choice(BUILTIN),
-              help="Use only these built-in recognisers (repeatable; default all).")
+@click.option("--only", "only", multiple=True, metavar="NAME",
+              help=f"Use only these recognisers (repeatable; default all): {', '.join(BUILTIN)}.")
 @click.option("--annotator", default=default_annotator, show_default="your user name",
               help="Annotator recorded on applied suggestions.")
 def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins, only, annotator):
@@ -112,7 +112,7 @@ def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins,
         raise click.ClickException(str(error))
     try:
         try:
-            suggester = build_suggester(store, gazetteers=gazetteers, plugins=plugins, use=only or BUILTIN)
+            suggester = build_suggester(store, gazetteers=gazetteers, plugins=plugins, use=only or None)
         except (PluginError, GazetteerError) as error:
             raise click.ClickException(str(error))
         if evaluate:

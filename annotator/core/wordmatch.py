@@ -146,6 +146,12 @@ class NameMatcher:
         self._sorted = False
         return True
 
+    def prepare(self) -> None:
+        """Get ready for ``find`` now (call once the names are added, before sharing
+        the matcher between threads)."""
+        if not self._sorted:
+            self._sort()
+
     def _sort(self) -> None:
         for entries in self._by_first.values():
             entries.sort(key=lambda e: -len(e[0].words))      # longest first; stable otherwise
@@ -156,8 +162,7 @@ class NameMatcher:
         clitic was left out). Overlapping and nested matches are all returned,
         unless ``longest_only``: then the longest match at each word wins and
         matches inside it are skipped."""
-        if not self._sorted:
-            self._sort()
+        self.prepare()
         ft = text if isinstance(text, FoldedText) else FoldedText(text)
         words, folded, by_first = ft.words, ft.folded, self._by_first
         out = []

@@ -2,7 +2,7 @@
 accepted or rejected by key.
 
 When suggestions are on (Assist ▸ Show suggestions, Ctrl+Shift+S, remembered),
-opening an article starts a ``QRunnable`` on the global thread pool. It opens
+opening an article starts a ``QRunnable`` on a one-thread pool. It opens
 its own read-only connection to the project (SQLite connections stay in their
 thread), builds or reuses the suggester (the project gazetteer is rebuilt only
 when entity annotations changed, gazetteer files and plugins are loaded once)
@@ -88,9 +88,15 @@ class _Worker(QRunnable):
             finally:
                 store.close()
         except Exception as error:     # noqa: BLE001 - a plugin's error is shown, never fatal
-            self.signals.failed.emit(self.generation, f"{type(error).__name__}: {error}")
+            try:
+                self.signals.failed.emit(self.generation, f"{type(error).__name__}: {error}")
+            except RuntimeError:
+                pass
             return
-        self.signals.done.emit(self.generation, self.doc_id, entities, claims)
+        try:
+            self.signals.done.emit(self.generation, self.doc_id, entities, claims)
+        except RuntimeError:            # the window was closed meanwhile
+            pass
 
 
 def _key(item) -> tuple:
@@ -118,6 +124,9 @@ class Suggestions(QObject):
         self.signals = _Signals(self)
         self.signals.done.connect(self._done)
         self.signals.failed.connect(self._failed)
+        # One worker at a time; paging quickly through articles drops the waiting requests.
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
         window.view.viewport().installEventFilter(self)
 
     # --- computing ----------------------------------------------------------
@@ -138,8 +147,8 @@ class Suggestions(QObject):
             return
         self.doc_id = self.w.doc.id
         self.running = True
-        QThreadPool.globalInstance().start(_Worker(self.w.store.path, self.doc_id, self.generation,
-                                                   self.suggesters, self.signals))
+        self.pool.clear()
+        self.pool.start(_Worker(self.w.store.path, self.doc_id, self.generation, self.suggesters, self.signals))
 
     def sources_changed(self) -> None:
         """Gazetteer files or plugins were added or removed."""

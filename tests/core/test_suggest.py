@@ -164,3 +164,19 @@ def test_the_documented_example_plugin_works():
     text = "فاز الرئيس فلاديمير بوتين بأغلبية، وقال الرئيس الصيني شي جينبينغ، والملك في عمان"
     suggester = Suggester(load_schema("default"), recognisers=[("titles", recognise)], claims=False)
     assert found(text, suggester.entities(text)) == [("PERS", "فلاديمير بوتين"), ("PERS", "شي جينبينغ")]
+
+
+def test_the_registry(tmp_path):
+    from annotator.core.suggest import _REGISTRY, register, registered
+    store = open_project(tmp_path / "p.db")
+    store.add_document(Document("a", text="زار الوفد القاهرة"))
+    register("cities", lambda store, gazetteers: [("cities", Gazetteer([("القاهرة", "GPE")], source="cities"))])
+    try:
+        assert registered() == ["project", "gazetteer", "rules", "cities", "claims"]
+        suggester = build_suggester(store, use=["cities"])
+        assert [(s.label, s.source) for s in suggester.entities("زار الوفد القاهرة")] == [("GPE", "cities")]
+        with pytest.raises(PluginError, match="unknown recogniser"):
+            build_suggester(store, use=["nothing"])
+    finally:
+        _REGISTRY.pop("cities")
+        store.close()

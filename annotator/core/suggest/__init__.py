@@ -18,7 +18,8 @@ pipeline) is wrapped in a function. Load one with :func:`load_plugin` from
 a class found there is instantiated without arguments and its instances called.
 ``python main.py suggest --plugin SPEC`` and the project setting
 ``suggest`` (``{"plugins": [...], "gazetteers": [...]}``, also set from the
-GUI) name them. See docs/assist.md for an example.
+GUI) name them. See docs/assist.md for an example. From Python, :func:`register`
+adds a named recogniser factory to the registry the suggester is built from.
 
 Built in: the project's own gazetteer (``gazetteer.ProjectGazetteer``:
 everything tagged so far, label by vote), gazetteer files
@@ -43,9 +44,9 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 __all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "Suggester", "load_plugin", "as_suggestions",
-           "map_label", "build_suggester", "settings_of", "BUILTIN"]
+           "map_label", "build_suggester", "settings_of", "register", "registered", "BUILTIN"]
 
-BUILTIN = ("project", "gazetteer", "rules", "claims")
+BUILTIN = ("project", "gazetteer", "rules", "claims")       # the names registered() starts with
 
 # Other names recognisers use for a schema's labels; first one the schema has wins.
 _FALLBACKS = {
@@ -244,21 +245,58 @@ def settings_of(store) -> dict:
     return {"gazetteers": list(value.get("gazetteers", [])), "plugins": list(value.get("plugins", []))}
 
 
-def build_suggester(store, gazetteers=(), plugins=(), use=BUILTIN, project=None) -> Suggester:
-    """A Suggester for ``store``'s schema: the project gazetteer (``project`` if
-    given, else built from the store), gazetteer files and plugins from the
-    project settings plus the ones given, the rules and claims, as ``use`` says."""
-    from .gazetteer import Gazetteer, ProjectGazetteer
+# --- the registry ------------------------------------------------------------
+# Named entity recognisers built for a project: name -> factory(store, extra
+# gazetteer files) returning [(source name, recogniser)]. "project" (the project
+# gazetteer, which knows about leave-one-out) and "claims" are built in apart.
+_REGISTRY: dict[str, Callable] = {}
+
+
+def register(name: str, factory: Callable) -> None:
+    """Add (or replace) a named recogniser factory: ``factory(store, gazetteers)``
+    returns ``[(source name, callable)]``. Registered names can be chosen with
+    ``use=`` / ``--only`` like the built-in ones."""
+    _REGISTRY[name] = factory
+
+
+def registered() -> list[str]:
+    """Every name ``use=`` accepts, built-in ones first."""
+    return ["project", *_REGISTRY, "claims"]
+
+
+def _gazetteer_files(store, gazetteers) -> list[tuple[str, Callable]]:
+    from .gazetteer import Gazetteer
+    base = Path(store.path).resolve().parent
+    return [(f"gazetteer:{Path(path).name}", Gazetteer.from_file(_resolve(path, base)))
+            for path in [*settings_of(store)["gazetteers"], *gazetteers]]
+
+
+def _rules(store, gazetteers) -> list[tuple[str, Callable]]:
     from .rules import RuleRecogniser
-    settings = settings_of(store)
+    return [("rules", RuleRecogniser(store.schema.label_names()))]
+
+
+register("gazetteer", _gazetteer_files)
+register("rules", _rules)
+
+
+def build_suggester(store, gazetteers=(), plugins=(), use=None, project=None) -> Suggester:
+    """A Suggester for ``store``'s schema with the recognisers named in ``use``
+    (default: all of ``registered()``): the project gazetteer (``project`` if
+    given, else built from the store), the registered ones (gazetteer files from
+    the project settings plus ``gazetteers``, the rules...) and claims; plugins from
+    the project settings plus ``plugins`` always run."""
+    from .gazetteer import ProjectGazetteer
+    use = registered() if use is None else list(use)
+    unknown = [name for name in use if name not in registered()]
+    if unknown:
+        raise PluginError(f"unknown recogniser {', '.join(unknown)}; known: {', '.join(registered())}")
     base = Path(store.path).resolve().parent
     recognisers: list[tuple[str, Callable]] = []
-    if "gazetteer" in use:
-        for path in [*settings["gazetteers"], *gazetteers]:
-            recognisers.append((f"gazetteer:{Path(path).name}", Gazetteer.from_file(_resolve(path, base))))
-    if "rules" in use:
-        recognisers.append(("rules", RuleRecogniser(store.schema.label_names())))
-    for spec in [*settings["plugins"], *plugins]:
+    for name, factory in _REGISTRY.items():
+        if name in use:
+            recognisers += factory(store, gazetteers)
+    for spec in [*settings_of(store)["plugins"], *plugins]:
         recognisers.append((f"plugin:{spec}", load_plugin(spec, base)))
     if "project" in use and project is None:
         project = ProjectGazetteer.from_store(store)

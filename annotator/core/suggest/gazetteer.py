@@ -66,6 +66,7 @@ class Gazetteer:
             if _usable(parsed) and parsed not in seen:
                 seen.add(parsed)
                 self.matcher.add(parsed, label)
+        self.matcher.prepare()
 
     @classmethod
     def from_file(cls, path) -> "Gazetteer":
@@ -90,6 +91,7 @@ class ProjectGazetteer:
         self.matcher = NameMatcher()
         for doc_id, name, label in rows:
             self.add(doc_id, name, label)
+        self.matcher.prepare()
 
     @classmethod
     def from_store(cls, store) -> "ProjectGazetteer":
