@@ -115,3 +115,22 @@ def test_conll_nested_round_trip_keeps_every_entity(project, tmp_path):
         grown = sorted((label, next(t.start for t in tokens if t.end > s), [t.end for t in tokens if t.start < e][-1])
                        for label, s, e in entities(project, doc.id))
         assert found == grown
+
+
+def test_brat_documents_read_back_by_the_brat_importer(project, tmp_path):
+    # The import side (issue 3) reads T lines as spans; claims are ours to read (read_brat above).
+    out = tmp_path / "brat"
+    exporters.export(project, "brat", out)
+    without_claims = [d.id for d in project.documents() if not project.claims(d.id)]
+    other = open_project(tmp_path / "copy.db", annotator="huda")
+    try:
+        report = import_paths(other, [out / f"{doc_id}.txt" for doc_id in without_claims], {"format": "brat"})
+        assert report.ok, report.as_dict()
+        texts = {project.document(d).text: d for d in without_claims}
+        assert len(other.documents()) == len(without_claims)
+        for doc in other.documents():
+            text = other.document(doc.id).text
+            assert sorted((s.label, s.start, s.end) for s in other.spans(doc.id, "entity")) == \
+                entities(project, texts[text])
+    finally:
+        other.close()

@@ -14,9 +14,12 @@ One tag column: nested entities are flattened as in ``conll`` (outermost wins, c
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 
 from .base import Format
 from .tagging import encode
+
+_text, _start, _end = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def features(tags: list[str]) -> dict:
@@ -41,12 +44,12 @@ class HuggingFace(Format):
     def lines(self, doc, ctx):
         view, doc_id = doc.view, doc.item.doc.id
         ids = ctx.tag_ids
-        numbers = [ids[t] for t in encode(len(view.tokens), doc.entities, ctx.options.scheme)]
-        tokens = view.tokens
+        numbers = list(map(ids.__getitem__, encode(len(view.tokens), doc.entities, ctx.options.scheme)))
+        words = list(map(_text, view.tokens))
+        offsets = list(zip(map(_start, view.tokens), map(_end, view.tokens)))   # tuples: JSON arrays
         for n, (a, b) in enumerate(view.sentences):
             row = {"id": f"{doc_id}:{n}", "document_id": doc_id, "sentence_id": n,
-                   "tokens": [t.text for t in tokens[a:b]], "ner_tags": numbers[a:b],
-                   "offsets": [[t.start, t.end] for t in tokens[a:b]]}
+                   "tokens": words[a:b], "ner_tags": numbers[a:b], "offsets": offsets[a:b]}
             yield json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n"
 
     def extra_files(self, ctx):
