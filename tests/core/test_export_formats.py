@@ -189,3 +189,19 @@ def test_jsonl_fast_line_is_exactly_json_dumps_of_the_record(project):
     span = ExportSpan("entity", "PERS", 0, 2, '{"x": "ي"}', "م\"", "manual", 3, "t")
     assert document_line(odd, [span], []) == json.dumps(document_record(odd, [span], []), ensure_ascii=False,
                                                          sort_keys=True) + "\n"
+
+
+def test_spacy_lines_are_canonical_json_and_whitespace_becomes_tokens(project, tmp_path):
+    for doc_id, text in [("spaces", "  قال  الوزير\n\n إن «الصين»   مستعدة  \n"), ("empty-ish", " \n "),
+                         ("tight", "قال:«نعم»")]:
+        project.add_document(Document(id=doc_id, text=text))
+    out = tmp_path / "prodigy.jsonl"
+    exporters.export(project, "spacy", out)
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    for line in lines:
+        record = json.loads(line)
+        assert json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n" == line
+        assert check_prodigy(record) == []
+    spaces = next(json.loads(line) for line in lines if json.loads(line)["meta"]["id"] == "spaces")
+    assert [t["text"] for t in spaces["tokens"]][:4] == ["  ", "قال", " ", "الوزير"]
+    assert [t["ws"] for t in spaces["tokens"]][:4] == [False, True, False, False]

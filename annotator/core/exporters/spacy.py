@@ -18,31 +18,49 @@ outermost ones); spaCy stays optional and is needed only for that.
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 
 from .base import Format
 from .files import ExportError
+from .jsonl import _quote, _Quoted
 
 
-def spacy_tokens(text: str, tokens) -> tuple[list[list], list[int]]:
-    """[text, start, end, ws] per spaCy token, and the spaCy index of each of our tokens."""
-    out: list[list] = []
-    index = []
-    pos = 0
-    for token in [*tokens, None]:
-        start = len(text) if token is None else token.start
-        gap = text[pos:start]
-        if gap:
-            if out and gap[0] == " ":
-                out[-1][3] = True
-                pos += 1
-                gap = gap[1:]
-            if gap:
-                out.append([gap, pos, start, False])
-        if token is not None:
-            index.append(len(out))
-            out.append([token.text, token.start, token.end, False])
-            pos = token.end
+_text, _start, _end = itemgetter(0), itemgetter(1), itemgetter(2)
+_BOOL = {False: "false", True: "true"}
+
+
+def spacy_tokens(text: str, tokens) -> tuple[list[tuple], list[int]]:
+    """(text, start, end, ws) per spaCy token, and the spaCy index of each of our tokens.
+
+    ``ws``: one space follows. Whitespace before the first token, and any whitespace after a
+    token other than that one space, is a token of its own (spaCy's rule)."""
+    n = len(tokens)
+    starts, ends = list(map(_start, tokens)), list(map(_end, tokens))
+    gap_ends = starts[1:] + [len(text)]
+    gaps = list(map(text.__getitem__, map(slice, ends, gap_ends)))      # whitespace after each token
+    ws = [gap[:1] == " " for gap in gaps]
+    base = list(zip(map(_text, tokens), starts, ends, ws))
+    lead = text[:starts[0]] if n else text
+    out = [(lead, 0, len(lead), False)] if lead else []
+    index, shift, done = [], len(out), 0
+    for k in [k for k, gap in enumerate(gaps) if gap and gap != " "]:   # paragraph breaks, double spaces
+        out += base[done:k + 1]
+        index += range(done + shift, k + 1 + shift)
+        out.append((gaps[k][ws[k]:], ends[k] + ws[k], gap_ends[k], False))
+        shift += 1
+        done = k + 1
+    out += base[done:]
+    index += range(done + shift, n + shift)
     return out, index
+
+
+def _spans(doc, index) -> list[dict]:
+    return [{"start": a.start, "end": a.end, "token_start": index[a.i], "token_end": index[a.j - 1],
+             "label": a.label} for a in doc.entities]
+
+
+def _meta(item) -> dict:
+    return {**item.doc.meta, "id": item.doc.id, "title": item.doc.title}
 
 
 def record(doc) -> dict:
@@ -50,11 +68,23 @@ def record(doc) -> dict:
     tokens, index = spacy_tokens(item.doc.text, view.tokens)
     return {
         "text": item.doc.text,
-        "meta": {**item.doc.meta, "id": item.doc.id, "title": item.doc.title},
+        "meta": _meta(item),
         "tokens": [{"text": t, "start": s, "end": e, "id": k, "ws": ws} for k, (t, s, e, ws) in enumerate(tokens)],
-        "spans": [{"start": a.start, "end": a.end, "token_start": index[a.i], "token_end": index[a.j - 1],
-                   "label": a.label} for a in doc.entities],
+        "spans": _spans(doc, index),
     }
+
+
+def record_line(doc) -> str:
+    """``json.dumps(record(doc), ensure_ascii=False, sort_keys=True)`` byte for byte, without a
+    dict per token (test_export_formats checks the equality)."""
+    item, view = doc.item, doc.view
+    tokens, index = spacy_tokens(item.doc.text, view.tokens)
+    quoted = _Quoted()
+    body = ", ".join([f'{{"end": {e}, "id": {k}, "start": {s}, "text": {quoted[t]}, "ws": {_BOOL[w]}}}'
+                      for k, (t, s, e, w) in enumerate(tokens)])
+    return (f'{{"meta": {json.dumps(_meta(item), ensure_ascii=False, sort_keys=True)}, '
+            f'"spans": {json.dumps(_spans(doc, index), ensure_ascii=False, sort_keys=True)}, '
+            f'"text": {_quote(item.doc.text)}, "tokens": [{body}]}}\n')
 
 
 class SpacyJsonl(Format):
@@ -67,7 +97,7 @@ class SpacyJsonl(Format):
         return DOCBIN if str(out).endswith(".spacy") else self
 
     def lines(self, doc, ctx):
-        yield json.dumps(record(doc), ensure_ascii=False, sort_keys=True) + "\n"
+        yield record_line(doc)
 
     def manifest(self, ctx):
         return {"layout": "Prodigy/spaCy JSONL: text, meta, tokens (start, end, id, ws), spans (start, end, "
