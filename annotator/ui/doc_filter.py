@@ -42,7 +42,7 @@ class DocumentFilter(QWidget):
         for combo in (self.status, self.label, self.annotator, self.claims):
             combo.currentIndexChanged.connect(lambda _: self.apply())
         # new documents (an import, another window): search again
-        doc_list.shown.sourceModelChanged.connect(self._documents_reloaded)
+        doc_list.documentsReloaded.connect(self._documents_reloaded)
         self.reload_choices()
 
     def _combo(self, tip: str, items) -> QComboBox:
