@@ -8,7 +8,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
 from annotator.core.importing import import_paths
-from annotator.core.model import Document, Span
+from annotator.core.model import Document
 from annotator.core.store import open_project
 from annotator.ui.annotate_all_dialog import AnnotateAllDialog
 from annotator.ui.suggestions import wait_for
