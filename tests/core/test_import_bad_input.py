@@ -95,8 +95,12 @@ def test_100_mb_single_line_is_refused_without_reading_it_whole(tmp_path):
     write("huge.csv", b"title,text\nx,", b"\n")
     write("huge.json", b'[{"data": {"text": "', b'"}}]')
     good = good_file(tmp_path)
-    result = subprocess.run([sys.executable, "-c", HUGE_SCRIPT, str(ROOT), str(tmp_path / "p.db"),
-                             *map(str, files.values()), str(good)], capture_output=True, text=True, timeout=120)
+    try:
+        result = subprocess.run([sys.executable, "-c", HUGE_SCRIPT, str(ROOT), str(tmp_path / "p.db"),
+                                 *map(str, files.values()), str(good)], capture_output=True, text=True, timeout=120)
+    finally:
+        for path in files.values():              # 400 MB: not left behind in the temporary folder
+            path.unlink()
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
     errors = dict(zip(files, out["files"]))
