@@ -48,6 +48,7 @@ class _Suggesters:
         self.key = None
         self.suggester = None
         self.signature = None
+        self.stale = False              # annotations were relabelled or moved in this window
 
     def get(self, store):
         key = (str(store.path), json.dumps(store.setting("suggest", {}), sort_keys=True), store.schema.to_json())
@@ -56,9 +57,9 @@ class _Suggesters:
             if key != self.key:
                 self.suggester = build_suggester(store, project=ProjectGazetteer.from_store(store))
                 self.key, self.signature = key, signature
-            elif signature != self.signature:
+            elif signature != self.signature or self.stale:
                 self.suggester.project = ProjectGazetteer.from_store(store)
-                self.signature = signature
+                self.signature, self.stale = signature, False
             return self.suggester
 
     def forget(self) -> None:
@@ -337,7 +338,9 @@ class Suggestions(QObject):
                 for s in claims]
 
     def spans_changed(self, removed, added) -> None:
-        """Annotations changed: drop the entity suggestions they now cover."""
+        """Annotations changed: the project gazetteer is out of date, and the entity
+        suggestions they now cover go."""
+        self.suggesters.stale = True
         if not self.items or self.w.doc is None:
             return
         taken = {(s.start, s.end) for s in added if s.doc_id == self.w.doc.id}
