@@ -205,3 +205,17 @@ def test_spacy_lines_are_canonical_json_and_whitespace_becomes_tokens(project, t
     spaces = next(json.loads(line) for line in lines if json.loads(line)["meta"]["id"] == "spaces")
     assert [t["text"] for t in spaces["tokens"]][:4] == ["  ", "قال", " ", "الوزير"]
     assert [t["ws"] for t in spaces["tokens"]][:4] == [False, True, False, False]
+
+
+def test_spans_sharing_a_start_come_longest_first(project, tmp_path):
+    from annotator.core.model import Span
+    text = "وزارة الخارجية الروسية أعلنت"
+    project.add_document(Document(id="same-start", text=text))
+    for piece, label in [("وزارة", "ORG"), ("وزارة الخارجية الروسية", "ORG"), ("وزارة الخارجية", "FAC")]:
+        project.add_span(Span(doc_id="same-start", start=0, end=len(piece), label=label))   # shortest saved first
+    exporters.export(project, "jsonl", tmp_path / "a.jsonl")
+    [record] = [r for r in read_jsonl(tmp_path / "a.jsonl") if r["id"] == "same-start"]
+    assert [s["end"] - s["start"] for s in record["spans"]] == [22, 14, 5]
+    exporters.export(project, "conll-nested", tmp_path / "n.conll")
+    last = read_conll(tmp_path / "n.conll")[-1]
+    assert last[0] == ("وزارة", ["B-ORG", "B-FAC", "B-ORG"])

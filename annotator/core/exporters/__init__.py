@@ -52,20 +52,20 @@ def export(store, fmt: str, out, options=None, progress=None, cancelled=None, jo
     sink = (_FolderSink if writer.folder else _FileSink)(writer, ctx)
     total = store.document_count() if progress else 0
 
-    def items():
-        for item in ctx.selection:
+    def documents():
+        for raw in ctx.selection.raw():
             if cancelled is not None and cancelled():
                 raise ExportCancelled()
-            if progress is not None and item.number % 200 == 0:
+            if progress is not None and raw.number % 200 == 0:
                 progress(report.documents_seen, total)
-            yield item
+            yield raw
 
     try:
         if parallel.usable(writer, jobs):
             sink.flush()    # nothing buffered may be copied into the worker processes
-            parallel.run(items(), writer, ctx, jobs, sink.add_text)
+            parallel.run(documents(), writer, ctx, jobs, sink.add_text)
         else:
-            for item in items():
+            for item in map(ctx.selection.item, documents()):
                 doc = writer.prepare(item, ctx)
                 count_exported(writer, doc, report)
                 sink.add(doc)

@@ -1,5 +1,6 @@
-"""Both cores for the file formats: worker processes tokenize and format, the main process
-reads the project, writes in document order and adds up the counts.
+"""Both cores for the token formats: the main process reads the project (one query, the
+document filters, the content hash) and writes in document order; worker processes parse,
+filter and map the spans, tokenize and format, and send back text and counts.
 
 Documents go to the workers in chunks; at most ``2 * jobs`` chunks are in flight, so
 memory stays flat however large the project. Workers are forked (they inherit the
@@ -25,9 +26,9 @@ def usable(writer, jobs: int) -> bool:
 
 def _work(chunk):
     writer, ctx = _job
-    ctx.report = ExportReport()           # this chunk's counts only, merged by the main process
+    ctx.report = ctx.selection.report = ExportReport()   # this chunk's counts, merged by the main process
     texts = []
-    for item in chunk:
+    for item in map(ctx.selection.item, chunk):
         doc = writer.prepare(item, ctx)
         count_exported(writer, doc, ctx.report)
         texts.append((item.split, "".join(writer.lines(doc, ctx))))
@@ -35,7 +36,8 @@ def _work(chunk):
 
 
 def run(items, writer, ctx, jobs: int, write) -> None:
-    """Format ``items`` in ``jobs`` worker processes; ``write(split, text)`` in document order."""
+    """Format ``items`` (``selection.RawItem``) in ``jobs`` worker processes; ``write(split,
+    text)`` in document order."""
     global _job
     _job = (writer, ctx)
     pool = multiprocessing.get_context("fork").Pool(jobs)

@@ -60,8 +60,9 @@ class ExportReport:
         self.spans_left_out[reason] += count
 
     def merge(self, other: "ExportReport") -> None:
-        """Add the counts a worker process made for the documents it formatted."""
-        for name in ("spans_exported", "claims_exported", "sentences", "tokens", "sentences_joined"):
+        """Add the counts a worker process made for the documents it parsed and formatted."""
+        for name in ("spans_seen", "spans_exported", "claims_seen", "claims_exported", "sentences", "tokens",
+                     "sentences_joined"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for name in ("spans_left_out", "spans_adjusted", "labels", "claims_left_out"):
             getattr(self, name).update(getattr(other, name))

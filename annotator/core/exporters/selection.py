@@ -11,6 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass
 from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 from ..model import ENTITY_LAYER, Claim, Document
@@ -43,6 +44,7 @@ class ExportSpan(NamedTuple):
 
 
 _as_span = tuple.__new__   # with repeat(ExportSpan): rows become ExportSpans without a Python call each
+_START, _END = itemgetter(2), itemgetter(3)
 
 
 @dataclass
@@ -53,15 +55,26 @@ class ExportItem:
     split: str             # "" without --split
     number: int            # 1-based position in the export
 
-    def __reduce__(self):
-        # Compact and fast to pickle for the worker processes (parallel.py): plain tuples.
-        doc = self.doc
-        return _rebuild_item, ((doc.id, doc.text, doc.title, doc.meta, doc.status), list(map(tuple, self.entities)),
-                               self.claims, self.split, self.number)
 
 
-def _rebuild_item(doc, entities, claims, split, number) -> ExportItem:
-    return ExportItem(Document(*doc), list(map(_as_span, repeat(ExportSpan), entities)), claims, split, number)
+class RawItem(NamedTuple):
+    """A document that passed the document filters, its spans still as the store's JSON: what
+    the main process hands to a worker (cheap to pickle) before ``Selection.item``."""
+    doc: tuple             # (id, text, title, meta, status)
+    spans_json: str
+    claims: list
+    split: str
+    number: int
+
+
+def _spans(spans_json: str) -> list[ExportSpan]:
+    """The store's span JSON as ExportSpans, by start, longest first, then id."""
+    rows = json.loads(spans_json)
+    starts = list(map(_START, rows))
+    if len(set(starts)) != len(starts):    # the store sends them by start then id
+        rows.sort(key=_END, reverse=True)
+        rows.sort(key=_START)
+    return list(map(_as_span, repeat(ExportSpan), rows))
 
 
 def split_of(doc_id: str, seed: int, percentages: tuple[int, ...], names: tuple[str, ...]) -> str:
@@ -131,28 +144,37 @@ class Selection:
         return self._hash.hexdigest()
 
     def __iter__(self):
+        """Every exported document as an ExportItem, in list order."""
+        return map(self.item, self.raw())
+
+    def raw(self):
+        """The documents that pass the status and annotator filters (counted), hashed and
+        split, spans not parsed yet. Runs where the project is read (the main process)."""
         options, report = self.options, self.report
         statuses = set(options.statuses)
         number = 0
         for doc, spans_json, has_claims, status, own_status in self.store.iter_annotated_documents(options.annotator):
             claims = self.store.claims(doc.id) if has_claims else []
             self._digest(doc, spans_json, claims)
-            spans = list(map(_as_span, repeat(ExportSpan), json.loads(spans_json)))
             report.documents_seen += 1
             if statuses and status not in statuses:
                 report.documents_left_out["status"] += 1
                 continue
-            if options.annotator and not self._touched(own_status, spans, claims):
+            if options.annotator and not self._touched(own_status, _spans(spans_json), claims):
                 report.documents_left_out["annotator"] += 1
                 continue
             number += 1
             split = split_of(doc.id, options.seed, options.split, options.split_names) if options.split else ""
-            item = ExportItem(doc, self._entities(spans), self._claims(claims), split, number)
             report.documents_exported += 1
             if split:
-                counts = report.splits.setdefault(split, {"documents": 0, "spans": 0})
-                counts["documents"] += 1
-            yield item
+                report.splits.setdefault(split, {"documents": 0, "spans": 0})["documents"] += 1
+            yield RawItem((doc.id, doc.text, doc.title, doc.meta, doc.status), spans_json, claims, split, number)
+
+    def item(self, raw: RawItem) -> ExportItem:
+        """Parse, filter, map and count the spans and claims of one document (in the main
+        process, or in a worker: the counts go to ``self.report``, merged later)."""
+        return ExportItem(Document(*raw.doc), self._entities(_spans(raw.spans_json)), self._claims(raw.claims),
+                          raw.split, raw.number)
 
     def _touched(self, own_status: bool, spans, claims) -> bool:
         name = self.options.annotator
