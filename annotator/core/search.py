@@ -10,14 +10,13 @@ and with the article, and a clitic before it, taken off every word
 stored text never changes; only the index is folded. SQLite triggers cannot
 fold, so the index is kept in sync from Python:
 
-- ``Store.insert_document_rows`` (every import and ``add_document`` goes
-  through it) calls :func:`index_new_documents` in the caller's transaction,
-  so a document and its index entry are committed together;
+- imports do NOT index: folding and indexing cost more than the whole rest of
+  a bulk import, and a dataset built on a server is never searched there;
+- :func:`ensure_index` runs before every search and indexes the documents
+  added since the last one (documents are never deleted and rowids only grow,
+  so comparing the newest rowid of each side costs two index look-ups);
 - migrations create the table and index the documents already in the project
-  (``m005_search_index_stems`` rebuilt the first version's table in this form);
-- :func:`ensure_index` runs before the first search of a session and indexes
-  any document still missing (one written by some other path); it costs two
-  ``count(*)`` when nothing is missing.
+  (``m005_search_index_stems`` rebuilt the first version's table in this form).
 
 Stored text never changes after import; a title change (no such API yet)
 must call :func:`reindex_title`, and deleting a document :func:`unindex`,
@@ -46,13 +45,12 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import weakref
 
 from .model import CLAIM_ROLES
 from .text import fold
 from .wordmatch import CLITIC_PREFIXES
 
-__all__ = ["FTS_TABLE", "STATUS_INDEX", "create_index", "index_form", "index_new_documents", "index_missing",
+__all__ = ["FTS_TABLE", "STATUS_INDEX", "create_index", "index_form", "index_missing",
            "ensure_index", "has_index", "unindex", "reindex_title", "fts_query", "query_words",
            "search_documents", "UNFINISHED"]
 
@@ -61,7 +59,6 @@ STATUS_INDEX = "idx_documents_status_id"
 # Folding already removed Arabic marks; keep any other mark inside tokens.
 TOKENIZE = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'"
 UNFINISHED = ("new", "in_progress")
-_ensured: "weakref.WeakSet" = weakref.WeakSet()     # stores checked this session
 _WORD_RE = re.compile(r"[^\W_]+")
 # The article and a clitic before it (وال بال كال لال وبال فبال ...; لل ولل فلل), at a
 # word's start, when two letters or more follow.
@@ -89,21 +86,6 @@ def _insert(conn: sqlite3.Connection, rows) -> None:
                      ((rowid, index_form(title or ""), index_form(text)) for rowid, title, text in rows))
 
 
-def index_new_documents(conn: sqlite3.Connection, rows: list[dict]) -> None:
-    """Index documents just inserted (dicts with ``id``, ``title``, ``text``), in the
-    caller's transaction. Does nothing in a project without the index table."""
-    if not rows or not has_index(conn):
-        return
-    by_id = {row["id"]: row for row in rows}
-    ids = list(by_id)
-    found = []
-    for k in range(0, len(ids), 500):
-        chunk = ids[k:k + 500]
-        found += conn.execute(f"SELECT rowid, id FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
-                              chunk).fetchall()
-    _insert(conn, ((rowid, by_id[doc_id]["title"], by_id[doc_id]["text"]) for rowid, doc_id in found))
-
-
 def index_missing(conn: sqlite3.Connection) -> int:
     """Index every document the index lacks; returns how many. Caller holds the transaction."""
     missing = conn.execute(f"SELECT rowid, title, text FROM documents WHERE rowid NOT IN"
@@ -118,19 +100,21 @@ def index_missing(conn: sqlite3.Connection) -> int:
 
 
 def ensure_index(store) -> bool:
-    """Make sure every document is indexed (checked once per open store).
-    Returns False when there is no index to use (read-only project without one)."""
-    if store in _ensured:
-        return True
+    """Index the documents added since the last search, if any.
+
+    Returns False when the index cannot be used as it is (no index, or a
+    read-only project whose index lags): the caller then scans the texts.
+    """
     conn = store.db.conn
     if not has_index(conn):
         return False
-    documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-    indexed = conn.execute(f"SELECT count(*) FROM {FTS_TABLE}_docsize").fetchone()[0]
-    if documents != indexed and not store.readonly:
+    newest = conn.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0
+    indexed = conn.execute(f"SELECT max(id) FROM {FTS_TABLE}_docsize").fetchone()[0] or 0
+    if newest != indexed:
+        if store.readonly:
+            return False
         with store._write():
             index_missing(conn)
-    _ensured.add(store)
     return True
 
 

@@ -14,7 +14,6 @@ from pathlib import Path
 import sqlite_utils
 
 from .backup import backup_due, list_backups, make_backup
-from . import search
 from .migrations import SCHEMA_VERSION, migrations
 from .model import CLAIM_LAYER, CLAIM_ROLES, STATUSES, Claim, Document, DocumentSummary, Span, content_hash
 from .schema import Schema, load_schema
@@ -338,7 +337,6 @@ class Store:
             "INSERT INTO documents (id, title, text, length, meta, content_hash, import_record, status,"
             " status_annotator, status_updated, created) VALUES (:id, :title, :text, :length, :meta,"
             " :content_hash, :import_record, :status, :status_annotator, :status_updated, :created)", rows)
-        search.index_new_documents(self.db.conn, rows)   # folded search index, same transaction
 
     def insert_span_rows(self, rows: list[tuple]) -> None:
         """Insert (doc_id, layer, label, start, end, attributes, annotator, origin, created, updated)."""

@@ -232,7 +232,15 @@ def _nfc(text: str, want_map: bool, report: NormalisationReport):
     return whole, mapping
 
 
+# Any character some step below would change; text without one (and already NFC,
+# the usual case) is returned as it is after one scan in C.
+_ANY_CHANGE_RE = re.compile("[\r" + re.escape(_LINE_BREAKS + "".join(_REMOVED_KINDS))
+                            + "\ufb50-\ufdff\ufe70-\ufefe]")
+
+
 def _normalise(text: str, want_map: bool):
+    if not _ANY_CHANGE_RE.search(text) and unicodedata.is_normalized("NFC", text):
+        return text, NormalisationReport(), (_identity_map(len(text)) if want_map else None)
     report = NormalisationReport()
     mapping: list[int] | None = None
 
