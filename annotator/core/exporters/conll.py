@@ -16,15 +16,6 @@ from .tagging import encode
 _text = itemgetter(0)
 
 
-def sentence_blocks(view, rows: list[str]) -> str:
-    """Rows (one per token) grouped into sentences, each followed by a blank line."""
-    if not rows:
-        return ""
-    for _, b in view.sentences:
-        rows[b - 1] += "\n"
-    return "\n".join(rows) + "\n"
-
-
 class Conll(Format):
     name = "conll"
     title = "CoNLL (token TAG, ANERcorp)"

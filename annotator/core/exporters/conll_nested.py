@@ -10,7 +10,6 @@ from __future__ import annotations
 from operator import itemgetter
 
 from .base import Format
-from .conll import sentence_blocks
 from .tagging import encode, nesting_levels
 
 _text = itemgetter(0)
@@ -28,17 +27,17 @@ class ConllNested(Format):
         levels = nesting_levels(entities)
         columns = [encode(n, [e for e, level in zip(entities, levels) if level == k], scheme)
                    for k in range(max(levels, default=0) + 1)]
-        depth = [1] * n     # columns needed by each token's sentence
+        words = list(map(_text, view.tokens))
+        blocks = []
         k = 0
         for a, b in view.sentences:
-            deepest = 0
+            deepest = 0       # the sentence gets as many columns as its deepest entity needs
             while k < len(entities) and entities[k].i < b:
                 deepest = max(deepest, levels[k])
                 k += 1
-            depth[a:b] = [deepest + 1] * (b - a)
-        words = list(map(_text, view.tokens))
-        rows = [" ".join([words[t], *(column[t] for column in columns[:depth[t]])]) for t in range(n)]
-        yield sentence_blocks(view, rows)
+            rows = zip(words[a:b], *(column[a:b] for column in columns[:deepest + 1]))
+            blocks.append("\n".join(map(" ".join, rows)) + "\n\n")
+        yield "".join(blocks)
 
     def manifest(self, ctx):
         return {"tags": ctx.tags,
