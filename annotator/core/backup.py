@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import threading
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -87,3 +88,25 @@ def restore_backup(project: Path, backup: Path) -> Path | None:
         leftover.unlink(missing_ok=True)
     os.replace(partial, project)
     return saved
+
+
+def backup_if_due_in_background(project: Path) -> threading.Thread | None:
+    """The daily backup on a thread of its own (its own read-only connection), so the
+    window opens without waiting for a copy of a big project. Returns the thread, or None."""
+    project = Path(project)
+    if not backup_due(project):
+        return None
+
+    def run() -> None:
+        try:
+            conn = sqlite3.connect(f"{project.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                make_backup(conn, project, "daily")
+            finally:
+                conn.close()
+        except (sqlite3.Error, OSError):
+            pass        # not possible now (disk full, folder read-only): tried again at the next start
+
+    thread = threading.Thread(target=run, name="daily-backup", daemon=True)
+    thread.start()
+    return thread

@@ -468,6 +468,7 @@ class _FileImport:
                     raise InputError(self.path, raw.line,
                                      f"{self._name(raw, index)} covers only characters that import removes")
                 span.start, span.end = start, end
+            spans = self.merge_collapsed(raw, spans)
         if spans:
             self.check_labels(raw, spans)
             if _overlapping(spans):      # without any overlap there is nothing more to check
@@ -475,6 +476,21 @@ class _FileImport:
                                                             self.allow_crossing):
                     raise InputError(self.path, raw.line, f"span {index + 1}: {reason}")
         return text, spans, raw.claims, removed
+
+    def merge_collapsed(self, raw: RawDocument, spans):
+        """Spans that differed only by characters normalisation removed (a bidi mark at
+        one edge) are the same span now: kept once, with a warning."""
+        first_of: dict[tuple, int] = {}
+        kept = []
+        for index, span in enumerate(spans):
+            key = (span.layer, span.annotator, span.start, span.end, span.label)
+            if key in first_of:
+                self.notes.warn(raw.line, f"span {index + 1} is the same as span {first_of[key] + 1} once "
+                                          "invisible characters are removed; kept once")
+                continue
+            first_of[key] = index
+            kept.append(span)
+        return kept
 
     def check_offsets(self, raw: RawDocument, parts) -> None:
         text = raw.text

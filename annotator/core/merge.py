@@ -112,7 +112,10 @@ def merge_into(team: Store, source: Store, report: MergeReport) -> SourceReport:
     """Merge one opened source project into ``team``, in one transaction."""
     result = SourceReport(file=str(source.path))
     report.sources.append(result)
-    _Merge(team, source, report, result).run()
+    try:
+        _Merge(team, source, report, result).run()
+    finally:
+        team.forget_cached()        # new annotators came in through raw inserts
     return result
 
 

@@ -75,13 +75,15 @@ def now() -> str:
 
 
 def open_project(path, schema: str | Schema | None = None, readonly: bool = False,
-                 annotator: str = "") -> "Store":
+                 annotator: str = "", daily_backup: bool = True) -> "Store":
     """Open or create the project at ``path``.
 
     ``schema`` (a builtin name, a JSON path or a Schema) is used only when the
     project is new; an existing project keeps the schema stored inside it.
     Raises a ProjectError subclass, without writing anything, for a file that
     is not a project, is from a newer version, is read-only or is locked.
+    ``daily_backup=False`` leaves the daily copy to the caller (the GUI makes
+    it on a thread once the window is shown).
     """
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
@@ -95,7 +97,7 @@ def open_project(path, schema: str | Schema | None = None, readonly: bool = Fals
         if not _writable(path.parent):
             raise ReadOnlyProject(path, f"cannot create a project here: folder {path.parent} is not writable")
     try:
-        return _open(path, exists, schema, readonly, annotator)
+        return _open(path, exists, schema, readonly, annotator, daily_backup)
     except sqlite3.OperationalError as error:
         if "locked" in str(error) or "busy" in str(error):
             raise ProjectLocked(path, "the project is locked by another program; close it and try again")
@@ -106,7 +108,7 @@ def open_project(path, schema: str | Schema | None = None, readonly: bool = Fals
         raise CorruptProject(path, f"the project file is damaged ({error}); restore a backup")
 
 
-def _open(path: Path, exists: bool, schema, readonly: bool, annotator: str) -> "Store":
+def _open(path: Path, exists: bool, schema, readonly: bool, annotator: str, daily_backup: bool) -> "Store":
     conn = _connect(path, readonly)
     try:
         db = sqlite_utils.Database(conn)
@@ -122,7 +124,7 @@ def _open(path: Path, exists: bool, schema, readonly: bool, annotator: str) -> "
             migrations.apply(db)
             if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
                 db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")   # only when it changes: opening writes nothing
-            if exists and backup_due(path):
+            if exists and daily_backup and backup_due(path):
                 make_backup(conn, path, "daily")
         store = Store(path, db, readonly=readonly, annotator=annotator)
         if not exists:
@@ -195,6 +197,7 @@ class Store:
         self.readonly = readonly
         self.annotator = annotator
         self._schema: Schema | None = None
+        self._annotators: set[str] | None = None
         db.conn.row_factory = sqlite3.Row
 
     def close(self) -> None:
@@ -340,6 +343,7 @@ class Store:
 
     def insert_span_rows(self, rows: list[tuple]) -> None:
         """Insert (doc_id, layer, label, start, end, attributes, annotator, origin, created, updated)."""
+        self.forget_cached()
         self.db.conn.executemany(
             'INSERT INTO spans (doc_id, layer, label, start, "end", attributes, annotator, origin,'
             " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
@@ -353,6 +357,7 @@ class Store:
             raise ValueError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
         who = self.annotator if annotator is None else annotator
         stamp = now()
+        self._wrote_as(who)
         with self._write():
             if who:
                 self.db.execute("INSERT OR REPLACE INTO document_status (doc_id, annotator, status, updated)"
@@ -373,10 +378,25 @@ class Store:
             "SELECT annotator, status FROM document_status WHERE doc_id = ? ORDER BY annotator", [doc_id])}
 
     def annotators(self) -> list[str]:
-        """Everyone with a span, claim or status in the project, sorted."""
-        rows = self.db.execute("SELECT annotator FROM spans UNION SELECT annotator FROM claims"
-                               " UNION SELECT annotator FROM document_status").fetchall()
-        return sorted({row[0] for row in rows if row[0]})
+        """Everyone with a span, claim or status in the project, sorted.
+
+        Reading them scans every span, so the answer is kept until a bulk write
+        or ``forget_cached`` (another window's changes); this store's own writes
+        can only add ``self.annotator``.
+        """
+        if self._annotators is None:
+            rows = self.db.execute("SELECT annotator FROM spans UNION SELECT annotator FROM claims"
+                                   " UNION SELECT annotator FROM document_status").fetchall()
+            self._annotators = {row[0] for row in rows if row[0]}
+        return sorted(self._annotators)
+
+    def _wrote_as(self, annotator: str) -> None:
+        if self._annotators is not None and annotator:
+            self._annotators.add(annotator)
+
+    def forget_cached(self) -> None:
+        """Drop what is kept from earlier reads (the file changed underneath)."""
+        self._annotators = None
 
     # --- spans ---------------------------------------------------------------
     def spans(self, doc_id: str, layer: str | None = None) -> list[Span]:
@@ -421,6 +441,7 @@ class Store:
         span = span.with_changes(annotator=span.annotator or self.annotator, created=span.created or stamp,
                                  updated=stamp)
         self._check(span)
+        self._wrote_as(span.annotator)
         cursor = self.db.execute(
             'INSERT INTO spans (id, doc_id, layer, label, start, "end", attributes, annotator, origin,'
             " created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -512,6 +533,7 @@ class Store:
         stamp = now()
         claim = claim.with_changes(annotator=claim.annotator or self.annotator, created=claim.created or stamp,
                                    updated=stamp)
+        self._wrote_as(claim.annotator)
         with self._write():
             cursor = self.db.execute(
                 "INSERT OR REPLACE INTO claims (id, doc_id, attributes, annotator, origin, created, updated)"

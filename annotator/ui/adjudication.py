@@ -22,6 +22,7 @@ from ..core.model import ENTITY_LAYER
 from ..core.store import SpanError
 from .article_view import ArticleView
 from .doc_list import status_name
+from . import plain
 
 AGREED_BG = "#e6f4ea"
 DISPUTED_BG = "#fdecea"
@@ -359,7 +360,7 @@ class AdjudicationWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Not saved: %s") % error, 8000)
             return
         except Exception as error:     # disk full, locked file: nothing is shown as done
-            QMessageBox.critical(self, self.tr("Could not save"), self.tr("The change was not saved:\n%s") % error)
+            plain.critical(self, self.tr("Could not save"), self.tr("The change was not saved:\n%s") % error)
             return
         self.undo_stack.push(GoldChange(self, text, saved, deleted))
         self.changed()

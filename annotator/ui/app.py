@@ -12,11 +12,13 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.identity import default_annotator
 from ..core.resources import RESOURCES, seed_samples
-from ..core.backup import restore_backup
+from ..core.backup import backup_if_due_in_background, restore_backup
 from ..core.store import CorruptProject, ProjectError, ReadOnlyProject, open_project
 from . import i18n, themes
 from .identity_dialog import first_start_annotator
 from .main_window import MainWindow
+from .plain import show_message
+from . import plain
 
 translate = QCoreApplication.translate
 
@@ -45,40 +47,45 @@ def open_window(path, settings: QSettings, annotator: str = "", seed: bool = Fal
     is_new = not path.exists()
     annotator = annotator or annotator_name(settings, None)
     try:
-        store = open_project(path, annotator=annotator, readonly=readonly)
+        store = open_project(path, annotator=annotator, readonly=readonly, daily_backup=False)
     except ReadOnlyProject as error:
-        answer = QMessageBox.question(parent_window, translate("App", "Read-only project"),
-                                      f"{error.reason}.\n\n{path}\n\n" + translate("App", "Open it read-only?"))
+        answer = show_message(parent_window, QMessageBox.Question, translate("App", "Read-only project"),
+                              f"{error.reason}.\n\n{path}\n\n" + translate("App", "Open it read-only?"),
+                              QMessageBox.Yes | QMessageBox.No)
         if answer != QMessageBox.Yes:
             return None
         try:
             store = open_project(path, annotator=annotator, readonly=True)
         except ProjectError as second:
-            QMessageBox.critical(parent_window, translate("App", "Cannot open project"), f"{second.reason}\n\n{path}")
+            show_message(parent_window, QMessageBox.Critical, translate("App", "Cannot open project"),
+                         f"{second.reason}\n\n{path}")
             return None
     except CorruptProject as error:
         if not offer_restore(parent_window, path, error):
             return None
         return open_window(path, settings, annotator, seed=False, readonly=readonly, parent_window=parent_window)
     except ProjectError as error:
-        QMessageBox.critical(parent_window, translate("App", "Cannot open project"), f"{error.reason}\n\n{path}")
+        show_message(parent_window, QMessageBox.Critical, translate("App", "Cannot open project"),
+                     f"{error.reason}\n\n{path}")
         return None
     if is_new and seed:
         seed_samples(store)
     window = MainWindow(store, settings)
     window.show()
     _open_windows.append(window)
+    if not store.readonly:
+        backup_if_due_in_background(path)
     return window
 
 
 def offer_restore(parent, path: Path, error: CorruptProject) -> bool:
     """Ask whether to put the newest backup in place of a damaged project; True if restored."""
     if not error.backups:
-        QMessageBox.critical(parent, translate("App", "Damaged project"),
+        plain.critical(parent, translate("App", "Damaged project"),
                              f"{error.reason}\n\n{path}\n\n" + translate("App", "There is no backup to restore."))
         return False
     newest = error.backups[0]
-    answer = QMessageBox.question(
+    answer = plain.question(
         parent, translate("App", "Damaged project"),
         f"{error.reason}\n\n{path}\n\n" + translate("App", "Restore the newest backup, {name}?\n"
                                               "The damaged file is kept beside the backups when it can still be "
@@ -88,7 +95,7 @@ def offer_restore(parent, path: Path, error: CorruptProject) -> bool:
     try:
         restore_backup(path, newest)
     except (ValueError, OSError, sqlite3.DatabaseError) as failure:
-        QMessageBox.critical(parent, translate("App", "Restore failed"), str(failure))
+        plain.critical(parent, translate("App", "Restore failed"), str(failure))
         return False
     return True
 

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpin
 
 from ..core.handout import MANIFEST, HandoutError, handout, parse_names
 from ..core.merge import GUIDELINES_SETTING
+from . import plain
 
 
 class HandoutDialog(QDialog):
@@ -76,11 +77,11 @@ class HandoutDialog(QDialog):
                                   sample=self.sample.value() if self.use_sample.isChecked() else None,
                                   overlap=self.overlap.value() / 100, seed=self.seed.value())
         except (HandoutError, OSError) as error:
-            QMessageBox.warning(self, self.tr("Cannot hand out"), str(error))
+            plain.warning(self, self.tr("Cannot hand out"), str(error))
             return
         lines = [self.tr("%s: %d documents") % (Path(path).name, len(self.report.assignments[name]))
                  for name, path in self.report.files.items()]
-        QMessageBox.information(self, self.tr("Handed out"), "\n".join(lines) + "\n\n" + self.tr(
+        plain.information(self, self.tr("Handed out"), "\n".join(lines) + "\n\n" + self.tr(
             "%d documents go to everyone. Who got what: %s") % (len(self.report.shared),
                                                                 Path(self.folder.text()) / MANIFEST))
         self.accept()

@@ -31,6 +31,7 @@ from .external_changes import ExternalChanges
 from .side_panels import LabelPalette, SpanList
 from .team_menu import TeamActions
 from .unsaved import PendingWrite, UnsavedChanges, is_storage_failure
+from . import plain
 
 SNAP_MODES = ((WORD, QT_TRANSLATE_NOOP("MainWindow", "Snap to &words")),
               (CLITIC, QT_TRANSLATE_NOOP("MainWindow", "Snap to words, leave out &clitics (و ف ب ل ك)")),
@@ -293,6 +294,7 @@ class MainWindow(QMainWindow):
 
     def reload_from_store(self) -> None:
         """Another window or program changed the file: show what it holds now."""
+        self.store.forget_cached()
         self.doc_list.set_documents(self.store.documents())
         if self.doc is None:
             return
@@ -558,7 +560,7 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         backups = list_backups(self.store.path)
         if not backups:
-            QMessageBox.information(self, self.tr("Restore backup"), self.tr("This project has no backups yet."))
+            plain.information(self, self.tr("Restore backup"), self.tr("This project has no backups yet."))
             return
         names = [path.name for path in backups]
         name, ok = QInputDialog.getItem(self, self.tr("Restore backup"), self.tr(
@@ -571,7 +573,7 @@ class MainWindow(QMainWindow):
         try:
             restore_backup(path, backups[names.index(name)])
         except (ValueError, OSError, sqlite3.DatabaseError) as error:
-            QMessageBox.critical(None, self.tr("Restore failed"), str(error))
+            plain.critical(None, self.tr("Restore failed"), str(error))
         from .app import open_window
         open_window(path, self.settings, annotator)
 
@@ -613,7 +615,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         if len(self.unsaved) and not self.unsaved.retry() and len(self.unsaved):
-            answer = QMessageBox.question(
+            answer = plain.question(
                 self, self.tr("Unsaved changes"), self.tr("{count} change(s) could not be saved ({reason}).\n"
                                                           "Quit anyway and lose them?")
                 .format(count=len(self.unsaved), reason=self.unsaved.reason))

@@ -23,3 +23,20 @@ def show_message(parent, icon, title: str, text: str, buttons=QMessageBox.Ok, de
     if default is not None:
         box.setDefaultButton(default)
     return box.exec()
+
+
+def critical(parent, title: str, text: str):
+    return show_message(parent, QMessageBox.Critical, title, text)
+
+
+def warning(parent, title: str, text: str):
+    return show_message(parent, QMessageBox.Warning, title, text)
+
+
+def information(parent, title: str, text: str):
+    return show_message(parent, QMessageBox.Information, title, text)
+
+
+def question(parent, title: str, text: str):
+    """Yes or No, as QMessageBox.question; the text shown as typed."""
+    return show_message(parent, QMessageBox.Question, title, text, QMessageBox.Yes | QMessageBox.No)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 from ..core.merge import MergeError, merge_paths_into
 from ..core.store import ProjectError
 from .identity_dialog import SETTING, ask_annotator
+from . import plain
 
 EVERYONE = "\x00everyone"
 
@@ -162,7 +163,7 @@ class TeamActions(QObject):
         try:
             report = merge_paths_into(self.w.store, paths)
         except (MergeError, ProjectError) as error:
-            QMessageBox.warning(self.w, self.tr("Cannot merge"), str(error))
+            plain.warning(self.w, self.tr("Cannot merge"), str(error))
             return None
         finally:
             QApplication.restoreOverrideCursor()
@@ -174,5 +175,5 @@ class TeamActions(QObject):
         lines += [f"{c.kind}: {c.detail}" + (f" [{c.doc_id}]" if c.doc_id else "") for c in report.conflicts[:20]]
         if len(report.conflicts) > 20:
             lines.append(self.tr("… and %d more conflicts") % (len(report.conflicts) - 20))
-        QMessageBox.information(self.w, self.tr("Merged"), "\n".join(lines))
+        plain.information(self.w, self.tr("Merged"), "\n".join(lines))
         return report

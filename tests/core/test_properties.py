@@ -64,8 +64,15 @@ def test_import_export_import_is_identity(tmp_path_factory, docs):
     exporters.export(first_store, "jsonl", first)
     first_store.close()
     records = [json.loads(line) for line in first.read_text(encoding="utf-8").splitlines()]
+    removed = set("\r\u200f\u200e\u202b\u2066\u200b")
+
+    def visible(piece):
+        return sum(ch not in removed for ch in piece)
+
     for record, original in zip(records, unique):
-        assert len(record["spans"]) == len(original["spans"])
+        # spans that differ only by invisible characters become one span
+        distinct = {(s["label"], visible(original["text"][:s["start"]]), visible(s["text"])) for s in original["spans"]}
+        assert len(record["spans"]) == len(distinct)
         for span in record["spans"]:
             assert record["text"][span["start"]:span["end"]] == span["text"]
         for forbidden in "\r\u200f\u200e\u202b\u2066\u200b":

@@ -245,7 +245,8 @@ def test_read_only_project_adjudication_writes_nothing(qtbot, tmp_path):
 
 def test_hand_out_and_merge_back(qtbot, window, tmp_path, monkeypatch):
     from annotator.ui.handout_dialog import HandoutDialog
-    monkeypatch.setattr(QMessageBox, "information", lambda *args: QMessageBox.Ok)
+    from annotator.ui import plain
+    monkeypatch.setattr(plain, "information", lambda *args: QMessageBox.Ok)
     dialog = HandoutDialog(window.store, window)
     qtbot.addWidget(dialog)
     dialog.names.setText("camil, dina")
