@@ -145,8 +145,16 @@ def plan_files(paths, fmt: str | None = None) -> list[tuple[Path, str | None]]:
         if in_folder and not fmt and suffix not in SUFFIXES:
             plan.append((path, f"not a supported file type ({suffix or 'no extension'})"))
             continue
+        if in_folder and not fmt and _export_sidecar(path.name):
+            plan.append((path, "an export's manifest or label file, not articles"))
+            continue
         plan.append((path, None))
     return plan
+
+
+def _export_sidecar(name: str) -> bool:
+    """Files our exports (and brat) write beside the data, met when a whole export folder is imported."""
+    return name == "manifest.json" or name.endswith((".manifest.json", ".features.json"))
 
 
 def _size(path: Path) -> int:

@@ -117,20 +117,36 @@ def test_conll_nested_round_trip_keeps_every_entity(project, tmp_path):
         assert found == grown
 
 
-def test_brat_documents_read_back_by_the_brat_importer(project, tmp_path):
-    # The import side (issue 3) reads T lines as spans; claims are ours to read (read_brat above).
+def test_brat_export_imports_back_with_its_claims(project, tmp_path):
     out = tmp_path / "brat"
     exporters.export(project, "brat", out)
-    without_claims = [d.id for d in project.documents() if not project.claims(d.id)]
     other = open_project(tmp_path / "copy.db", annotator="huda")
     try:
-        report = import_paths(other, [out / f"{doc_id}.txt" for doc_id in without_claims], {"format": "brat"})
+        report = import_paths(other, [out / f"{doc.id}.txt" for doc in project.documents()], {"format": "brat"})
         assert report.ok, report.as_dict()
-        texts = {project.document(d).text: d for d in without_claims}
-        assert len(other.documents()) == len(without_claims)
+        texts = {project.document(d.id).text: d.id for d in project.documents()}
+        assert len(other.documents()) == len(project.documents())
         for doc in other.documents():
-            text = other.document(doc.id).text
+            original = texts[other.document(doc.id).text]
             assert sorted((s.label, s.start, s.end) for s in other.spans(doc.id, "entity")) == \
-                entities(project, texts[text])
+                entities(project, original)
+
+            def choice_only(found):       # brat carries choice attributes, not free text
+                return [c[:4] + (tuple(kv for kv in c[4] if kv[0] != "note"),) for c in found]
+            assert choice_only(claims(other, doc.id)) == choice_only(claims(project, original))
+        assert any(other.claims(d.id) for d in other.documents())
+    finally:
+        other.close()
+
+
+def test_a_whole_export_folder_imports_without_its_sidecar_files(project, tmp_path):
+    out = tmp_path / "brat"
+    exporters.export(project, "brat", out)
+    assert exporters.manifest_path(out, folder=True).exists()
+    other = open_project(tmp_path / "copy.db", annotator="huda")
+    try:
+        report = import_paths(other, [out], {})
+        assert report.ok, report.as_dict()
+        assert len(other.documents()) == len(project.documents())
     finally:
         other.close()

@@ -12,6 +12,11 @@
   relations onto the first argument (``base.keep_relations``).
 * ``E`` (events) and ``*`` (equivalences) have no counterpart here: left out,
   with a warning.
+* Claims as our brat export writes them come back as claims: T spans of type
+  ``Content``/``Cue``/``Source``/``Via``, relations ``HasCue``/``HasSource``/
+  ``HasVia`` and ``NextSegment`` from a claim's first content segment, choice
+  attributes as ``A`` lines on it. A source or via that is an entity's T stays
+  that entity.
 * The whole ``.txt`` is the article text (offsets point into it); its first
   non-empty line is also used as the title.
 """
@@ -20,7 +25,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from .base import MAX_RECORD_BYTES, FileNotes, InputError, RawDocument, RawSpan, keep_relations
+from ..model import CLAIM_ROLES
+from .base import MAX_RECORD_BYTES, FileNotes, InputError, RawClaim, RawDocument, RawSpan, keep_relations
 from .textstream import read_text
 
 
@@ -82,6 +88,7 @@ def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
             left_out[what] = left_out.get(what, 0) + 1
         else:
             raise InputError(ann_path, number, f"unknown brat annotation {ident!r}")
+    spans, claims, relations = _claims(spans, by_ref, relations)
     keep_relations(by_ref, relations, notes, None, "brat")
     if split:
         notes.warn(None, f"{split} discontinuous annotation(s): one span per fragment, "
@@ -89,8 +96,48 @@ def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
     for what, count in left_out.items():
         notes.warn(None, f"{count} brat {what} left out (no counterpart here)")
     title = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    yield RawDocument(text=text, title=title[:200], meta={"file": text_path.name}, spans=spans, line=1,
-                      annotated=True)
+    yield RawDocument(text=text, title=title[:200], meta={"file": text_path.name}, spans=spans, claims=claims,
+                      line=1, annotated=True)
+
+
+ROLE_TYPES = {role.capitalize(): role for role in CLAIM_ROLES}          # Content -> content
+ROLE_RELATIONS = {"HasCue": "cue", "HasSource": "source", "HasVia": "via"}
+NEXT_SEGMENT = "NextSegment"
+
+
+def _claims(spans, by_ref, relations):
+    """Claims out of the claim-role T spans and their relations (see the module notes).
+
+    Returns the spans that are entities, the claims, and the relations left over."""
+    role_of = {ref: ROLE_TYPES[found[0].label] for ref, found in by_ref.items() if found[0].label in ROLE_TYPES}
+    if not role_of:
+        return spans, [], relations
+    parts: dict[str, dict] = {}
+    later_segments = set()
+    other = []
+    for kind, head, target in relations:
+        if kind == NEXT_SEGMENT and head in role_of and target in role_of:
+            parts.setdefault(head, {}).setdefault("content", []).append(target)
+            later_segments.add(target)
+        elif kind in ROLE_RELATIONS and head in role_of:
+            parts.setdefault(head, {})[ROLE_RELATIONS[kind]] = target
+        else:
+            other.append((kind, head, target))
+
+    def part(ref, role):
+        first = by_ref[ref][0]
+        return RawSpan(first.start, by_ref[ref][-1].end, role, layer="claim")
+
+    claims = []
+    for head in (ref for ref, role in role_of.items() if role == "content" and ref not in later_segments):
+        found = parts.get(head, {})
+        attributes = {k: v for k, v in by_ref[head][0].attributes.items() if k not in ("ref", "relations")}
+        claims.append(RawClaim(
+            content=[part(head, "content")] + [part(ref, "content") for ref in found.get("content", [])],
+            attributes=attributes,
+            **{role: part(found[role], role) for role in ("cue", "source", "via") if role in found}))
+    claim_spans = {id(span) for ref in role_of for span in by_ref[ref]}
+    return [span for span in spans if id(span) not in claim_spans], claims, other
 
 
 def _target(ann_path, number, by_ref, target) -> list[RawSpan]:
