@@ -3,36 +3,24 @@ import os
 import signal
 import subprocess
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt
 
 from annotator.core.model import Document
-from annotator.core.resources import seed_samples
 from annotator.core.store import open_project
-from annotator.ui.main_window import MainWindow
+from window_helpers import seeded_store, settings_at, show_window
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def make_project(path):
-    store = open_project(path, annotator="nour")
-    seed_samples(store)
-    return store
+    return seeded_store(path)
 
 
 def show(qtbot, store, tmp_path):
-    window = MainWindow(store, QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)   # window shortcuts need it active
-    window.view.setFocus()
-    return window
+    return show_window(qtbot, store, settings_at(tmp_path))
 
 
 @pytest.fixture

@@ -1,24 +1,16 @@
 """A full disk while saving, a second window on the same file, markup in the data, no network."""
 import socket
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
 
 from annotator.core.model import Document, Span
 from annotator.core.resources import seed_samples
 from annotator.core.store import open_project
-from annotator.ui.main_window import MainWindow
+from window_helpers import show_window
 
 
 def show(qtbot, store, tmp_path, name="settings.ini"):
-    window = MainWindow(store, QSettings(str(tmp_path / name), QSettings.IniFormat))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
-    return window
+    return show_window(qtbot, store, QSettings(str(tmp_path / name), QSettings.IniFormat))
 
 
 def fill_the_disk(store):
