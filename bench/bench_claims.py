@@ -19,6 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from timing import counting_view  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.model import CLAIM_LAYER, Claim, Span  # noqa: E402
@@ -79,14 +80,7 @@ def main():
     print(f"article: {len(text):,} characters, {len(spans):,} entity spans, {len(claims)} claims "
           f"({parts} parts)")
 
-    paint_count = [0]
-
-    class CountingView(ArticleView):
-        def paintEvent(self, e):
-            paint_count[0] += 1
-            super().paintEvent(e)
-
-    view = CountingView()
+    view = counting_view(ArticleView)()
     view.resize(1000, 700)
     view.show()
     app.processEvents()
@@ -102,14 +96,14 @@ def main():
     on_screen = [c for c in claims if view.claim_rects(c.id)]
     print(f"claims with a part on screen: {len(on_screen)}")
     select, select_scroll = [], []
-    before = paint_count[0]
+    before = type(view).paints
     for _ in range(5):
         for claim in on_screen:
             t0 = time.perf_counter()
             view.set_selected_claim(claim.id)
             app.processEvents()           # the repaint happens here
             select.append(ms(t0))
-    print(f"({paint_count[0] - before} paint events for {len(select)} selections)")
+    print(f"({type(view).paints - before} paint events for {len(select)} selections)")
     print(f"select an on-screen claim + repaint: median {statistics.median(select):6.2f} ms, "
           f"max {max(select):6.2f}   (target < 16)")
 

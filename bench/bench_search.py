@@ -8,7 +8,6 @@ after one warm-up. Prints figures; never fails on timing.
     python bench/bench_search.py [ARTICLES] [--keep PATH]
 """
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -18,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from timing import timed  # noqa: E402
 from synthetic import article, sentences  # noqa: E402
 
 from annotator.core import search  # noqa: E402
@@ -65,16 +65,6 @@ def build(path: Path, documents: int, length: int = 1200, spans_per_doc: int = 8
     took = time.perf_counter() - began
     store.close()
     return took
-
-
-def timed(fn, runs: int = 5):
-    fn()
-    times = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times) * 1000, result
 
 
 def main(documents: int = 100_000, keep: str | None = None) -> None:

@@ -10,7 +10,6 @@ build the gazetteers and the median of 5 runs per recogniser and for everything
     python bench/bench_suggest.py [CHARACTERS]
 """
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -19,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from timing import timed  # noqa: E402
 from synthetic import NAMES, SAMPLE  # noqa: E402
 
 from annotator.core.importers.pagedump import split_page_dump  # noqa: E402
@@ -44,16 +44,6 @@ def article(length: int) -> str:
     while len(text) < length:
         text += "\n" + "\n".join(bodies)
     return text[:length].rsplit(" ", 1)[0]
-
-
-def timed(fn, runs: int = 5):
-    fn()
-    times = []
-    for _ in range(runs):
-        began = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - began)
-    return statistics.median(times) * 1000, result
 
 
 def main(length: int = 10_000) -> None:

@@ -17,7 +17,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from timing import counting_view  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.model import Span  # noqa: E402
@@ -89,14 +91,7 @@ def main():
     print(f"article: {len(text):,} characters, {text.count(chr(10)) + 1} paragraphs, "
           f"{len(spans):,} spans")
 
-    paint_count = [0]
-
-    class CountingView(ArticleView):
-        def paintEvent(self, e):
-            paint_count[0] += 1
-            super().paintEvent(e)
-
-    view = CountingView()
+    view = counting_view(ArticleView)()
     view.resize(1000, 700)
     view.show()
     app.processEvents()
@@ -118,7 +113,7 @@ def main():
     print(f"changed span is on screen: {bool(view.span_rects(new_id))}")
     view.remove_span(new_id)
     app.processEvents()
-    before = paint_count[0]
+    before = type(view).paints
     for _ in range(20):
         new_id += 1
         span = Span("bench", on_screen.start, on_screen.end, "ORG", id=new_id)
@@ -130,7 +125,7 @@ def main():
         view.remove_span(new_id)
         app.processEvents()
         dels.append(ms(t0))
-    print(f"({paint_count[0] - before} paint events for {len(adds) + len(dels)} changes)")
+    print(f"({type(view).paints - before} paint events for {len(adds) + len(dels)} changes)")
     print(f"add span + repaint: median {statistics.median(adds):6.2f} ms, max {max(adds):6.2f}"
           f"   (target < 16)")
     print(f"delete span + repaint: median {statistics.median(dels):6.2f} ms, max {max(dels):6.2f}"

@@ -1,0 +1,26 @@
+"""Small timing helpers the benchmarks share (they print figures, never assert them)."""
+import statistics
+import time
+
+
+def timed(fn, runs: int = 5):
+    """(median milliseconds over ``runs`` after one warm-up call, the last result)."""
+    fn()
+    times = []
+    result = None
+    for _ in range(runs):
+        began = time.perf_counter()
+        result = fn()
+        times.append(time.perf_counter() - began)
+    return statistics.median(times) * 1000, result
+
+
+def counting_view(view_class):
+    """A subclass of ``view_class`` counting its paint events in ``.paints``."""
+    class Counting(view_class):
+        paints = 0
+
+        def paintEvent(self, event):
+            type(self).paints += 1
+            super().paintEvent(event)
+    return Counting
