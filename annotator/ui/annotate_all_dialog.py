@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton,
                                QRadioButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
@@ -29,13 +29,14 @@ class AnnotateAllDialog(QDialog):
         self.span = span
         self.candidates = []
         name = window.doc.text[span.start:span.end]
-        self.setWindowTitle("Annotate all occurrences")
+        self.setWindowTitle(self.tr("Annotate all occurrences"))
         self.resize(760, 520)
-        header = QLabel(f"Tag the other occurrences of <b>{html.escape(name)}</b> as <b>{html.escape(span.label)}</b>"
-                        " (whole words; و ف ب ك ل left out; places already tagged are skipped).")
+        header = QLabel(self.tr("Tag the other occurrences of <b>{name}</b> as <b>{label}</b> (whole words; "
+                                "و ف ب ك ل left out; places already tagged are skipped).")
+                        .format(name=html.escape(name), label=html.escape(span.label)))
         header.setWordWrap(True)
-        self.this_article = QRadioButton("In this article")
-        self.unfinished = QRadioButton("In this and every unfinished article")
+        self.this_article = QRadioButton(self.tr("In this article"))
+        self.unfinished = QRadioButton(self.tr("In this and every unfinished article"))
         self.this_article.setChecked(True)
         scope = QButtonGroup(self)
         for button in (self.this_article, self.unfinished):
@@ -43,14 +44,14 @@ class AnnotateAllDialog(QDialog):
             button.toggled.connect(lambda checked: checked and self.reload())
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels(["Article", "Where"])
+        self.tree.setHeaderLabels([self.tr("Article"), self.tr("Where")])
         self.tree.setRootIsDecorated(False)
         self.tree.setLayoutDirection(Qt.RightToLeft)
         self.tree.setColumnWidth(0, 180)
         self.tree.itemChanged.connect(lambda *_: self._update_count())
         self.summary = QLabel()
-        check_all = QPushButton("Check all")
-        check_none = QPushButton("Check none")
+        check_all = QPushButton(self.tr("Check all"))
+        check_none = QPushButton(self.tr("Check none"))
         check_all.clicked.connect(lambda: self._check_all(True))
         check_none.clicked.connect(lambda: self._check_all(False))
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
@@ -108,10 +109,11 @@ class AnnotateAllDialog(QDialog):
     def _update_count(self) -> None:
         chosen = len(self.checked())
         documents = len({c.doc_id for c in self.candidates})
-        more = f" (the first {MAX_ROWS} shown)" if len(self.candidates) > MAX_ROWS else ""
-        self.summary.setText(f"{len(self.candidates)} places in {documents} article(s){more}; {chosen} checked")
+        more = self.tr(" (the first {rows} shown)").format(rows=MAX_ROWS) if len(self.candidates) > MAX_ROWS else ""
+        self.summary.setText(self.tr("{places} places in {documents} article(s){more}; {chosen} checked")
+                             .format(places=len(self.candidates), documents=documents, more=more, chosen=chosen))
         ok = self.buttons.button(QDialogButtonBox.Ok)
-        ok.setText(f"Tag {chosen}")
+        ok.setText(self.tr("Tag {count}").format(count=chosen))
         ok.setEnabled(chosen > 0)
 
     def apply(self) -> int:
@@ -121,11 +123,12 @@ class AnnotateAllDialog(QDialog):
         saved, refused = add_spans(store, spans)
         if saved:
             name = self.window.doc.text[self.span.start:self.span.end] if self.window.doc else ""
-            self.window.undo_stack.push(SpanBatch(self.window, [], saved, f"tag all «{name}» {self.span.label}"))
+            text = self.tr("tag all «{name}» {label}").format(name=name, label=self.span.label)
+            self.window.undo_stack.push(SpanBatch(self.window, [], saved, text))
             self.window.assist.spans_changed([], saved)
-        message = f"Tagged {len(saved)} occurrence(s) as {self.span.label}"
+        message = self.tr("Tagged {count} occurrence(s) as {label}").format(count=len(saved), label=self.span.label)
         if refused:
-            message += f"; {len(refused)} not saved ({refused[0][1]})"
+            message += self.tr("; {count} not saved ({reason})").format(count=len(refused), reason=refused[0][1])
         self.window.statusBar().showMessage(message, 8000)
         return len(saved)
 
@@ -136,8 +139,9 @@ def annotate_all(window) -> int | None:
         return None
     span = window.spans.get(window.selected_span_id)
     if span is None:
-        window.statusBar().showMessage("Select an annotation first (click it), then Ctrl+Shift+A tags every other "
-                                       "occurrence.", 6000)
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "AnnotateAllDialog", "Select an annotation first (click it), then Ctrl+Shift+A tags every other "
+            "occurrence."), 6000)
         return None
     dialog = AnnotateAllDialog(window, span)
     if dialog.exec() == QDialog.Accepted:

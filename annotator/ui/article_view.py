@@ -493,7 +493,8 @@ class ArticleView(QPlainTextEdit):
             hits = [s.label for s in self.spans_at(e.pos())]
             claims = self.claims_at(e.pos())
             if claims:
-                hits.append("claim: " + ", ".join(f"#{c.id}" for c in claims) + " (Ctrl+click selects)")
+                numbers = ", ".join(f"#{c.id}" for c in claims)
+                hits.append(self.tr("claim: {numbers} (Ctrl+click selects)").format(numbers=numbers))
             if hits:
                 QToolTip.showText(e.globalPos(), " › ".join(hits), self.viewport())
             else:

@@ -13,7 +13,7 @@ suggestions are shown: Tab / Shift+Tab, Enter (accept), Delete or Backspace
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
@@ -23,6 +23,8 @@ from .annotate_all_dialog import annotate_all
 from .doc_filter import DocumentFilter
 from .search_bar import SearchBar
 from .suggestions import Suggestions
+
+translate = QCoreApplication.translate
 
 
 class Assist:
@@ -35,6 +37,11 @@ class Assist:
         self.suggestions = Suggestions(window)
         self.suggestions.changed.connect(self._update_actions)
         self.actions: dict[str, QAction] = {}
+
+    @staticmethod
+    def tr(text: str) -> str:
+        """The interface-language text (context ``Assist``; not a QObject, so no QObject.tr)."""
+        return translate("Assist", text)
 
     # --- construction --------------------------------------------------------
     def _add(self, menu, name, text, slot, keys=(), on_view=False, checkable=False) -> QAction:
@@ -53,32 +60,33 @@ class Assist:
         return action
 
     def build_actions(self, menubar) -> None:
-        menu = menubar.addMenu("&Assist")
+        menu = menubar.addMenu(self.tr("&Assist"))
         add = self._add
-        add(menu, "find", "&Find in article…", self.search_bar.open_bar, ["Ctrl+F"])
-        add(menu, "find_next", "Find &next", lambda: self.search_bar.step(+1), ["F3"])
-        add(menu, "find_previous", "Find pre&vious", lambda: self.search_bar.step(-1), ["Shift+F3"])
-        add(menu, "search", "&Search all articles…", self.doc_filter.focus, ["Ctrl+Shift+F"])
+        add(menu, "find", self.tr("&Find in article…"), self.search_bar.open_bar, ["Ctrl+F"])
+        add(menu, "find_next", self.tr("Find &next"), lambda: self.search_bar.step(+1), ["F3"])
+        add(menu, "find_previous", self.tr("Find pre&vious"), lambda: self.search_bar.step(-1), ["Shift+F3"])
+        add(menu, "search", self.tr("&Search all articles…"), self.doc_filter.focus, ["Ctrl+Shift+F"])
         menu.addSeparator()
-        add(menu, "annotate_all", "&Annotate all occurrences of the selected annotation…",
+        add(menu, "annotate_all", self.tr("&Annotate all occurrences of the selected annotation…"),
             lambda: annotate_all(self.w), ["Ctrl+Shift+A"])
         menu.addSeparator()
-        show = add(menu, "show", "Show s&uggestions", self.suggestions.set_enabled, ["Ctrl+Shift+S"], checkable=True)
+        show = add(menu, "show", self.tr("Show s&uggestions"), self.suggestions.set_enabled, ["Ctrl+Shift+S"],
+                   checkable=True)
         show.setChecked(self.suggestions.enabled)
-        add(menu, "next", "Next suggestion", lambda: self.suggestions.step(+1), ["Tab"], on_view=True)
-        add(menu, "previous", "Previous suggestion", lambda: self.suggestions.step(-1), ["Shift+Tab", "Backtab"],
+        add(menu, "next", self.tr("Next suggestion"), lambda: self.suggestions.step(+1), ["Tab"], on_view=True)
+        add(menu, "previous", self.tr("Previous suggestion"), lambda: self.suggestions.step(-1),
+            ["Shift+Tab", "Backtab"], on_view=True)
+        add(menu, "accept", self.tr("Accept the suggestion"), self.suggestions.accept_focused, ["Return", "Enter"],
             on_view=True)
-        add(menu, "accept", "Accept the suggestion", self.suggestions.accept_focused, ["Return", "Enter"],
-            on_view=True)
-        add(menu, "reject", "Reject the suggestion (Delete, Backspace)", self.suggestions.reject_focused)
-        add(menu, "accept_all", "Accept all suggestions in the article", self.suggestions.accept_all,
+        add(menu, "reject", self.tr("Reject the suggestion (Delete, Backspace)"), self.suggestions.reject_focused)
+        add(menu, "accept_all", self.tr("Accept all suggestions in the article"), self.suggestions.accept_all,
             ["Shift+Return", "Shift+Enter"], on_view=True)
-        add(menu, "reject_all", "Reject all suggestions in the article", self.suggestions.reject_all,
+        add(menu, "reject_all", self.tr("Reject all suggestions in the article"), self.suggestions.reject_all,
             ["Shift+Backspace"], on_view=True)
         menu.addSeparator()
-        add(menu, "add_gazetteer", "Add a &gazetteer file (name TAB label)…", self.add_gazetteer)
-        add(menu, "add_plugin", "Add a recogniser &plugin…", self.add_plugin)
-        add(menu, "forget_sources", "Forget added gazetteers and plugins", self.forget_sources)
+        add(menu, "add_gazetteer", self.tr("Add a &gazetteer file (name TAB label)…"), self.add_gazetteer)
+        add(menu, "add_plugin", self.tr("Add a recogniser &plugin…"), self.add_plugin)
+        add(menu, "forget_sources", self.tr("Forget added gazetteers and plugins"), self.forget_sources)
         if self.w.store.readonly:
             for name in ("annotate_all", "accept", "accept_all", "add_gazetteer", "add_plugin", "forget_sources"):
                 self.actions[name].setEnabled(False)
@@ -134,8 +142,8 @@ class Assist:
         self.suggestions.sources_changed()
 
     def add_gazetteer(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self.w, "Add a gazetteer file", "",
-                                              "Gazetteers (*.tsv *.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self.w, self.tr("Add a gazetteer file"), "",
+                                              self.tr("Gazetteers (*.tsv *.txt);;All files (*)"))
         if not path:
             return
         try:
@@ -146,12 +154,14 @@ class Assist:
         sources = settings_of(self.w.store)
         if path not in sources["gazetteers"]:
             self._set_sources(sources["gazetteers"] + [path], sources["plugins"])
-        self.w.statusBar().showMessage(f"Gazetteer added: {count} names from {path}", 6000)
+        self.w.statusBar().showMessage(
+            self.tr("Gazetteer added: {count} names from {path}").format(count=count, path=path), 6000)
 
     def add_plugin(self) -> None:
-        spec, ok = QInputDialog.getText(self.w, "Add a recogniser plugin",
-                                        "A Python callable taking the text, returning (start, end, label[, score]):\n"
-                                        "module:function, or path/to/file.py[:function]")
+        spec, ok = QInputDialog.getText(self.w, self.tr("Add a recogniser plugin"),
+                                        self.tr("A Python callable taking the text, returning "
+                                                "(start, end, label[, score]):\n"
+                                                "module:function, or path/to/file.py[:function]"))
         spec = spec.strip()
         if not ok or not spec:
             return
@@ -163,8 +173,8 @@ class Assist:
         sources = settings_of(self.w.store)
         if spec not in sources["plugins"]:
             self._set_sources(sources["gazetteers"], sources["plugins"] + [spec])
-        self.w.statusBar().showMessage(f"Plugin added: {spec}", 6000)
+        self.w.statusBar().showMessage(self.tr("Plugin added: {spec}").format(spec=spec), 6000)
 
     def forget_sources(self) -> None:
         self._set_sources([], [])
-        self.w.statusBar().showMessage("Only the project's own annotations and the rules suggest now", 6000)
+        self.w.statusBar().showMessage(self.tr("Only the project's own annotations and the rules suggest now"), 6000)

@@ -19,7 +19,7 @@ window's undo stack (see commands.py).
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QMessageBox, QPushButton, QSizePolicy, QTreeWidget,
@@ -29,10 +29,25 @@ from ..core.model import CLAIM_LAYER, Claim, Span
 from ..core.store import SpanError
 from .commands import ClaimChange
 from .side_panels import swatch
+from . import plain
 
 EXCERPT_CHARS = 60
 UNSET = "—"
-ROLE_NAMES = {"content": "content", "cue": "cue", "source": "source", "via": "via"}
+# The claim roles and origins in the interface language (other names from a schema are shown as they are).
+ROLE_NAMES = {"content": QT_TRANSLATE_NOOP("ClaimsPanel", "content"), "cue": QT_TRANSLATE_NOOP("ClaimsPanel", "cue"),
+              "source": QT_TRANSLATE_NOOP("ClaimsPanel", "source"), "via": QT_TRANSLATE_NOOP("ClaimsPanel", "via")}
+ORIGIN_NAMES = {"manual": QT_TRANSLATE_NOOP("ClaimsPanel", "manual"),
+                "suggestion": QT_TRANSLATE_NOOP("ClaimsPanel", "suggestion"),
+                "imported": QT_TRANSLATE_NOOP("ClaimsPanel", "imported")}
+
+
+def role_name(role: str) -> str:
+    """A claim role (``content``, ``cue``...) in the interface language."""
+    return QCoreApplication.translate("ClaimsPanel", ROLE_NAMES[role]) if role in ROLE_NAMES else role
+
+
+def origin_name(origin: str) -> str:
+    return QCoreApplication.translate("ClaimsPanel", ORIGIN_NAMES[origin]) if origin in ORIGIN_NAMES else origin
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -101,7 +116,7 @@ class ClaimsPanel(QWidget):
         self.buttons = QHBoxLayout()
         self.list = QTreeWidget()
         self.list.setColumnCount(4)
-        self.list.setHeaderLabels(["#", "claim", "speaker", "attributes"])
+        self.list.setHeaderLabels(["#", self.tr("claim"), self.tr("speaker"), self.tr("attributes")])
         self.list.setRootIsDecorated(False)
         self.list.setLayoutDirection(Qt.RightToLeft)
         self.list.setUniformRowHeights(True)
@@ -109,7 +124,7 @@ class ClaimsPanel(QWidget):
         self.list.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemClicked.connect(lambda item, _col: self.claimChosen.emit(item.data(0, Qt.UserRole)))
-        self.list_label = QLabel("Claims in this article")
+        self.list_label = QLabel(self.tr("Claims in this article"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
@@ -140,7 +155,7 @@ class ClaimsPanel(QWidget):
                     lambda _i, name=attribute.name, e=editor: self.attributeEdited.emit(name, e.currentData()))
             else:
                 editor = QLineEdit()
-                editor.setPlaceholderText("Enter saves")
+                editor.setPlaceholderText(self.tr("Enter saves"))
                 editor.editingFinished.connect(
                     lambda name=attribute.name, e=editor: self.attributeEdited.emit(name, e.text().strip() or None))
             editor.setToolTip(attribute.description or attribute.name)
@@ -180,24 +195,27 @@ class ClaimsPanel(QWidget):
                 editor.setText(str(claim.attributes.get(editor.objectName()[10:]) or "") if claim else "")
             editor.blockSignals(False)
         if claim is None:
-            self.header.setText("No claim selected. Select the statement and press the content key "
-                                "(Q) to start one; Ctrl+click a claim or pick it below to select it.")
+            self.header.setText(self.tr("No claim selected. Select the statement and press the content key "
+                                        "(Q) to start one; Ctrl+click a claim or pick it below to select it."))
             self.parts.hide()
             return
         segments = len(claim.content)
-        self.header.setText(f"Claim #{claim.id}: {segments} content segment{'s' if segments > 1 else ''}"
-                            f" · {claim.annotator or '?'} · {claim.origin}")
+        parts = (self.tr("{count} content segments") if segments > 1 else self.tr("1 content segment")).format(
+            count=segments)
+        self.header.setText(self.tr("Claim #{id}: {segments}").format(id=claim.id, segments=parts)
+                            + f" · {claim.annotator or '?'} · {origin_name(claim.origin)}")
         self.parts.show()
         counts: dict[str, int] = {}
         for role, span in claim.parts():
             index = counts.get(role, 0)
             counts[role] = index + 1
-            name = ROLE_NAMES.get(role, role) + (f" {index + 1}" if role == "content" and segments > 1 else "")
+            name = role_name(role) + (f" {index + 1}" if role == "content" and segments > 1 else "")
             remark = notes.get(span.id, "")
             item = QTreeWidgetItem([name, excerpt(text[span.start:span.end], 80), remark])
             item.setIcon(0, swatch(self.role_colours.get(role, "#9e9e9e")))
             item.setData(0, Qt.UserRole, (role, index))
-            item.setToolTip(1, f"{text[span.start:span.end]}\n[{span.start}, {span.end})  Delete removes this part")
+            item.setToolTip(1, f"{text[span.start:span.end]}\n[{span.start}, {span.end})  "
+                               + self.tr("Delete removes this part"))
             self.parts.addTopLevelItem(item)
         rows = self.parts.topLevelItemCount()
         self.parts.setFixedHeight(self.parts.sizeHintForRow(0) * rows + 2 * self.parts.frameWidth() + 2)
@@ -223,7 +241,7 @@ class ClaimsPanel(QWidget):
             items.append(item)
             self._items[claim.id] = item
         self.list.addTopLevelItems(items)
-        self.list_label.setText(f"Claims in this article: {len(claims)}")
+        self.list_label.setText(self.tr("Claims in this article: {count}").format(count=len(claims)))
         self.list.blockSignals(False)
         self.select(current)
 
@@ -284,28 +302,29 @@ class ClaimEditor(QObject):
 
     # --- construction --------------------------------------------------------
     def build_actions(self, menubar) -> None:
-        menu = self.menu = menubar.addMenu("&Claims")
+        menu = self.menu = menubar.addMenu(self.tr("&Claims"))
         add = self._add_action
-        add("content", "Claim &content: new claim, or add a segment to the current one",
+        add("content", self.tr("Claim &content: new claim, or add a segment to the current one"),
             lambda: self.role_key("content"))
-        add("new", "&New claim from the selection", self.new_claim)
-        add("cue", "Set c&ue (selection)", lambda: self.role_key("cue"))
-        add("source", "Set &source (selection, or the clicked entity)", lambda: self.role_key("source"))
-        add("via", "Set &via (selection, or the clicked entity)", lambda: self.role_key("via"))
-        add("carry", "Source = &previous claim's source (وأضاف)", self.carry_source)
-        add("entity_source", "Use the clicked &entity as source", lambda: self.use_entity("source"))
+        add("new", self.tr("&New claim from the selection"), self.new_claim)
+        add("cue", self.tr("Set c&ue (selection)"), lambda: self.role_key("cue"))
+        add("source", self.tr("Set &source (selection, or the clicked entity)"), lambda: self.role_key("source"))
+        add("via", self.tr("Set &via (selection, or the clicked entity)"), lambda: self.role_key("via"))
+        add("carry", self.tr("Source = &previous claim's source (وأضاف)"), self.carry_source)
+        add("entity_source", self.tr("Use the clicked &entity as source"), lambda: self.use_entity("source"))
         menu.addSeparator()
-        for role in ("content", "cue", "source", "via"):
-            add(f"remove_{role}", f"Remove {'content segment' if role == 'content' else role}",
-                lambda _=False, r=role: self.remove_part(r))
-        add("delete", "&Delete claim", self.delete_current, ["Shift+Del"])
+        add("remove_content", self.tr("Remove content segment"), lambda: self.remove_part("content"))
+        add("remove_cue", self.tr("Remove cue"), lambda: self.remove_part("cue"))
+        add("remove_source", self.tr("Remove source"), lambda: self.remove_part("source"))
+        add("remove_via", self.tr("Remove via"), lambda: self.remove_part("via"))
+        add("delete", self.tr("&Delete claim"), self.delete_current, ["Shift+Del"])
         menu.addSeparator()
-        add("previous", "Previous claim", lambda: self.step(-1), ["["])
-        add("next", "Next claim", lambda: self.step(+1), ["]"])
-        add("attributes", "Edit &attributes", self.panel.focus_attributes, ["F2"])
-        self.attribute_menu = menu.addMenu("Step attribute value")
-        for name, text in (("entity_source", "Entity as source"), ("carry", "Previous source"),
-                           ("delete", "Delete claim")):
+        add("previous", self.tr("Previous claim"), lambda: self.step(-1), ["["])
+        add("next", self.tr("Next claim"), lambda: self.step(+1), ["]"])
+        add("attributes", self.tr("Edit &attributes"), self.panel.focus_attributes, ["F2"])
+        self.attribute_menu = menu.addMenu(self.tr("Step attribute value"))
+        for name, text in (("entity_source", self.tr("Entity as source")), ("carry", self.tr("Previous source")),
+                           ("delete", self.tr("Delete claim"))):
             self.panel.add_button(self.actions[name], text)
 
     def _add_action(self, name, text, slot, keys=()) -> QAction:
@@ -394,10 +413,11 @@ class ClaimEditor(QObject):
     def _notes(self, claim: Claim) -> dict:
         notes = {}
         for role, span in claim.parts():
-            remarks = [f"{span.label} entity"] if span.layer != CLAIM_LAYER else []
+            remarks = [self.tr("{label} entity").format(label=span.label)] if span.layer != CLAIM_LAYER else []
             others = [cid for cid in self._users().get(span.id, []) if cid != claim.id]
             if others:
-                remarks.append("shared with claim " + ", ".join(f"#{cid}" for cid in others))
+                numbers = ", ".join(f"#{cid}" for cid in others)
+                remarks.append(self.tr("shared with claim {numbers}").format(numbers=numbers))
             if remarks:
                 notes[span.id] = "; ".join(remarks)
         return notes
@@ -418,11 +438,11 @@ class ClaimEditor(QObject):
             if scroll and not self.w.view.claim_rects(claim.id):
                 self.w.view.scroll_to(claim.start)
             text = self._text()
-            speaker = text[claim.source.start:claim.source.end] if claim.source else "no source yet"
+            speaker = text[claim.source.start:claim.source.end] if claim.source else self.tr("no source yet")
             self.w.statusBar().showMessage(
-                f"Claim #{claim.id} ({speaker}): select text and press a role key to set that part "
-                "(the content key adds a segment; Shift+content key starts a new claim); "
-                "Esc deselects the claim", 8000)
+                self.tr("Claim #{id} ({speaker}): select text and press a role key to set that part "
+                        "(the content key adds a segment; Shift+content key starts a new claim); "
+                        "Esc deselects the claim").format(id=claim.id, speaker=speaker), 8000)
 
     def step(self, delta: int) -> None:
         ordered = self.ordered()
@@ -480,10 +500,11 @@ class ClaimEditor(QObject):
             else:
                 before, after = old, self.store.save_claim(new)
         except SpanError as error:
-            self.w.statusBar().showMessage(f"Not saved: {error}", 8000)
+            self.w.statusBar().showMessage(self.tr("Not saved: {error}").format(error=error), 8000)
             return None
         except Exception as error:   # disk full, locked file: not shown as done
-            QMessageBox.critical(self.w, "Could not save", f"The change was not saved:\n{error}")
+            plain.critical(self.w, self.tr("Could not save"),
+                                 self.tr("The change was not saved:\n{error}").format(error=error))
             return None
         self.w.undo_stack.push(ClaimChange(self.w, before, after, text, merge_key))
         self.claim_changed(before, after)
@@ -516,53 +537,56 @@ class ClaimEditor(QObject):
         claim = self.claims.get(self.current)
         if role == "content":
             if selection is None:
-                self._hint("Select the statement first, then press the content key.")
+                self._hint(self.tr("Select the statement first, then press the content key."))
             elif claim is None:
                 self.new_claim()
             else:
                 self.add_segment(claim, selection)
             return
         if claim is None:
-            self._hint("No claim selected: select the statement and press the content key (Q) first, "
-                       "or Ctrl+click a claim.")
+            self._hint(self.tr("No claim selected: select the statement and press the content key (Q) first, "
+                               "or Ctrl+click a claim."))
             return
         if selection is not None:
             part = self._new_part(role, *selection)
-            self._write(claim, claim.with_changes(**{role: part}), f"claim {role}")
+            self._write(claim, claim.with_changes(**{role: part}), self.tr("claim {role}").format(role=role_name(role)))
             self._done_with_selection()
         elif self.w.selected_span_id is not None:
             self.use_entity(role)
         else:
-            self._hint(f"Select the {role} in the text (or click an entity), then press the key.")
+            self._hint(self.tr("Select the {role} in the text (or click an entity), then press the key.")
+                       .format(role=role_name(role)))
 
     def new_claim(self) -> None:
         if not self._can_edit():
             return
         selection = self._selection()
         if selection is None:
-            self._hint("Select the statement first (the claim's content).")
+            self._hint(self.tr("Select the statement first (the claim's content)."))
             return
         defaults = {a.name: a.default for a in self.store.schema.claim_attributes if a.default}
         claim = Claim(doc_id=self.w.doc.id, content=(self._new_part("content", *selection),),
                       attributes=defaults, annotator=self.store.annotator, origin="manual")
-        saved = self._write(None, claim, "new claim")
+        saved = self._write(None, claim, self.tr("new claim"))
         if saved is not None:
             self._done_with_selection()
-            self._hint(f"Claim #{saved.id} started. Now select the cue, source and via and press their keys "
-                       "(U, O, W); Q adds another content segment, Shift+Q starts a new claim.")
+            self._hint(self.tr("Claim #{id} started. Now select the cue, source and via and press their keys "
+                               "(U, O, W); Q adds another content segment, Shift+Q starts a new claim.")
+                       .format(id=saved.id))
 
     def add_segment(self, claim: Claim, selection) -> None:
         start, end = selection
         if any(s.start == start and s.end == end for s in claim.content):
-            self._hint("That text is already a content segment of this claim.")
+            self._hint(self.tr("That text is already a content segment of this claim."))
             return
         content = tuple(sorted(claim.content + (self._new_part("content", start, end),),
                                key=lambda s: (s.start, s.end)))
-        saved = self._write(claim, claim.with_changes(content=content), "add content segment")
+        saved = self._write(claim, claim.with_changes(content=content), self.tr("add content segment"))
         if saved is not None:
             self._done_with_selection()
-            self._hint(f"Added content segment {len(saved.content)} to claim #{saved.id} "
-                       "(Shift+Q would have started a new claim; Ctrl+Z undoes).")
+            self._hint(self.tr("Added content segment {number} to claim #{id} "
+                               "(Shift+Q would have started a new claim; Ctrl+Z undoes).")
+                       .format(number=len(saved.content), id=saved.id))
 
     def use_entity(self, role: str = "source") -> None:
         if not self._can_edit():
@@ -570,12 +594,13 @@ class ClaimEditor(QObject):
         claim = self.claims.get(self.current)
         entity = self.w.spans.get(self.w.selected_span_id) if self.w.selected_span_id is not None else None
         if claim is None or entity is None:
-            self._hint("Select a claim, click an entity, then press the role key.")
+            self._hint(self.tr("Select a claim, click an entity, then press the role key."))
             return
         if role == "content":
-            self._hint("Content is the claim's own text: select it rather than an entity.")
+            self._hint(self.tr("Content is the claim's own text: select it rather than an entity."))
             return
-        saved = self._write(claim, claim.with_changes(**{role: entity}), f"claim {role} = {entity.label}")
+        saved = self._write(claim, claim.with_changes(**{role: entity}),
+                            self.tr("claim {role} = {label}").format(role=role_name(role), label=entity.label))
         if saved is not None:
             self._done_with_selection()
 
@@ -585,18 +610,18 @@ class ClaimEditor(QObject):
             return
         claim = self.claims.get(self.current)
         if claim is None:
-            self._hint("Select (or start) the claim that continues the previous speaker first.")
+            self._hint(self.tr("Select (or start) the claim that continues the previous speaker first."))
             return
         earlier = [c for c in self.ordered() if c.id != claim.id and c.source is not None
                    and (c.start, c.id) < (claim.start, claim.id)]
         if not earlier:
-            self._hint("No earlier claim with a source in this article.")
+            self._hint(self.tr("No earlier claim with a source in this article."))
             return
         source = earlier[-1].source
-        saved = self._write(claim, claim.with_changes(source=source), "source from previous claim")
+        saved = self._write(claim, claim.with_changes(source=source), self.tr("source from previous claim"))
         if saved is not None:
-            self._hint(f"Source of claim #{saved.id}: «{self._text()[source.start:source.end]}» "
-                       f"(as in claim #{earlier[-1].id}).")
+            self._hint(self.tr("Source of claim #{id}: «{source}» (as in claim #{earlier}).").format(
+                id=saved.id, source=self._text()[source.start:source.end], earlier=earlier[-1].id))
 
     def remove_part(self, role: str, index: int | None = None) -> None:
         if not self._can_edit():
@@ -606,21 +631,22 @@ class ClaimEditor(QObject):
             return
         if role == "content":
             if len(claim.content) < 2:
-                self._hint("A claim keeps at least one content segment; Delete removes the whole claim.")
+                self._hint(self.tr("A claim keeps at least one content segment; Delete removes the whole claim."))
                 return
             if index is None:
                 cursor = self.w.view.raw_selected_range() or (self.w.view.textCursor().position(),) * 2
                 index = next((i for i, s in enumerate(claim.content)
                               if s.start <= cursor[0] <= s.end), len(claim.content) - 1)
             content = claim.content[:index] + claim.content[index + 1:]
-            self._write(claim, claim.with_changes(content=content), "remove content segment")
+            self._write(claim, claim.with_changes(content=content), self.tr("remove content segment"))
         elif getattr(claim, role) is not None:
-            self._write(claim, claim.with_changes(**{role: None}), f"remove claim {role}")
+            self._write(claim, claim.with_changes(**{role: None}),
+                        self.tr("remove claim {role}").format(role=role_name(role)))
 
     def delete_current(self) -> None:
         if not self._can_edit() or self.current not in self.claims:
             return
-        self._write(self.claims[self.current], None, "delete claim")
+        self._write(self.claims[self.current], None, self.tr("delete claim"))
 
     def set_attribute(self, name: str, value) -> None:
         claim = self.claims.get(self.current)
@@ -631,8 +657,8 @@ class ClaimEditor(QObject):
             attributes.pop(name, None)
         else:
             attributes[name] = value
-        self._write(claim, claim.with_changes(attributes=attributes), f"claim {name}",
-                    merge_key=(claim.id, name))
+        self._write(claim, claim.with_changes(attributes=attributes),
+                    self.tr("claim {attribute}").format(attribute=name), merge_key=(claim.id, name))
 
     def step_attribute(self, name: str) -> None:
         claim = self.claims.get(self.current)
@@ -642,7 +668,8 @@ class ClaimEditor(QObject):
         now = claim.attributes.get(name)
         value = values[(values.index(now) + 1) % len(values)] if now in values else values[1]
         self.set_attribute(name, value)
-        self._hint(f"{name.replace('_', ' ')}: {value or 'unset'}")
+        shown = value or self.tr("unset")
+        self._hint(f"{name.replace('_', ' ')}: {shown}")
 
     # --- entities the claims use --------------------------------------------
     def ask_span_in_use(self, span: Span, users: list[Claim]) -> str | None:
@@ -650,13 +677,14 @@ class ClaimEditor(QObject):
         text = self._text()[span.start:span.end]
         box = QMessageBox(self.w)
         box.setIcon(QMessageBox.Question)
-        box.setWindowTitle("Entity used by claims")
+        box.setWindowTitle(self.tr("Entity used by claims"))
         numbers = ", ".join(f"#{c.id}" for c in users)
-        box.setText(f"«{text}» ({span.label}) is part of claim {numbers}.\n\n"
-                    "Delete the entity and keep the text as the claim's own part, "
-                    "or remove it from the claim as well?")
-        keep = box.addButton("Keep it in the claim", QMessageBox.AcceptRole)
-        remove = box.addButton("Remove it from the claim", QMessageBox.DestructiveRole)
+        box.setText(self.tr("«{text}» ({label}) is part of claim {numbers}.\n\n"
+                            "Delete the entity and keep the text as the claim's own part, "
+                            "or remove it from the claim as well?")
+                    .format(text=text, label=span.label, numbers=numbers))
+        keep = box.addButton(self.tr("Keep it in the claim"), QMessageBox.AcceptRole)
+        remove = box.addButton(self.tr("Remove it from the claim"), QMessageBox.DestructiveRole)
         box.addButton(QMessageBox.Cancel)
         box.setDefaultButton(keep)
         box.exec()
@@ -670,7 +698,7 @@ class ClaimEditor(QObject):
         if choice is None:
             return
         stack = self.w.undo_stack
-        stack.beginMacro(f"delete {span.label} used by {len(users)} claim(s)")
+        stack.beginMacro(self.tr("delete {label} used by {count} claim(s)").format(label=span.label, count=len(users)))
         try:
             own: Span | None = None     # one own span replaces the entity in every claim
             for claim in users:
@@ -683,16 +711,17 @@ class ClaimEditor(QObject):
                                 for s in claim.content if choice == "keep" or s.id != span.id)
                 new = claim.with_changes(content=content, **changes)
                 if not new.content:
-                    saved = self._write(claim, None, "delete claim")
+                    saved = self._write(claim, None, self.tr("delete claim"))
                     continue
-                saved = self._write(claim, new, f"claim keeps {'text' if choice == 'keep' else 'no'} "
-                                                f"{span.label}")
+                kept = self.tr("claim keeps text {label}") if choice == "keep" else self.tr("claim keeps no {label}")
+                saved = self._write(claim, new, kept.format(label=span.label))
                 if saved is None:
                     return
                 if choice == "keep" and own is None:
                     own = next((s for _, s in saved.parts()
                                 if (s.start, s.end) == (span.start, span.end) and s.layer == CLAIM_LAYER), None)
-            self.w._save(span, f"delete {span.label}", lambda: self.store.delete_span(span.id), deleting=True)
+            self.w._save(span, self.tr("delete {label}").format(label=span.label),
+                         lambda: self.store.delete_span(span.id), deleting=True)
         finally:
             stack.endMacro()
 

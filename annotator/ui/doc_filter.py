@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
 from ..core.model import STATUSES
 from ..core.search import search_documents
+from .doc_list import status_name
 
 DEBOUNCE_MS = 150
 ANY = "any"
@@ -19,14 +20,16 @@ class DocumentFilter(QWidget):
         self.window = window
         self.doc_list = doc_list
         self.box = QLineEdit()
-        self.box.setPlaceholderText("Search all articles (folded: احمد = أحمد)")
+        self.box.setPlaceholderText(self.tr("Search all articles (folded: احمد = أحمد)"))
         self.box.setClearButtonEnabled(True)
         self.box.setLayoutDirection(Qt.RightToLeft)
         self.box.installEventFilter(self)
-        self.status = self._combo("Status", [(ANY, "any status")] + [(s, s.replace("_", " ")) for s in STATUSES])
-        self.label = self._combo("Has an entity with this label", [(ANY, "any label")])
-        self.annotator = self._combo("Has annotations by", [(ANY, "anyone")])
-        self.claims = self._combo("Claims", [(ANY, "claims or not"), ("yes", "with claims"), ("no", "without claims")])
+        self.status = self._combo(self.tr("Status"), [(ANY, self.tr("any status"))]
+                                  + [(s, status_name(s)) for s in STATUSES])
+        self.label = self._combo(self.tr("Has an entity with this label"), [(ANY, self.tr("any label"))])
+        self.annotator = self._combo(self.tr("Has annotations by"), [(ANY, self.tr("anyone"))])
+        self.claims = self._combo(self.tr("Claims"), [(ANY, self.tr("claims or not")), ("yes", self.tr("with claims")),
+                                                      ("no", self.tr("without claims"))])
         self.result = QLabel()
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
@@ -109,7 +112,8 @@ class DocumentFilter(QWidget):
             return
         ids = search_documents(self.window.store, **filters)
         shown = self.doc_list.set_filter(ids)
-        self.result.setText(f"{shown} of {len(self.doc_list.model.rows)} articles")
+        total = len(self.doc_list.model.rows)
+        self.result.setText(self.tr("{shown} of {total} articles").format(shown=shown, total=total))
 
     def _documents_reloaded(self) -> None:
         self.reload_choices()

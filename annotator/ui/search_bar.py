@@ -27,14 +27,14 @@ class SearchBar(QWidget):
         self.current = -1
         self.setLayoutDirection(Qt.RightToLeft)
         self.box = QLineEdit()
-        self.box.setPlaceholderText("Find in the article (احمد finds أَحْمَد)")
+        self.box.setPlaceholderText(self.tr("Find in the article (احمد finds أَحْمَد)"))
         self.box.setClearButtonEnabled(True)
         self.box.installEventFilter(self)
         self.count = QLabel()
         self.count.setMinimumWidth(70)
-        self.previous_button = QToolButton(text="▲", toolTip="Previous hit (Shift+Enter, Shift+F3)")
-        self.next_button = QToolButton(text="▼", toolTip="Next hit (Enter, F3)")
-        self.close_button = QToolButton(text="✕", toolTip="Close (Esc)")
+        self.previous_button = QToolButton(text="▲", toolTip=self.tr("Previous hit (Shift+Enter, Shift+F3)"))
+        self.next_button = QToolButton(text="▼", toolTip=self.tr("Next hit (Enter, F3)"))
+        self.close_button = QToolButton(text="✕", toolTip=self.tr("Close (Esc)"))
         self.previous_button.clicked.connect(lambda: self.step(-1))
         self.next_button.clicked.connect(lambda: self.step(+1))
         self.close_button.clicked.connect(self.close_bar)
@@ -116,7 +116,7 @@ class SearchBar(QWidget):
             self.view.select_range(start, end)
             self.view.ensureCursorVisible()
         else:
-            self.count.setText("no hits" if self.box.text().strip() else "")
+            self.count.setText(self.tr("no hits") if self.box.text().strip() else "")
         self.count.setStyleSheet("color: #b71c1c;" if self.box.text().strip() and not self.hits else "")
 
     def document_shown(self) -> None:

@@ -34,6 +34,7 @@ from ..core.spanbatch import add_spans
 from ..core.store import SpanError, open_project
 from ..core.suggest import ClaimSuggestion, build_suggester
 from ..core.suggest.gazetteer import ProjectGazetteer
+from .claims_panel import role_name
 from .commands import ClaimChange, SpanBatch
 from .overlays import Mark
 
@@ -165,13 +166,14 @@ class Suggestions(QObject):
         self._set_items(sorted(items, key=lambda s: (s.start, -s.end)))
         entity_count = sum(1 for s in self.items if not isinstance(s, ClaimSuggestion))
         self.w.statusBar().showMessage(
-            f"{entity_count} entity and {len(self.items) - entity_count} claim suggestions — Tab goes through them, "
-            "Enter accepts, Delete rejects, Shift+Enter accepts all", 8000)
+            self.tr("{entities} entity and {claims} claim suggestions — Tab goes through them, Enter accepts, "
+                    "Delete rejects, Shift+Enter accepts all").format(entities=entity_count,
+                                                                      claims=len(self.items) - entity_count), 8000)
 
     def _failed(self, generation: int, message: str) -> None:
         if generation == self.generation:
             self.running = False
-            self.w.statusBar().showMessage(f"Suggestions failed: {message}", 10000)
+            self.w.statusBar().showMessage(self.tr("Suggestions failed: {message}").format(message=message), 10000)
 
     # --- showing ------------------------------------------------------------
     def _set_items(self, items, focused: int | None = None) -> None:
@@ -187,8 +189,9 @@ class Suggestions(QObject):
         for group, item in enumerate(self.items):
             if isinstance(item, ClaimSuggestion):
                 for role, (a, b) in item.parts():
-                    marks.append(Mark(a, b, roles.get(role, "#ee3377"), f"claim: {role}", group,
-                                      "underline" if role == "content" else "box"))
+                    tag = self.tr("claim: {role}").format(role=role_name(role))
+                    style = "underline" if role == "content" else "box"
+                    marks.append(Mark(a, b, roles.get(role, "#ee3377"), tag, group, style))
             else:
                 colour = colours.get(item.label)
                 marks.append(Mark(item.start, item.end, colour.name() if colour else "#9e9e9e", item.label, group))
@@ -208,12 +211,15 @@ class Suggestions(QObject):
         self.w.view.scroll_to(max(0, item.start))
         text = self.w.doc.text
         if isinstance(item, ClaimSuggestion):
-            who = "; ".join(f"{role}: {text[a:b]}" for role, (a, b) in item.parts() if role != "content")
-            what = f"claim ({item.attributes.get('quote_type', '')}) {who or 'no cue'}"
+            who = self.tr("; ").join(f"{role_name(role)}: {text[a:b]}"
+                                     for role, (a, b) in item.parts() if role != "content")
+            what = self.tr("claim ({quote_type}) {parts}").format(quote_type=item.attributes.get("quote_type", ""),
+                                                                  parts=who or self.tr("no cue"))
         else:
             what = f"{item.label}: {text[item.start:item.end]} ({item.source} {item.score:.2f})"
-        self.w.statusBar().showMessage(f"Suggestion {self.focused + 1}/{len(self.items)}: {what} — Enter accepts, "
-                                       "Delete rejects, Tab goes on", 8000)
+        self.w.statusBar().showMessage(
+            self.tr("Suggestion {number}/{count}: {what} — Enter accepts, Delete rejects, Tab goes on")
+            .format(number=self.focused + 1, count=len(self.items), what=what), 8000)
 
     def step(self, direction: int) -> None:
         if not self.items:
@@ -247,7 +253,8 @@ class Suggestions(QObject):
             span = Span(doc_id=self.w.doc.id, start=item.start, end=item.end, label=item.label,
                         annotator=self.w.store.annotator, origin="suggestion")
             before = self.w.undo_stack.count()
-            self.w._save(None, f"accept {item.label} suggestion", lambda: self.w.store.add_span(span), preview=span)
+            self.w._save(None, self.tr("accept {label} suggestion").format(label=item.label),
+                         lambda: self.w.store.add_span(span), preview=span)
             if self.w.undo_stack.count() == before:
                 return True           # refused: the status bar says why; the suggestion stays
         items = [s for s in self.items if s != item]      # (showing the span may have dropped it already)
@@ -272,7 +279,8 @@ class Suggestions(QObject):
         self.rejected.setdefault(self.w.doc.id, set()).update(_key(s) for s in self.items)
         count = len(self.items)
         self._set_items([])
-        self.w.statusBar().showMessage(f"Rejected {count} suggestions in this article", 5000)
+        self.w.statusBar().showMessage(self.tr("Rejected {count} suggestions in this article").format(count=count),
+                                       5000)
 
     def accept_all(self) -> None:
         """Every suggestion of the article as annotations: one transaction, one undo step."""
@@ -288,22 +296,23 @@ class Suggestions(QObject):
                 saved, refused = add_spans(store, spans)
                 saved_claims = self._save_claims(claims)
         except SpanError as error:
-            self.w.statusBar().showMessage(f"Not saved: {error}", 8000)
+            self.w.statusBar().showMessage(self.tr("Not saved: {error}").format(error=error), 8000)
             return
         stack = self.w.undo_stack
-        stack.beginMacro(f"accept {len(saved) + len(saved_claims)} suggestions")
+        stack.beginMacro(self.tr("accept {count} suggestions").format(count=len(saved) + len(saved_claims)))
         if saved:
-            stack.push(SpanBatch(self.w, [], saved, "accept suggestions"))
+            stack.push(SpanBatch(self.w, [], saved, self.tr("accept suggestions")))
         for claim in saved_claims:
-            stack.push(ClaimChange(self.w, None, claim, "accept claim suggestion"))
+            stack.push(ClaimChange(self.w, None, claim, self.tr("accept claim suggestion")))
         stack.endMacro()
         self.w.assist.spans_changed([], saved)
         for claim in saved_claims:
             self.w.claim_changed(None, claim)
         self._set_items([])
-        message = f"Accepted {len(saved)} entity and {len(saved_claims)} claim suggestions"
+        message = self.tr("Accepted {entities} entity and {claims} claim suggestions").format(
+            entities=len(saved), claims=len(saved_claims))
         if refused:
-            message += f"; {len(refused)} refused ({refused[0][1]})"
+            message += self.tr("; {count} refused ({reason})").format(count=len(refused), reason=refused[0][1])
         self.w.statusBar().showMessage(message, 8000)
 
     def _accept_claims(self, claims) -> list:
@@ -311,10 +320,10 @@ class Suggestions(QObject):
             with self.w.store._write():
                 saved = self._save_claims(claims)
         except SpanError as error:
-            self.w.statusBar().showMessage(f"Not saved: {error}", 8000)
+            self.w.statusBar().showMessage(self.tr("Not saved: {error}").format(error=error), 8000)
             return []
         for claim in saved:
-            self.w.undo_stack.push(ClaimChange(self.w, None, claim, "accept claim suggestion"))
+            self.w.undo_stack.push(ClaimChange(self.w, None, claim, self.tr("accept claim suggestion")))
             self.w.claim_changed(None, claim)
         return saved
 

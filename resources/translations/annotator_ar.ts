@@ -277,7 +277,7 @@
         <translation>اختر موسِّمَين أو أكثر. في هذا المشروع: %s</translation>
     </message>
     <message>
-        <source>nobody yet — merge the annotators' files</source>
+        <source>nobody yet — merge the annotators&apos; files</source>
         <translation>لا أحد بعد — ادمج ملفات الموسِّمين</translation>
     </message>
     <message>
@@ -297,7 +297,7 @@
         <translation>F1 الكيانات، مطابقة تامة (macro)</translation>
     </message>
     <message>
-        <source>mean of the labels' F1</source>
+        <source>mean of the labels&apos; F1</source>
         <translation>متوسط F1 الوسوم</translation>
     </message>
     <message>
@@ -313,7 +313,7 @@
         <translation>F1 الكيانات، تداخل (macro)</translation>
     </message>
     <message>
-        <source>Token Cohen's κ, all tokens</source>
+        <source>Token Cohen&apos;s κ, all tokens</source>
         <translation>κ كوهين للكلمات، كل الكلمات</translation>
     </message>
     <message>
@@ -321,7 +321,7 @@
         <translation>وسوم %s؛ متوسط الأزواج</translation>
     </message>
     <message>
-        <source>Token Cohen's κ, marked tokens</source>
+        <source>Token Cohen&apos;s κ, marked tokens</source>
         <translation>κ كوهين للكلمات، الكلمات الموسومة</translation>
     </message>
     <message>
@@ -354,6 +354,69 @@
     </message>
 </context>
 <context>
+    <name>AnnotateAllDialog</name>
+    <message>
+        <source>Annotate all occurrences</source>
+        <translation>وسم كل المواضع</translation>
+    </message>
+    <message>
+        <source>Tag the other occurrences of &lt;b&gt;{name}&lt;/b&gt; as &lt;b&gt;{label}&lt;/b&gt; (whole words; و ف ب ك ل left out; places already tagged are skipped).</source>
+        <translation>وسم المواضع الأخرى لـ &lt;b&gt;{name}&lt;/b&gt; بالوسم &lt;b&gt;{label}&lt;/b&gt; (كلمات كاملة مع تجاهل السوابق و ف ب ك ل؛ وتُتخطّى المواضع الموسومة من قبل).</translation>
+    </message>
+    <message>
+        <source>In this article</source>
+        <translation>في هذا المقال</translation>
+    </message>
+    <message>
+        <source>In this and every unfinished article</source>
+        <translation>في هذا المقال وكل مقال غير منجز</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>الموضع</translation>
+    </message>
+    <message>
+        <source>Check all</source>
+        <translation>تحديد الكل</translation>
+    </message>
+    <message>
+        <source>Check none</source>
+        <translation>إلغاء تحديد الكل</translation>
+    </message>
+    <message>
+        <source> (the first {rows} shown)</source>
+        <translation> (تُعرض أول {rows})</translation>
+    </message>
+    <message>
+        <source>{places} places in {documents} article(s){more}; {chosen} checked</source>
+        <translation>المواضع: {places}، المقالات: {documents}{more}؛ المحدَّد: {chosen}</translation>
+    </message>
+    <message>
+        <source>Tag {count}</source>
+        <translation>وسم ({count})</translation>
+    </message>
+    <message>
+        <source>tag all «{name}» {label}</source>
+        <translation>وسم كل مواضع «{name}» بـ {label}</translation>
+    </message>
+    <message>
+        <source>Tagged {count} occurrence(s) as {label}</source>
+        <translation>المواضع الموسومة بـ {label}: {count}</translation>
+    </message>
+    <message>
+        <source>; {count} not saved ({reason})</source>
+        <translation>؛ وتعذّر حفظ {count} ({reason})</translation>
+    </message>
+    <message>
+        <source>Select an annotation first (click it), then Ctrl+Shift+A tags every other occurrence.</source>
+        <translation>حدّد توسيمًا أولًا (انقر عليه)، ثم يَسِم Ctrl+Shift+A كل مواضعه الأخرى.</translation>
+    </message>
+</context>
+<context>
     <name>AnnotatorDialog</name>
     <message>
         <source>Who is annotating?</source>
@@ -364,11 +427,11 @@
         <translation>تبديل الموسِّم</translation>
     </message>
     <message>
-        <source>Your annotator name is saved on every span, claim and document status you make, so several people's work can be merged and compared. Use the same name on every computer.</source>
+        <source>Your annotator name is saved on every span, claim and document status you make, so several people&apos;s work can be merged and compared. Use the same name on every computer.</source>
         <translation>يُحفظ اسمك مع كل كيان وادعاء وحالة مستند تضعها، لكي يُدمج عمل عدة أشخاص ويُقارن. استعمل الاسم نفسه على كل حاسوب.</translation>
     </message>
     <message>
-        <source>New annotations and statuses will carry this name. The document list and the article then show this annotator's own work.</source>
+        <source>New annotations and statuses will carry this name. The document list and the article then show this annotator&apos;s own work.</source>
         <translation>ستحمل التوسيمات والحالات الجديدة هذا الاسم، وتعرض قائمة المستندات والمقال عمل هذا الموسِّم.</translation>
     </message>
     <message>
@@ -410,6 +473,110 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
 </context>
 <context>
+    <name>ArticleView</name>
+    <message>
+        <source>claim: {numbers} (Ctrl+click selects)</source>
+        <translation>ادعاء: {numbers} (النقر مع Ctrl يحدّده)</translation>
+    </message>
+</context>
+<context>
+    <name>Assist</name>
+    <message>
+        <source>&amp;Assist</source>
+        <translation>&amp;المساعدة</translation>
+    </message>
+    <message>
+        <source>&amp;Find in article…</source>
+        <translation>بحث في المقال…</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>النتيجة التالية</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>النتيجة السابقة</translation>
+    </message>
+    <message>
+        <source>&amp;Search all articles…</source>
+        <translation>بحث في كل المقالات…</translation>
+    </message>
+    <message>
+        <source>&amp;Annotate all occurrences of the selected annotation…</source>
+        <translation>وسم كل مواضع التوسيم المحدد…</translation>
+    </message>
+    <message>
+        <source>Show s&amp;uggestions</source>
+        <translation>إظهار الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Next suggestion</source>
+        <translation>الاقتراح التالي</translation>
+    </message>
+    <message>
+        <source>Previous suggestion</source>
+        <translation>الاقتراح السابق</translation>
+    </message>
+    <message>
+        <source>Accept the suggestion</source>
+        <translation>قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>Reject the suggestion (Delete, Backspace)</source>
+        <translation>رفض الاقتراح (Delete أو Backspace)</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions in the article</source>
+        <translation>قبول كل اقتراحات المقال</translation>
+    </message>
+    <message>
+        <source>Reject all suggestions in the article</source>
+        <translation>رفض كل اقتراحات المقال</translation>
+    </message>
+    <message>
+        <source>Add a &amp;gazetteer file (name TAB label)…</source>
+        <translation>إضافة ملف قائمة أسماء (الاسم TAB الوسم)…</translation>
+    </message>
+    <message>
+        <source>Add a recogniser &amp;plugin…</source>
+        <translation>إضافة ملحق للتعرّف على الكيانات…</translation>
+    </message>
+    <message>
+        <source>Forget added gazetteers and plugins</source>
+        <translation>إزالة قوائم الأسماء والملحقات المضافة</translation>
+    </message>
+    <message>
+        <source>Add a gazetteer file</source>
+        <translation>إضافة ملف قائمة أسماء</translation>
+    </message>
+    <message>
+        <source>Gazetteers (*.tsv *.txt);;All files (*)</source>
+        <translation>قوائم الأسماء (*.tsv *.txt);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Gazetteer added: {count} names from {path}</source>
+        <translation>أُضيفت قائمة الأسماء {path} (عدد الأسماء: {count})</translation>
+    </message>
+    <message>
+        <source>Add a recogniser plugin</source>
+        <translation>إضافة ملحق للتعرّف على الكيانات</translation>
+    </message>
+    <message>
+        <source>A Python callable taking the text, returning (start, end, label[, score]):
+module:function, or path/to/file.py[:function]</source>
+        <translation>دالة Python تأخذ النص وتعيد (start, end, label[, score]):
+module:function أو path/to/file.py[:function]</translation>
+    </message>
+    <message>
+        <source>Plugin added: {spec}</source>
+        <translation>أُضيف الملحق: {spec}</translation>
+    </message>
+    <message>
+        <source>Only the project&apos;s own annotations and the rules suggest now</source>
+        <translation>صارت الاقتراحات من توسيمات المشروع نفسه والقواعد فقط</translation>
+    </message>
+</context>
+<context>
     <name>ChartBox</name>
     <message>
         <source>Save as PNG…</source>
@@ -426,6 +593,373 @@ The damaged file is kept beside the backups when it can still be copied.</source
     <message>
         <source>Could not write {path}</source>
         <translation>تعذّرت كتابة {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimEditor</name>
+    <message>
+        <source>&amp;Claims</source>
+        <translation>الا&amp;دعاءات</translation>
+    </message>
+    <message>
+        <source>Claim &amp;content: new claim, or add a segment to the current one</source>
+        <translation>محتوى الادعاء: ادعاء جديد، أو مقطع يُضاف إلى الادعاء الحالي</translation>
+    </message>
+    <message>
+        <source>&amp;New claim from the selection</source>
+        <translation>ادعاء جديد من التحديد</translation>
+    </message>
+    <message>
+        <source>Set c&amp;ue (selection)</source>
+        <translation>تعيين عبارة الإسناد (التحديد)</translation>
+    </message>
+    <message>
+        <source>Set &amp;source (selection, or the clicked entity)</source>
+        <translation>تعيين المصدر (التحديد، أو الكيان الذي نُقر عليه)</translation>
+    </message>
+    <message>
+        <source>Set &amp;via (selection, or the clicked entity)</source>
+        <translation>تعيين الوسيط (التحديد، أو الكيان الذي نُقر عليه)</translation>
+    </message>
+    <message>
+        <source>Source = &amp;previous claim&apos;s source (وأضاف)</source>
+        <translation>المصدر = مصدر الادعاء السابق (وأضاف)</translation>
+    </message>
+    <message>
+        <source>Use the clicked &amp;entity as source</source>
+        <translation>جعل الكيان الذي نُقر عليه مصدرًا</translation>
+    </message>
+    <message>
+        <source>Remove content segment</source>
+        <translation>إزالة مقطع المحتوى</translation>
+    </message>
+    <message>
+        <source>Remove cue</source>
+        <translation>إزالة عبارة الإسناد</translation>
+    </message>
+    <message>
+        <source>Remove source</source>
+        <translation>إزالة المصدر</translation>
+    </message>
+    <message>
+        <source>Remove via</source>
+        <translation>إزالة الوسيط</translation>
+    </message>
+    <message>
+        <source>&amp;Delete claim</source>
+        <translation>حذف الادعاء</translation>
+    </message>
+    <message>
+        <source>Previous claim</source>
+        <translation>الادعاء السابق</translation>
+    </message>
+    <message>
+        <source>Next claim</source>
+        <translation>الادعاء التالي</translation>
+    </message>
+    <message>
+        <source>Edit &amp;attributes</source>
+        <translation>تحرير الخصائص</translation>
+    </message>
+    <message>
+        <source>Step attribute value</source>
+        <translation>تبديل قيمة خاصية</translation>
+    </message>
+    <message>
+        <source>Entity as source</source>
+        <translation>الكيان مصدرًا</translation>
+    </message>
+    <message>
+        <source>Previous source</source>
+        <translation>المصدر السابق</translation>
+    </message>
+    <message>
+        <source>Delete claim</source>
+        <translation>حذف الادعاء</translation>
+    </message>
+    <message>
+        <source>{label} entity</source>
+        <translation>كيان {label}</translation>
+    </message>
+    <message>
+        <source>shared with claim {numbers}</source>
+        <translation>مشترك مع الادعاء {numbers}</translation>
+    </message>
+    <message>
+        <source>no source yet</source>
+        <translation>بلا مصدر بعد</translation>
+    </message>
+    <message>
+        <source>Claim #{id} ({speaker}): select text and press a role key to set that part (the content key adds a segment; Shift+content key starts a new claim); Esc deselects the claim</source>
+        <translation>الادعاء #{id} ({speaker}): حدّد نصًا واضغط مفتاح دور لتعيين ذلك الجزء (مفتاح المحتوى يضيف مقطعًا، وShift مع مفتاح المحتوى يبدأ ادعاءً جديدًا)؛ Esc يلغي تحديد الادعاء</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>لم يُحفظ: {error}</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>تعذّر الحفظ</translation>
+    </message>
+    <message>
+        <source>The change was not saved:
+{error}</source>
+        <translation>لم يُحفظ التغيير:
+{error}</translation>
+    </message>
+    <message>
+        <source>Select the statement first, then press the content key.</source>
+        <translation>حدّد نص القول أولًا، ثم اضغط مفتاح المحتوى.</translation>
+    </message>
+    <message>
+        <source>No claim selected: select the statement and press the content key (Q) first, or Ctrl+click a claim.</source>
+        <translation>لا ادعاء محددًا: حدّد نص القول واضغط مفتاح المحتوى (Q) أولًا، أو انقر ادعاءً مع Ctrl.</translation>
+    </message>
+    <message>
+        <source>claim {role}</source>
+        <translation>تعيين {role} للادعاء</translation>
+    </message>
+    <message>
+        <source>Select the {role} in the text (or click an entity), then press the key.</source>
+        <translation>حدّد {role} في النص (أو انقر كيانًا)، ثم اضغط المفتاح.</translation>
+    </message>
+    <message>
+        <source>Select the statement first (the claim&apos;s content).</source>
+        <translation>حدّد نص القول أولًا (محتوى الادعاء).</translation>
+    </message>
+    <message>
+        <source>new claim</source>
+        <translation>ادعاء جديد</translation>
+    </message>
+    <message>
+        <source>Claim #{id} started. Now select the cue, source and via and press their keys (U, O, W); Q adds another content segment, Shift+Q starts a new claim.</source>
+        <translation>بدأ الادعاء #{id}. حدّد الآن عبارة الإسناد والمصدر والوسيط واضغط مفاتيحها (U وO وW)؛ Q يضيف مقطع محتوى آخر، وShift+Q يبدأ ادعاءً جديدًا.</translation>
+    </message>
+    <message>
+        <source>That text is already a content segment of this claim.</source>
+        <translation>هذا النص مقطع محتوى في هذا الادعاء من قبل.</translation>
+    </message>
+    <message>
+        <source>add content segment</source>
+        <translation>إضافة مقطع محتوى</translation>
+    </message>
+    <message>
+        <source>Added content segment {number} to claim #{id} (Shift+Q would have started a new claim; Ctrl+Z undoes).</source>
+        <translation>أُضيف مقطع المحتوى {number} إلى الادعاء #{id} (كان Shift+Q سيبدأ ادعاءً جديدًا؛ Ctrl+Z يتراجع عن ذلك).</translation>
+    </message>
+    <message>
+        <source>Select a claim, click an entity, then press the role key.</source>
+        <translation>حدّد ادعاءً وانقر كيانًا، ثم اضغط مفتاح الدور.</translation>
+    </message>
+    <message>
+        <source>Content is the claim&apos;s own text: select it rather than an entity.</source>
+        <translation>المحتوى هو نص الادعاء نفسه: حدّده في النص بدل اختيار كيان.</translation>
+    </message>
+    <message>
+        <source>claim {role} = {label}</source>
+        <translation>تعيين {role} للادعاء: كيان {label}</translation>
+    </message>
+    <message>
+        <source>Select (or start) the claim that continues the previous speaker first.</source>
+        <translation>حدّد أولًا (أو ابدأ) الادعاء الذي يواصل فيه المتحدث السابق كلامه.</translation>
+    </message>
+    <message>
+        <source>No earlier claim with a source in this article.</source>
+        <translation>لا ادعاء سابقًا له مصدر في هذا المقال.</translation>
+    </message>
+    <message>
+        <source>source from previous claim</source>
+        <translation>المصدر من الادعاء السابق</translation>
+    </message>
+    <message>
+        <source>Source of claim #{id}: «{source}» (as in claim #{earlier}).</source>
+        <translation>مصدر الادعاء #{id}: «{source}» (كما في الادعاء #{earlier}).</translation>
+    </message>
+    <message>
+        <source>A claim keeps at least one content segment; Delete removes the whole claim.</source>
+        <translation>يبقى في الادعاء مقطع محتوى واحد على الأقل؛ Delete يحذف الادعاء كله.</translation>
+    </message>
+    <message>
+        <source>remove content segment</source>
+        <translation>إزالة مقطع محتوى</translation>
+    </message>
+    <message>
+        <source>remove claim {role}</source>
+        <translation>إزالة {role} من الادعاء</translation>
+    </message>
+    <message>
+        <source>delete claim</source>
+        <translation>حذف الادعاء</translation>
+    </message>
+    <message>
+        <source>claim {attribute}</source>
+        <translation>تغيير {attribute} في الادعاء</translation>
+    </message>
+    <message>
+        <source>unset</source>
+        <translation>بلا قيمة</translation>
+    </message>
+    <message>
+        <source>Entity used by claims</source>
+        <translation>كيان تستخدمه ادعاءات</translation>
+    </message>
+    <message>
+        <source>«{text}» ({label}) is part of claim {numbers}.
+
+Delete the entity and keep the text as the claim&apos;s own part, or remove it from the claim as well?</source>
+        <translation>«{text}» ({label}) جزء من الادعاء {numbers}.
+
+هل تحذف الكيان وتُبقي النص جزءًا خاصًا بالادعاء، أم تزيله من الادعاء أيضًا؟</translation>
+    </message>
+    <message>
+        <source>Keep it in the claim</source>
+        <translation>إبقاؤه في الادعاء</translation>
+    </message>
+    <message>
+        <source>Remove it from the claim</source>
+        <translation>إزالته من الادعاء</translation>
+    </message>
+    <message>
+        <source>delete {label} used by {count} claim(s)</source>
+        <translation>حذف {label} المستخدم في الادعاءات ({count})</translation>
+    </message>
+    <message>
+        <source>claim keeps text {label}</source>
+        <translation>إبقاء نص {label} في الادعاء</translation>
+    </message>
+    <message>
+        <source>claim keeps no {label}</source>
+        <translation>إزالة {label} من الادعاء</translation>
+    </message>
+    <message>
+        <source>delete {label}</source>
+        <translation>حذف {label}</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsPanel</name>
+    <message>
+        <source>content</source>
+        <translation>المحتوى</translation>
+    </message>
+    <message>
+        <source>cue</source>
+        <translation>عبارة الإسناد</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>via</source>
+        <translation>الوسيط</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>يدوي</translation>
+    </message>
+    <message>
+        <source>suggestion</source>
+        <translation>اقتراح</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>مستورد</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>الادعاء</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>المتحدث</translation>
+    </message>
+    <message>
+        <source>attributes</source>
+        <translation>الخصائص</translation>
+    </message>
+    <message>
+        <source>Claims in this article</source>
+        <translation>ادعاءات هذا المقال</translation>
+    </message>
+    <message>
+        <source>Enter saves</source>
+        <translation>اضغط Enter للحفظ</translation>
+    </message>
+    <message>
+        <source>No claim selected. Select the statement and press the content key (Q) to start one; Ctrl+click a claim or pick it below to select it.</source>
+        <translation>لا ادعاء محددًا. حدّد نص القول واضغط مفتاح المحتوى (Q) لبدء ادعاء؛ ولتحديد ادعاء انقره مع Ctrl أو اختره من القائمة أدناه.</translation>
+    </message>
+    <message>
+        <source>{count} content segments</source>
+        <translation>مقاطع المحتوى: {count}</translation>
+    </message>
+    <message>
+        <source>1 content segment</source>
+        <translation>مقطع محتوى واحد</translation>
+    </message>
+    <message>
+        <source>Claim #{id}: {segments}</source>
+        <translation>الادعاء #{id}: {segments}</translation>
+    </message>
+    <message>
+        <source>Delete removes this part</source>
+        <translation>Delete يزيل هذا الجزء</translation>
+    </message>
+    <message>
+        <source>Claims in this article: {count}</source>
+        <translation>ادعاءات هذا المقال: {count}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentFilter</name>
+    <message>
+        <source>Search all articles (folded: احمد = أحمد)</source>
+        <translation>بحث في كل المقالات (مع توحيد الحروف: احمد = أحمد)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>any status</source>
+        <translation>أي حالة</translation>
+    </message>
+    <message>
+        <source>Has an entity with this label</source>
+        <translation>فيه كيان بهذا الوسم</translation>
+    </message>
+    <message>
+        <source>any label</source>
+        <translation>أي وسم</translation>
+    </message>
+    <message>
+        <source>Has annotations by</source>
+        <translation>فيه توسيمات من</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>أي موسِّم</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <source>claims or not</source>
+        <translation>بادعاءات أو بدونها</translation>
+    </message>
+    <message>
+        <source>with claims</source>
+        <translation>فيه ادعاءات</translation>
+    </message>
+    <message>
+        <source>without claims</source>
+        <translation>بلا ادعاءات</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} articles</source>
+        <translation>المقالات المطابقة: {shown} من {total}</translation>
     </message>
 </context>
 <context>
@@ -467,51 +1001,51 @@ The damaged file is kept beside the backups when it can still be copied.</source
     <name>ExportDialog</name>
     <message>
         <source>Export training data</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>file or folder to write</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Project labels ({name})</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>By document:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Train / dev / test percentages; each document goes to one split</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>seed </source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Include unaccepted suggestions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Split clitics into tokens (⁨و ف ب ك ل ال⁩)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
@@ -519,7 +1053,7 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
     <message>
         <source>Annotator</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Labels</source>
@@ -527,19 +1061,19 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
     <message>
         <source>Train/dev/test</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Off token edges</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Tag scheme</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Options</source>
@@ -547,31 +1081,31 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
     <message>
         <source>The export report appears here: every span exported, adjusted or left out, by reason.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>choose at least one label</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export to folder</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export to file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose where to write the export.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -579,15 +1113,15 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
     <message>
         <source>Cancelled: nothing was written.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cannot export: {reason}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export failed: {path}: {reason}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Close</source>
@@ -595,7 +1129,7 @@ The damaged file is kept beside the backups when it can still be copied.</source
     </message>
     <message>
         <source>Wrote {path}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -641,7 +1175,7 @@ The damaged file is kept beside the backups when it can still be copied.</source
         <translation>تعذّرت قراءة {path}: {error}</translation>
     </message>
     <message>
-        <source>Replace the project's guidelines with {name}?</source>
+        <source>Replace the project&apos;s guidelines with {name}?</source>
         <translation>هل تستبدل بإرشادات المشروع محتوى {name}؟</translation>
     </message>
 </context>
@@ -672,11 +1206,11 @@ The damaged file is kept beside the backups when it can still be copied.</source
         <translation>اختيار…</translation>
     </message>
     <message>
-        <source>The project's schema and its guidelines (%d characters) go into every file.</source>
+        <source>The project&apos;s schema and its guidelines (%d characters) go into every file.</source>
         <translation>يُضمَّن مخطط الوسوم في المشروع وإرشاداته (%d حرفًا) في كل ملف.</translation>
     </message>
     <message>
-        <source>The project's schema goes into every file. The project has no guidelines yet.</source>
+        <source>The project&apos;s schema goes into every file. The project has no guidelines yet.</source>
         <translation>يُضمَّن مخطط الوسوم في كل ملف. لا إرشادات لهذا المشروع بعد.</translation>
     </message>
     <message>
@@ -708,7 +1242,7 @@ The damaged file is kept beside the backups when it can still be copied.</source
         <translation>اكتب الملفات</translation>
     </message>
     <message>
-        <source>Folder for the annotators' files</source>
+        <source>Folder for the annotators&apos; files</source>
         <translation>مجلد ملفات الموسِّمين</translation>
     </message>
     <message>
@@ -731,20 +1265,12 @@ The damaged file is kept beside the backups when it can still be copied.</source
 <context>
     <name>ImportDialog</name>
     <message>
-        <source>Importing…</source>
-        <translation type="vanished">جارٍ الاستيراد…</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
         <source>Importing {name}</source>
         <translation>جارٍ استيراد {name}</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="vanished">تم</translation>
     </message>
     <message>
         <source>Plain text or copied news page (.txt)</source>
@@ -915,8 +1441,8 @@ The damaged file is kept beside the backups when it can still be copied.</source
         <translation>تلقائي</translation>
     </message>
     <message>
-        <source>Cell separator: one character, or 'tab'. Default: comma for .csv, tab for .tsv.</source>
-        <translation>فاصل الخلايا: حرف واحد أو 'tab'. الافتراضي: الفاصلة لملفات ‎.csv والجدولة لملفات ‎.tsv.</translation>
+        <source>Cell separator: one character, or &apos;tab&apos;. Default: comma for .csv, tab for .tsv.</source>
+        <translation>فاصل الخلايا: حرف واحد أو &apos;tab&apos;. الافتراضي: الفاصلة لملفات ‎.csv والجدولة لملفات ‎.tsv.</translation>
     </message>
     <message>
         <source>Separator:</source>
@@ -1135,10 +1661,6 @@ The damaged file is kept beside the backups when it can still be copied.</source
         <translation>استيراد مجلد…</translation>
     </message>
     <message>
-        <source>&amp;Export JSONL…</source>
-        <translation type="vanished">تصدير JSONL…</translation>
-    </message>
-    <message>
         <source>&amp;Export…</source>
         <translation>تصدير…</translation>
     </message>
@@ -1343,34 +1865,6 @@ The damaged file is kept beside the backups when it can still be copied.</source
         <translation>تعذّرت الاستعادة</translation>
     </message>
     <message>
-        <source>Import articles</source>
-        <translation type="vanished">استيراد مقالات</translation>
-    </message>
-    <message>
-        <source>Articles (*.txt *.jsonl *.ndjson);;All files (*)</source>
-        <translation type="vanished">المقالات (*.txt *.jsonl *.ndjson);;كل الملفات (*)</translation>
-    </message>
-    <message>
-        <source>Import a folder of articles</source>
-        <translation type="vanished">استيراد مجلد مقالات</translation>
-    </message>
-    <message>
-        <source>Export JSONL</source>
-        <translation type="vanished">تصدير JSONL</translation>
-    </message>
-    <message>
-        <source>JSONL (*.jsonl)</source>
-        <translation type="vanished">JSONL (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>Export failed</source>
-        <translation type="vanished">تعذّر التصدير</translation>
-    </message>
-    <message>
-        <source>Exported {count} documents to {path}</source>
-        <translation type="vanished">صُدّر {count} مستندًا إلى {path}</translation>
-    </message>
-    <message>
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
@@ -1380,15 +1874,28 @@ Quit anyway and lose them?</source>
         <translation>تعذّر حفظ {count} تغيير ({reason}).
 هل تخرج على أي حال وتفقدها؟</translation>
     </message>
+</context>
+<context>
+    <name>SearchBar</name>
     <message>
-        <source>Could not save</source>
-        <translation type="vanished">تعذّر الحفظ</translation>
+        <source>Find in the article (احمد finds أَحْمَد)</source>
+        <translation>بحث في المقال (احمد يجد أَحْمَد)</translation>
     </message>
     <message>
-        <source>The change was not saved:
-{error}</source>
-        <translation type="vanished">لم يُحفظ التغيير:
-{error}</translation>
+        <source>Previous hit (Shift+Enter, Shift+F3)</source>
+        <translation>النتيجة السابقة (Shift+Enter أو Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next hit (Enter, F3)</source>
+        <translation>النتيجة التالية (Enter أو F3)</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <source>no hits</source>
+        <translation>لا نتائج</translation>
     </message>
 </context>
 <context>
@@ -1485,10 +1992,6 @@ Quit anyway and lose them?</source>
         <translation>توزيع الوسوم (توسيمات الكيانات)</translation>
     </message>
     <message>
-        <source>Claims per article (number of articles)</source>
-        <translation type="vanished">الادعاءات في كل مقال (عدد المقالات)</translation>
-    </message>
-    <message>
         <source>Claims per article: how many articles have 0, 1, 2… claims</source>
         <translation>الادعاءات في المقالات: عدد المقالات التي فيها 0 أو 1 أو 2… ادعاء</translation>
     </message>
@@ -1505,16 +2008,75 @@ Quit anyway and lose them?</source>
         <translation>{documents} مقال، {spans} توسيم كيانات، {claims} ادعاء</translation>
     </message>
     <message>
-        <source>Each bar is one annotator's own status for every article.</source>
+        <source>Each bar is one annotator&apos;s own status for every article.</source>
         <translation>كل شريط يبيّن الحالة التي وضعها موسِّم واحد لكل المقالات.</translation>
-    </message>
-    <message>
-        <source>{n} claims</source>
-        <translation type="vanished">{n} ادعاءات</translation>
     </message>
     <message>
         <source>Most claims: {title} ({n})</source>
         <translation>أكثر المقالات ادعاءات: {title} ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>Suggestions</name>
+    <message>
+        <source>{entities} entity and {claims} claim suggestions — Tab goes through them, Enter accepts, Delete rejects, Shift+Enter accepts all</source>
+        <translation>اقتراحات الكيانات: {entities}، اقتراحات الادعاءات: {claims} — Tab يتنقّل بينها، Enter يقبل، Delete يرفض، Shift+Enter يقبل الكل</translation>
+    </message>
+    <message>
+        <source>Suggestions failed: {message}</source>
+        <translation>تعذّر حساب الاقتراحات: {message}</translation>
+    </message>
+    <message>
+        <source>claim: {role}</source>
+        <translation>ادعاء: {role}</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>claim ({quote_type}) {parts}</source>
+        <translation>ادعاء ({quote_type}) {parts}</translation>
+    </message>
+    <message>
+        <source>no cue</source>
+        <translation>بلا عبارة إسناد</translation>
+    </message>
+    <message>
+        <source>Suggestion {number}/{count}: {what} — Enter accepts, Delete rejects, Tab goes on</source>
+        <translation>الاقتراح {number}/{count}: {what} — Enter يقبل، Delete يرفض، Tab ينتقل إلى التالي</translation>
+    </message>
+    <message>
+        <source>accept {label} suggestion</source>
+        <translation>قبول اقتراح {label}</translation>
+    </message>
+    <message>
+        <source>Rejected {count} suggestions in this article</source>
+        <translation>رُفضت اقتراحات هذا المقال ({count})</translation>
+    </message>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>لم يُحفظ: {error}</translation>
+    </message>
+    <message>
+        <source>accept {count} suggestions</source>
+        <translation>قبول الاقتراحات ({count})</translation>
+    </message>
+    <message>
+        <source>accept suggestions</source>
+        <translation>قبول الاقتراحات</translation>
+    </message>
+    <message>
+        <source>accept claim suggestion</source>
+        <translation>قبول اقتراح ادعاء</translation>
+    </message>
+    <message>
+        <source>Accepted {entities} entity and {claims} claim suggestions</source>
+        <translation>قُبلت الاقتراحات: كيانات {entities}، ادعاءات {claims}</translation>
+    </message>
+    <message>
+        <source>; {count} refused ({reason})</source>
+        <translation>؛ وتعذّر حفظ {count} ({reason})</translation>
     </message>
 </context>
 <context>
@@ -1540,7 +2102,7 @@ Quit anyway and lose them?</source>
         <translation>توزيع المستندات…</translation>
     </message>
     <message>
-        <source>&amp;Merge annotators' files into this project…</source>
+        <source>&amp;Merge annotators&apos; files into this project…</source>
         <translation>دمج ملفات الموسِّمين في هذا المشروع…</translation>
     </message>
     <message>
@@ -1552,7 +2114,7 @@ Quit anyway and lose them?</source>
         <translation>تلقائي (توسيماتي في ملف الفريق: %s)</translation>
     </message>
     <message>
-        <source>Everyone's</source>
+        <source>Everyone&apos;s</source>
         <translation>الجميع</translation>
     </message>
     <message>
@@ -1564,7 +2126,7 @@ Quit anyway and lose them?</source>
         <translation>(بلا اسم)</translation>
     </message>
     <message>
-        <source>everyone's annotations</source>
+        <source>everyone&apos;s annotations</source>
         <translation>توسيمات الجميع</translation>
     </message>
     <message>
@@ -1572,7 +2134,7 @@ Quit anyway and lose them?</source>
         <translation>توسيماتك</translation>
     </message>
     <message>
-        <source>%s's annotations</source>
+        <source>%s&apos;s annotations</source>
         <translation>توسيمات %s</translation>
     </message>
     <message>
@@ -1584,7 +2146,7 @@ Quit anyway and lose them?</source>
         <translation>أنت الآن توسِّم باسم %s.</translation>
     </message>
     <message>
-        <source>Annotators' project files to merge in</source>
+        <source>Annotators&apos; project files to merge in</source>
         <translation>ملفات مشاريع الموسِّمين المراد دمجها</translation>
     </message>
     <message>

@@ -1,28 +1,60 @@
 """The interface in Arabic and English: Qt translations, mirrored layout, no forgotten strings."""
 import ast
 import re
+import xml.etree.ElementTree as ET
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QTreeWidget, QWidget
 
+from annotator.core.importing import import_paths
+from annotator.core.model import Document
+from annotator.core.store import open_project
 from annotator.ui import i18n
+from annotator.ui.annotate_all_dialog import AnnotateAllDialog
+from annotator.ui.suggestions import wait_for
 from window_helpers import seeded_store, settings_at, show_window
 
 UI = Path(__file__).resolve().parents[2] / "annotator" / "ui"
+GOLD = Path(__file__).resolve().parents[1] / "data" / "sample_gold.jsonl"
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Modules whose every user-visible string goes through Qt's translation system.
 TRANSLATED = ("main_window", "app", "doc_list", "side_panels", "unsaved", "fonts", "import_dialog", "i18n", "themes",
-              "settings_dialog", "guidelines", "statistics_view", "bar_chart", "keyboard_reference", "line_spacing")
+              "settings_dialog", "guidelines", "statistics_view", "bar_chart", "keyboard_reference", "line_spacing",
+              "annotate_all_dialog", "article_view", "assist", "claims_panel", "doc_filter", "search_bar",
+              "suggestions")
 # Calls whose string arguments a person reads.
 SINKS = {"QAction", "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QDockWidget", "QMessageBox",
          "QProgressDialog", "addMenu", "addAction", "setText", "setWindowTitle", "setToolTip", "setPlaceholderText",
          "showMessage", "setLabelText", "information", "critical", "warning", "question", "setHeaderLabels",
          "addTab", "addItem", "addItems", "getOpenFileName", "getOpenFileNames", "getSaveFileName",
          "getExistingDirectory", "getItem", "getText", "setStatusTip", "addRow", "setTabText", "_action", "add",
-         "add_button", "addButton", "show_message", "setWhatsThis", "setEmptyText", "setTitle"}
+         "add_button", "addButton", "show_message", "setWhatsThis", "setEmptyText", "setTitle",
+         # tool buttons, tooltips drawn by hand, status-bar hints, combo boxes of the filter
+         "QToolButton", "showText", "_hint", "_combo", "setItemText",
+         # undo steps (their text is in Edit ▸ Undo/Redo) and suggestion tags painted on the article
+         "beginMacro", "QUndoCommand", "SpanBatch", "ClaimChange", "_write", "_save", "Mark"}
+LOGGERS = {"log", "logger", "logging", "warnings"}
 WORDS = re.compile("[A-Za-z]{2,}")
+IDENTIFIER = re.compile("[a-z]+(_[a-z]+)*")
+
+
+def _literals(node):
+    """The string literals and f-strings an argument is built from (concatenation,
+    ``%``, ``a if c else b``, ``a or b``); calls (``self.tr(...)``) are not looked into."""
+    if isinstance(node, (ast.Constant, ast.JoinedStr)):
+        yield node
+    elif isinstance(node, ast.BinOp):
+        yield from _literals(node.left)
+        yield from _literals(node.right)
+    elif isinstance(node, ast.IfExp):
+        yield from _literals(node.body)
+        yield from _literals(node.orelse)
+    elif isinstance(node, ast.BoolOp):
+        for value in node.values:
+            yield from _literals(value)
 
 
 def _literal_words(node) -> str | None:
@@ -33,25 +65,44 @@ def _literal_words(node) -> str | None:
         text = "".join(v.value for v in node.values if isinstance(v, ast.Constant))
     else:
         return None
+    text = re.sub(r"<[^<>]*>", "", text)                 # markup (tags, styles)
     text = re.sub(r"\*\.\w+|\(\*\)", "", text)        # file patterns
     if re.fullmatch(r"[\w.-]+\.\w+", text):            # a default file name
         return None
     return text if WORDS.search(text) else None
 
 
+def _is_translation(node) -> bool:
+    func = getattr(node, "func", None)
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return isinstance(node, ast.Call) and name in ("tr", "translate")
+
+
 def untranslated_literals(path: Path) -> list[tuple[int, str]]:
-    """(line, text) of string literals handed straight to a widget in ``path``."""
+    """(line, text) of string literals handed straight to a widget in ``path``, and of
+    f-strings given to ``tr``/``translate`` (lupdate cannot read them)."""
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         if not isinstance(node, ast.Call):
             continue
-        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
-        if name not in SINKS:
+        func = node.func
+        name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+        if _is_translation(node):
+            found += [(node.lineno, f"f-string in {name}()") for a in node.args if isinstance(a, ast.JoinedStr)]
             continue
-        for arg in [*node.args, *(k.value for k in node.keywords)]:
-            words = _literal_words(arg)
-            if words is not None:
-                found.append((node.lineno, words))
+        if name not in SINKS or (isinstance(func, ast.Attribute) and getattr(func.value, "id", "") in LOGGERS):
+            continue
+        args = [*node.args, *(k.value for k in node.keywords)]
+        # Beside a translated text, a bare identifier is a name (add(menu, "find", self.tr("&Find…")...)).
+        names_only = any(_is_translation(a) for a in args)
+        for arg in args:
+            for literal in _literals(arg):
+                if (names_only and isinstance(literal, ast.Constant)
+                        and IDENTIFIER.fullmatch(str(literal.value))):
+                    continue
+                words = _literal_words(literal)
+                if words is not None:
+                    found.append((node.lineno, words))
     return found
 
 
@@ -111,10 +162,42 @@ def still_english_patterns() -> list[re.Pattern]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 patterns.append(re.compile(re.escape(node.value)))
-            elif isinstance(node, ast.JoinedStr):
+            elif isinstance(node, ast.JoinedStr) and _literal_words(node):     # f"{x}" alone would match anything
                 patterns.append(re.compile("".join(re.escape(v.value) if isinstance(v, ast.Constant) else ".*"
                                                    for v in node.values)))
     return patterns
+
+
+def project_data(store) -> set[str]:
+    """Names the project itself defines (labels, annotators, claim attributes with their values and
+    descriptions): shown as the project writes them, in any interface language."""
+    data = set(store.schema.label_names()) | set(store.annotators())
+    for attribute in store.schema.claim_attributes:
+        shown = attribute.name.replace("_", " ")
+        data |= {attribute.name, shown, f"{shown}:", attribute.description, *attribute.values}
+    return data
+
+
+def widget_texts(root: QWidget):
+    """What a person reads on ``root`` and its children: texts, placeholders, tooltips,
+    combo box items, tree headers, window titles."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        yield widget.toolTip()
+        if widget.isWindow():
+            yield widget.windowTitle()
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            yield widget.text()
+        if isinstance(widget, QLineEdit):
+            yield widget.placeholderText()
+        if isinstance(widget, QComboBox):
+            yield from (widget.itemText(i) for i in range(widget.count()))
+        if isinstance(widget, QTreeWidget):
+            yield from (widget.headerItem().text(i) for i in range(widget.columnCount()))
+
+
+def english_only(texts, data=frozenset()) -> list[str]:
+    """The texts with English words and no Arabic letter, project data aside."""
+    return sorted({t for t in texts if t and t not in data and WORDS.search(t) and not ARABIC_LETTER.search(t)})
 
 
 def test_arabic_interface_is_arabic_and_mirrored(qtbot, tmp_path, arabic):
@@ -124,10 +207,13 @@ def test_arabic_interface_is_arabic_and_mirrored(qtbot, tmp_path, arabic):
         texts.append(top.text())
         texts += list(menu_texts(top.menu()))
     english = [t for t in texts if not ARABIC_LETTER.search(t)]
-    assert len(texts) - len(english) > 35
-    # Only menus added by modules still to be translated (claims, team...) may be English.
-    pending = still_english_patterns()
-    assert [t for t in english if not any(p.fullmatch(t) for p in pending)] == []
+    assert len(texts) - len(english) > 60
+    # Only menus added by modules still to be translated may be English, and project data
+    # (the schema's claim attributes under Claims ▸ Step attribute value).
+    pending, data = still_english_patterns(), project_data(window.store)
+    assert [t for t in english if t not in data and not any(p.fullmatch(t) for p in pending)] == []
+    titles = [a.text() for a in window.menuBar().actions()]
+    assert "الا&دعاءات" in titles and "&المساعدة" in titles
     assert window.undo_stack.createUndoAction(window, window.tr("&Undo")).text() == "تراجع"
     for name in ("Documents", "Labels", "Annotations", "Guidelines"):
         assert ARABIC_LETTER.search(window.docks[name].windowTitle())
@@ -141,6 +227,84 @@ def test_arabic_interface_is_arabic_and_mirrored(qtbot, tmp_path, arabic):
     assert "موسِّم" in window.windowTitle()
     assert window.doc_list.model.headerData(0, Qt.Horizontal) == "العنوان"
     assert window.doc_list.model.data(window.doc_list.model.index(0, 1)) == "جديد"
+
+
+@pytest.fixture
+def gold_window(qtbot, tmp_path):
+    """The hand-annotated sample (entities and claims) and a new article to get suggestions for."""
+    store = open_project(tmp_path / "gold.db", annotator="nour")
+    assert import_paths(store, [GOLD], {"annotator": "gold"}).ok
+    text = ("قال وزير الخارجية الروسي سيرغي لافروف في موسكو الثلاثاء إن 144 شخصاً قتلوا في 22 مارس.\n"
+            "وأضاف لافروف: «سنواصل العمل مع الصين بكل قوة في الأيام المقبلة».")
+    store.add_document(Document("new", title="خبر جديد", text=text))
+    window = show_window(qtbot, store, settings_at(tmp_path))
+    return window
+
+
+def test_claims_find_filter_annotate_all_and_suggestions_read_in_arabic(qtbot, arabic, gold_window):
+    window, status = gold_window, gold_window.statusBar().currentMessage
+    data = project_data(window.store)
+    window.open_document("asharq-1")
+    editor = window.claim_editor
+    editor.select_claim(None)
+    editor.role_key("cue")                                         # no claim selected: a hint
+    assert ARABIC_LETTER.search(status())
+    first = editor.ordered()[0]
+    editor.select_claim(first.id)
+    assert ARABIC_LETTER.search(status()) and ARABIC_LETTER.search(editor.panel.header.text())
+    assert ARABIC_LETTER.search(editor.panel.parts.topLevelItem(0).text(0))          # the role names
+    window.view.select_range(first.content[0].start, first.content[0].end)
+    editor.role_key("content")                                     # already a segment: a hint
+    assert ARABIC_LETTER.search(status())
+    bar, search = window.assist.search_bar, window.assist.doc_filter
+    bar.open_bar()
+    bar.box.setText("zzzz")
+    bar.search()
+    assert bar.count.text() == "لا نتائج"
+    search.box.setText("لافروف")
+    search.apply()
+    assert ARABIC_LETTER.search(search.result.text())
+    for part in (editor.panel, bar, search):
+        assert english_only(widget_texts(part), data) == []
+    editor.delete_current()
+    assert ARABIC_LETTER.search(window.undo_stack.undoText())
+    window.undo_stack.undo()
+
+    span = next(s for s in window.spans.values() if window.doc.text[s.start:s.end] == "لافروف")
+    dialog = AnnotateAllDialog(window, span)
+    qtbot.addWidget(dialog)
+    dialog.unfinished.setChecked(True)
+    assert dialog.candidates and english_only(widget_texts(dialog), data) == []
+    assert dialog.apply() > 0
+    assert ARABIC_LETTER.search(window.undo_stack.undoText()) and ARABIC_LETTER.search(status())
+
+    window.open_document("new")
+    suggestions = window.assist.suggestions
+    suggestions.set_enabled(True)
+    wait_for(suggestions)
+    assert ARABIC_LETTER.search(status())
+    claim_tags = [m.label for m in window.view.overlays.suggestions.marks if m.label not in data]
+    assert claim_tags and all(ARABIC_LETTER.search(t) for t in claim_tags)
+    suggestions.step(+1)
+    assert ARABIC_LETTER.search(status())
+    suggestions.accept_all()
+    assert ARABIC_LETTER.search(window.undo_stack.undoText()) and ARABIC_LETTER.search(status())
+    suggestions.set_enabled(False)
+
+
+def test_translations_keep_their_placeholders():
+    """A translation with a placeholder missing loses a value; one with an unknown name fails."""
+    placeholder = re.compile(r"\{\w*\}|%[sdn]|%\d")
+    wrong = []
+    for context in ET.parse(i18n.TRANSLATIONS / "annotator_ar.ts").getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is None or translation.get("type") or not translation.text:
+                continue
+            source = message.findtext("source")
+            if Counter(placeholder.findall(source)) != Counter(placeholder.findall(translation.text)):
+                wrong.append((context.findtext("name"), source, translation.text))
+    assert wrong == []
 
 
 def test_english_interface_is_left_to_right(qtbot, tmp_path, english):
@@ -209,5 +373,12 @@ def test_report_modules_still_to_translate(capsys):
 def test_the_scanner_finds_literals(tmp_path):
     sample = tmp_path / "sample.py"
     sample.write_text('label = QLabel("Hello there")\nok = QLabel(self.tr("Hello"))\n'
-                      'bar.showMessage(f"Saved {n} files")\nwindow.setWindowTitle("—")\n', encoding="utf-8")
-    assert [line for line, _ in untranslated_literals(sample)] == [1, 3]
+                      'bar.showMessage(f"Saved {n} files")\nwindow.setWindowTitle("—")\n'
+                      'tip = QToolTip.showText(pos, "claim: " + numbers)\n'
+                      'count.setText("no hits" if query else "")\n'
+                      'add(menu, "find", self.tr("&Find"), slot)\n'
+                      'add(menu, "find", "&Find", slot)\n'
+                      'bad = self.tr(f"Saved {n} files")\n'
+                      'log.warning("length differs: %d", n)\n'
+                      'QLabel(f"<b style=\'background:#fff\'>{name}</b>")\n', encoding="utf-8")
+    assert sorted({line for line, _ in untranslated_literals(sample)}) == [1, 3, 5, 6, 8, 9]
