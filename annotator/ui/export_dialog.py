@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                                QListWidgetItem, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
@@ -17,11 +17,26 @@ from ..core import exporters
 from ..core.exporters.selection import mapping_targets, output_labels
 
 ALIGN_HELP = {
-    "expand": "grow to the whole tokens (\u2068الصين\u2069 → \u2068والصين\u2069)",
-    "contract": "shrink to the whole tokens inside; none → left out",
-    "strict": "leave out spans that are not on token edges",
+    "expand": QT_TRANSLATE_NOOP("ExportDialog",
+                                "grow to the whole tokens (\u2068الصين\u2069 → \u2068والصين\u2069)"),
+    "contract": QT_TRANSLATE_NOOP("ExportDialog", "shrink to the whole tokens inside; none → left out"),
+    "strict": QT_TRANSLATE_NOOP("ExportDialog", "leave out spans that are not on token edges"),
 }
-STATUS_NAMES = {"new": "New", "in_progress": "In progress", "done": "Done", "skipped": "Skipped"}
+# The exporters' titles (``Writer.title``), so lupdate lists them; shown through tr, so a title
+# changed in the exporter stays readable (in English) until it is translated again.
+FORMAT_TITLES = (QT_TRANSLATE_NOOP("ExportDialog", "Project JSONL (round trip)"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "spaCy / Prodigy JSONL (or .spacy DocBin)"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "CoNLL (token TAG, ANERcorp)"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "Nested CoNLL (Wojood: one column per level)"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "Hugging Face token classification JSONL"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "brat standoff (folder of .txt + .ann)"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "Claims: attribution records (JSONL)"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "Claims: check-worthiness per sentence (TSV)"),
+                 QT_TRANSLATE_NOOP("ExportDialog", "CSV (one row per span, spreadsheet-safe)"))
+STATUS_NAMES = {"new": QT_TRANSLATE_NOOP("ExportDialog", "New"),
+                "in_progress": QT_TRANSLATE_NOOP("ExportDialog", "In progress"),
+                "done": QT_TRANSLATE_NOOP("ExportDialog", "Done"),
+                "skipped": QT_TRANSLATE_NOOP("ExportDialog", "Skipped")}
 
 
 class ExportDialog(QDialog):
@@ -35,7 +50,7 @@ class ExportDialog(QDialog):
 
         self.format = QComboBox()
         for name, fmt in exporters.FORMATS.items():
-            self.format.addItem(fmt.title, name)
+            self.format.addItem(self.tr(fmt.title), name)
         self.path = QLineEdit()
         self._automatic_path = True
         self.path.textEdited.connect(lambda _: setattr(self, "_automatic_path", False))
@@ -87,7 +102,7 @@ class ExportDialog(QDialog):
         self.suggestions = QCheckBox(self.tr("Include unaccepted suggestions"))
         self.align = QComboBox()
         for policy in exporters.ALIGN_POLICIES:
-            self.align.addItem(f"{policy}: {ALIGN_HELP[policy]}", policy)
+            self.align.addItem(f"{policy}: {self.tr(ALIGN_HELP[policy])}", policy)
         self.clitics = QCheckBox(self.tr("Split clitics into tokens (\u2068و ف ب ك ل ال\u2069)"))
         self.scheme = QComboBox()
         for scheme in exporters.SCHEMES:

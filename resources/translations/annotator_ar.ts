@@ -1000,52 +1000,116 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>grow to the whole tokens (⁨الصين⁩ → ⁨والصين⁩)</source>
+        <translation>التوسيع إلى الكلمات كاملة (⁨الصين⁩ ← ⁨والصين⁩)</translation>
+    </message>
+    <message>
+        <source>shrink to the whole tokens inside; none → left out</source>
+        <translation>التقليص إلى الكلمات الكاملة داخله؛ وإن لم توجد يُستبعد</translation>
+    </message>
+    <message>
+        <source>leave out spans that are not on token edges</source>
+        <translation>استبعاد الكيانات التي لا تقع على حدود الكلمات</translation>
+    </message>
+    <message>
+        <source>Project JSONL (round trip)</source>
+        <translation>JSONL المشروع (يُستورد كما هو)</translation>
+    </message>
+    <message>
+        <source>spaCy / Prodigy JSONL (or .spacy DocBin)</source>
+        <translation>JSONL لـ spaCy / Prodigy (أو DocBin بصيغة ‎.spacy)</translation>
+    </message>
+    <message>
+        <source>CoNLL (token TAG, ANERcorp)</source>
+        <translation>CoNLL (الكلمة ثم الوسم، ANERcorp)</translation>
+    </message>
+    <message>
+        <source>Nested CoNLL (Wojood: one column per level)</source>
+        <translation>CoNLL متداخل (Wojood: عمود لكل مستوى)</translation>
+    </message>
+    <message>
+        <source>Hugging Face token classification JSONL</source>
+        <translation>JSONL لتصنيف الكلمات (Hugging Face)</translation>
+    </message>
+    <message>
+        <source>brat standoff (folder of .txt + .ann)</source>
+        <translation>brat standoff (مجلد ملفات ‎.txt و‎.ann)</translation>
+    </message>
+    <message>
+        <source>Claims: attribution records (JSONL)</source>
+        <translation>الادعاءات: سجلات الإسناد (JSONL)</translation>
+    </message>
+    <message>
+        <source>Claims: check-worthiness per sentence (TSV)</source>
+        <translation>الادعاءات: جدارة التحقق لكل جملة (TSV)</translation>
+    </message>
+    <message>
+        <source>CSV (one row per span, spreadsheet-safe)</source>
+        <translation>CSV (صف لكل كيان، آمن لبرامج الجداول)</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>متجاوَز</translation>
+    </message>
+    <message>
         <source>Export training data</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير بيانات التدريب</translation>
     </message>
     <message>
         <source>file or folder to write</source>
-        <translation type="unfinished"></translation>
+        <translation>الملف أو المجلد الذي يُكتب فيه</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>استعراض…</translation>
     </message>
     <message>
         <source>Format</source>
-        <translation type="unfinished"></translation>
+        <translation>الصيغة</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>الإخراج</translation>
     </message>
     <message>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>الجميع</translation>
     </message>
     <message>
         <source>Project labels ({name})</source>
-        <translation type="unfinished"></translation>
+        <translation>وسوم المشروع ({name})</translation>
     </message>
     <message>
         <source>By document:</source>
-        <translation type="unfinished"></translation>
+        <translation>حسب المستند:</translation>
     </message>
     <message>
         <source>Train / dev / test percentages; each document goes to one split</source>
-        <translation type="unfinished"></translation>
+        <translation>نسب التدريب / التطوير / الاختبار؛ يذهب كل مستند كاملًا إلى قسم واحد</translation>
     </message>
     <message>
         <source>seed </source>
-        <translation type="unfinished"></translation>
+        <translation>البذرة </translation>
     </message>
     <message>
         <source>Include unaccepted suggestions</source>
-        <translation type="unfinished"></translation>
+        <translation>تضمين الاقتراحات غير المقبولة</translation>
     </message>
     <message>
         <source>Split clitics into tokens (⁨و ف ب ك ل ال⁩)</source>
-        <translation type="unfinished"></translation>
+        <translation>فصل السوابق كلماتٍ مستقلة (⁨و ف ب ك ل ال⁩)</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1053,7 +1117,7 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>Annotator</source>
-        <translation type="unfinished"></translation>
+        <translation>الموسِّم</translation>
     </message>
     <message>
         <source>Labels</source>
@@ -1061,19 +1125,19 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>Train/dev/test</source>
-        <translation type="unfinished"></translation>
+        <translation>تدريب/تطوير/اختبار</translation>
     </message>
     <message>
         <source>Off token edges</source>
-        <translation type="unfinished"></translation>
+        <translation>خارج حدود الكلمات</translation>
     </message>
     <message>
         <source>Tokens</source>
-        <translation type="unfinished"></translation>
+        <translation>الكلمات</translation>
     </message>
     <message>
         <source>Tag scheme</source>
-        <translation type="unfinished"></translation>
+        <translation>نظام الوسم</translation>
     </message>
     <message>
         <source>Options</source>
@@ -1081,31 +1145,31 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>The export report appears here: every span exported, adjusted or left out, by reason.</source>
-        <translation type="unfinished"></translation>
+        <translation>يظهر تقرير التصدير هنا: كل كيان صُدِّر أو عُدِّل أو استُبعد، مع السبب.</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير</translation>
     </message>
     <message>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>التقرير</translation>
     </message>
     <message>
         <source>choose at least one label</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر وسمًا واحدًا على الأقل</translation>
     </message>
     <message>
         <source>Export to folder</source>
-        <translation type="unfinished"></translation>
+        <translation>التصدير إلى مجلد</translation>
     </message>
     <message>
         <source>Export to file</source>
-        <translation type="unfinished"></translation>
+        <translation>التصدير إلى ملف</translation>
     </message>
     <message>
         <source>Choose where to write the export.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر مكان كتابة التصدير.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1113,15 +1177,15 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>Cancelled: nothing was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُلغي التصدير: لم يُكتب شيء.</translation>
     </message>
     <message>
         <source>Cannot export: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر التصدير: {reason}</translation>
     </message>
     <message>
         <source>Export failed: {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>فشل التصدير: {path}: {reason}</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1129,7 +1193,7 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>Wrote {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>كُتب {path}</translation>
     </message>
 </context>
 <context>

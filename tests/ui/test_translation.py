@@ -24,7 +24,7 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 TRANSLATED = ("main_window", "app", "doc_list", "side_panels", "unsaved", "fonts", "import_dialog", "i18n", "themes",
               "settings_dialog", "guidelines", "statistics_view", "bar_chart", "keyboard_reference", "line_spacing",
               "annotate_all_dialog", "article_view", "assist", "claims_panel", "doc_filter", "search_bar",
-              "suggestions")
+              "suggestions", "export_dialog")
 # Calls whose string arguments a person reads.
 SINKS = {"QAction", "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QDockWidget", "QMessageBox",
          "QProgressDialog", "addMenu", "addAction", "setText", "setWindowTitle", "setToolTip", "setPlaceholderText",
@@ -290,6 +290,20 @@ def test_claims_find_filter_annotate_all_and_suggestions_read_in_arabic(qtbot, a
     suggestions.accept_all()
     assert ARABIC_LETTER.search(window.undo_stack.undoText()) and ARABIC_LETTER.search(status())
     suggestions.set_enabled(False)
+
+
+def test_export_dialog_reads_in_arabic(qtbot, arabic, tmp_path):
+    from annotator.core import exporters
+    from annotator.ui.export_dialog import FORMAT_TITLES, ExportDialog
+    assert {f.title for f in exporters.FORMATS.values()} <= set(FORMAT_TITLES), "a new exporter title to translate"
+    store = seeded_store(tmp_path / "p.db")
+    dialog = ExportDialog(store)
+    qtbot.addWidget(dialog)
+    # Names: tag schemes (BIO...) and the label sets a project maps to (default → wojood).
+    names = ({s.upper() for s in exporters.SCHEMES}
+             | {dialog.mapping.itemText(i) for i in range(1, dialog.mapping.count())})
+    assert english_only(widget_texts(dialog), project_data(store) | names) == []
+    assert all(ARABIC_LETTER.search(dialog.format.itemText(i)) for i in range(dialog.format.count()))
 
 
 def test_translations_keep_their_placeholders():
