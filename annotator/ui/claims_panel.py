@@ -676,6 +676,7 @@ class ClaimEditor(QObject):
         """'keep' (the claims keep the text as their own part), 'remove' or None (cancel)."""
         text = self._text()[span.start:span.end]
         box = QMessageBox(self.w)
+        box.setTextFormat(Qt.PlainText)      # the entity's text is data, never markup
         box.setIcon(QMessageBox.Question)
         box.setWindowTitle(self.tr("Entity used by claims"))
         numbers = ", ".join(f"#{c.id}" for c in users)

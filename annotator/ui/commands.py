@@ -7,9 +7,17 @@ window opens that document again to show what changed.
 """
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from ..core.model import Claim, Span
+
+
+def _status_undo_texts() -> dict[str, str]:
+    return {"new": QCoreApplication.translate("Commands", "mark new"),
+            "in_progress": QCoreApplication.translate("Commands", "mark in progress"),
+            "done": QCoreApplication.translate("Commands", "mark done"),
+            "skipped": QCoreApplication.translate("Commands", "mark skipped")}
 
 
 class AppliedCommand(QUndoCommand):
@@ -48,7 +56,7 @@ class SpanChange(AppliedCommand):
 
 class StatusChange(AppliedCommand):
     def __init__(self, window, doc_id: str, before: str, after: str):
-        super().__init__(window, before, after, f"mark {after.replace('_', ' ')}")
+        super().__init__(window, before, after, _status_undo_texts().get(after, after))
         self.doc_id = doc_id
 
     def _apply(self, old: str, new: str) -> None:

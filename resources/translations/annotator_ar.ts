@@ -912,6 +912,25 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
 </context>
 <context>
+    <name>Commands</name>
+    <message>
+        <source>mark new</source>
+        <translation>وضعه جديدًا</translation>
+    </message>
+    <message>
+        <source>mark in progress</source>
+        <translation>وضعه قيد العمل</translation>
+    </message>
+    <message>
+        <source>mark done</source>
+        <translation>وضعه منجزًا</translation>
+    </message>
+    <message>
+        <source>mark skipped</source>
+        <translation>تخطيه</translation>
+    </message>
+</context>
+<context>
     <name>DocumentFilter</name>
     <message>
         <source>Search all articles (folded: احمد = أحمد)</source>
