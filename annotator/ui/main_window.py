@@ -7,10 +7,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFontDialog, QInputDialog, QLabel, QMainWindow,
-                               QMessageBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QFontDialog, QInputDialog, QLabel,
+                               QMainWindow, QMessageBox, QVBoxLayout, QWidget)
 
-from ..core import exporters
+from ..core import search
 from ..core.backup import list_backups, restore_backup
 from ..core.editing import move_edge
 from ..core.model import Document, Span
@@ -590,6 +590,15 @@ class MainWindow(QMainWindow):
 
     def after_import(self, report) -> None:
         if report and report.totals()["imported"]:
+            # Imports leave the search index to the next search: fill it now, while the
+            # annotator expects to wait, not at their first search.
+            self.statusBar().showMessage(self.tr("Preparing search for the new articles…"))
+            QApplication.setOverrideCursor(Qt.WaitCursor)
+            try:
+                search.ensure_index(self.store)
+            finally:
+                QApplication.restoreOverrideCursor()
+                self.statusBar().clearMessage()
             self.doc_list.set_documents(self.store.documents())
             if self.doc is not None:
                 self.doc_list.select(self.doc.id)

@@ -1948,6 +1948,10 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>تعذّرت الاستعادة</translation>
     </message>
     <message>
+        <source>Preparing search for the new articles…</source>
+        <translation>تجهيز البحث في المقالات الجديدة…</translation>
+    </message>
+    <message>
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
