@@ -260,7 +260,9 @@ def show_command(db, doc_id, terminal, color, tags):
     finally:
         store.close()
     mode = choose_mode(terminal, is_tty)
-    width = shutil.get_terminal_size().columns if is_tty else None
+    # Visual lines must be wrapped by us, in reading order: a terminal wrapping a reordered
+    # line would cut it in display order. Piped, the width is $COLUMNS or 80.
+    width = shutil.get_terminal_size().columns if mode == "visual" else None
     click.echo(render(cells, mode, width))
 
 

@@ -61,3 +61,22 @@ def test_not_a_project_is_refused(tmp_path):
     result = run("stats", "--db", fake)
     assert result.returncode != 0 and "not a project file" in result.stderr
     assert fake.read_text() == "not a database"
+
+
+def test_show_marks_entities_and_shapes_for_plain_terminals(tmp_path):
+    db = tmp_path / "p.db"
+    text = "وقال وزير الخارجية سيرغي لافروف في بكين إن المحادثات كانت بناءة ومثمرة للغاية. " * 4
+    source = tmp_path / "a.jsonl"
+    start = text.index("سيرغي لافروف")
+    source.write_text(json.dumps({"id": "a1", "title": "لافروف في بكين", "text": text, "spans": [
+        {"start": start, "end": start + len("سيرغي لافروف"), "label": "PERS"}]}, ensure_ascii=False) + "\n",
+        encoding="utf-8")
+    assert run("import", source, "--db", db).returncode == 0
+    logical = run("show", "--db", db, "a1")                  # a pipe: logical, no colour
+    assert logical.returncode == 0
+    assert "سيرغي لافروف[PERS]" in logical.stdout and "\x1b[" not in logical.stdout
+    visual = run("show", "--db", db, "a1", "--visual")
+    lines = visual.stdout.rstrip("\n").split("\n")
+    assert len(lines) > 3 and all(len(line) <= 80 for line in lines)      # wrapped by us, in reading order
+    assert "ﻑﻭﺮﻓﻻ" in visual.stdout                    # لافروف joined (presentation forms) and reversed
+    assert run("show", "--db", db, "nope").returncode != 0
