@@ -11,7 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from annotator.core.tokenize import sentences, tokenize  # noqa: E402
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "news-page-asharq.txt"
+SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "samples" / "news-page-asharq.txt"
 
 
 def make_documents(n: int, size: int = 2000) -> list[str]:

@@ -5,7 +5,7 @@ import json
 import random
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parents[2] / "shared" / "samples" / "news-page-asharq.txt"
+SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "samples" / "news-page-asharq.txt"
 FALLBACK = ("أعلن وزير الخارجية الروسي سيرغي لافروف في بكين اليوم أن روسيا والصين ستواصلان التعاون، "
             "وفق ما نشرت «رويترز».")
 NAMES = [("سيرغي لافروف", "PERS"), ("وانغ يي", "PERS"), ("فلاديمير بوتين", "PERS"), ("موسكو", "GPE"),

@@ -12,7 +12,7 @@ import re
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from PySide6.QtWidgets import (QApplication, QButtonGroup, QColorDialog, QComboBox, QDialog, QDialogButtonBox,
-                               QDoubleSpinBox, QFormLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QRadioButton,
+                               QDoubleSpinBox, QFormLayout, QHeaderView, QLabel, QPushButton, QRadioButton,
                                QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from ..core.schema import RESERVED_KEYS, Schema, SchemaError

@@ -12,7 +12,7 @@ import pytest
 from annotator.core.store import open_project
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT.parent / "shared" / "samples" / "news-page-asharq.txt"
+SAMPLE = ROOT / "tests" / "data" / "samples" / "news-page-asharq.txt"
 TEXT = "قال وزير الخارجية الروسي سيرغي لافروف في بكين إن التعاون مستمر."
 
 
@@ -31,8 +31,6 @@ def documents(db):
 
 @pytest.fixture
 def sample():
-    if not SAMPLE.exists():
-        pytest.skip("shared sample not present")
     return SAMPLE
 
 

@@ -96,10 +96,6 @@ def test_merge_reports_conflicts(tmp_path, owner):
     assert "a0~2" in report["conflicts"][0]["detail"]
 
 
-def _export_takes_annotator() -> bool:
-    return "--annotator" in run("export", "--help").stdout
-
-
 def test_export_selects_gold(tmp_path, owner):
     """``export --annotator gold``: only the adjudicated version goes out."""
     store = open_project(owner, annotator="amal")
@@ -109,17 +105,8 @@ def test_export_selects_gold(tmp_path, owner):
         store.add_span(Span(doc_id="a0", start=start, end=start + len(piece), label="PERS", annotator=name))
     store.close()
     out = tmp_path / "gold.jsonl"
-    if _export_takes_annotator():
-        result = run("export", "--db", owner, "--format", "jsonl", "--annotator", "gold", "--out", out)
-        assert result.returncode == 0, result.stderr
-    else:       # the command line has no filter yet: the exporter's own option
-        from annotator.core import exporters
-        options = getattr(exporters, "ExportOptions", None)
-        if options is None or "annotator" not in getattr(options, "__dataclass_fields__", {}):
-            pytest.skip("the exporter has no annotator filter yet")
-        store = open_project(owner, readonly=True)
-        exporters.export(store, "jsonl", out, {"annotator": "gold"})
-        store.close()
+    result = run("export", "--db", owner, "--format", "jsonl", "--annotator", "gold", "--out", out)
+    assert result.returncode == 0, result.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ["a0"]
     assert [(s["text"], s["annotator"]) for s in records[0]["spans"]] == [("سيرغي لافروف", "gold")]

@@ -1,7 +1,6 @@
 """`pip install .` gives a working `arabic-annotator` command that finds its schemas and samples."""
 import json
 import subprocess
-import sys
 import venv
 from pathlib import Path
 

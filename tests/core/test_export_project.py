@@ -19,7 +19,7 @@ from annotator.core.model import CLAIM_LAYER, Claim, Span  # noqa: E402
 from annotator.core.store import open_project  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_DUMP = ROOT.parent / "shared" / "samples" / "news-page-asharq.txt"
+SAMPLE_DUMP = ROOT / "tests" / "data" / "samples" / "news-page-asharq.txt"
 EXTRA_TEXT = ("قال 😀 الرئيسُ إيمانويل ماكرون (Emmanuel Macron) في باريس إن ٢٠٢٤ عام صعب.\n"
               "والصين أيضاً تشارك في قمة مجموعة العشرين G20 يوم 3.5 من الشهر.")
 

@@ -12,7 +12,7 @@ from annotator.core.model import Span
 from annotator.core.store import open_project
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT.parent / "shared" / "samples" / "news-page-asharq.txt"
+SAMPLE = ROOT / "tests" / "data" / "samples" / "news-page-asharq.txt"
 TITLE_1 = "موسكو وبكين تعتزمان «تعزيز التعاون الاستراتيجي»"
 TITLE_2 = "أوكرانيا: صاروخ روسي أصاب سفينة مدنية في ميناء أوديسا وأوقع قتيلاً"
 TEXT = ("أعلن وزير الخارجية الروسي سيرغي لافروف في بكين اليوم أن روسيا والصين ستواصلان التعاون، "
@@ -27,8 +27,6 @@ def store(tmp_path):
 
 
 def sample_text() -> str:
-    if not SAMPLE.exists():
-        pytest.skip("shared sample not present")
     return SAMPLE.read_text(encoding="utf-8")
 
 

@@ -7,7 +7,7 @@ import pytest
 from annotator.core.importers.pagedump import DumpArticle, looks_like_page_dump, split_page_dump
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT.parent / "shared" / "samples" / "news-page-asharq.txt"
+SAMPLE = ROOT / "tests" / "data" / "samples" / "news-page-asharq.txt"
 PLAIN_SAMPLES = sorted((ROOT / "resources" / "samples").glob("*.txt"))
 
 TITLE_1 = "موسكو وبكين تعتزمان «تعزيز التعاون الاستراتيجي»"
@@ -16,8 +16,6 @@ TITLE_2 = "أوكرانيا: صاروخ روسي أصاب سفينة مدنية 
 
 @pytest.fixture(scope="module")
 def sample() -> str:
-    if not SAMPLE.exists():
-        pytest.skip("shared sample not present")
     return SAMPLE.read_text(encoding="utf-8")
 
 

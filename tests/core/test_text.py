@@ -10,7 +10,7 @@ from annotator.core.text import (
 )
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
-REAL_DUMP = Path(__file__).resolve().parents[3] / "shared" / "samples" / "news-page-asharq.txt"
+REAL_DUMP = Path(__file__).resolve().parents[1] / "data" / "samples" / "news-page-asharq.txt"
 
 TASHKEEL = "أَحْمَدُ يَكْتُبُ الشِّعْرَ"          # fatha, damma, sukun, kasra, shadda
 TATWEEL = "جمـــيل"
@@ -144,7 +144,6 @@ def test_empty_and_plain_text_untouched():
     assert normalise(plain) == (plain, NormalisationReport())
 
 
-@pytest.mark.skipif(not REAL_DUMP.exists(), reason="shared sample not present")
 def test_real_news_dump_is_kept_as_is():
     text = REAL_DUMP.read_text(encoding="utf-8")
     out, rep = normalise(text)
@@ -282,8 +281,6 @@ def test_find_edge_cases():
 
 
 def test_find_in_real_dump():
-    if not REAL_DUMP.exists():
-        pytest.skip("shared sample not present")
     text = normalise(REAL_DUMP.read_text(encoding="utf-8"))[0]
     hits = find_folded(text, "لافروف")
     assert hits and all(text[s:e] == "لافروف" for s, e in hits)

@@ -9,7 +9,7 @@ from annotator.core.tokenize import (
     ALIGN_POLICIES, Alignment, Token, align_span, sentences, token_sentences, tokenize,
 )
 
-SAMPLE = Path(__file__).resolve().parents[3] / "shared" / "samples" / "news-page-asharq.txt"
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "news-page-asharq.txt"
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from annotator.core.importers.pagedump import split_page_dump  # noqa: E402
 
-dump = (ROOT.parent / "shared" / "samples" / "news-page-asharq.txt").read_text(encoding="utf-8")
+dump = (ROOT / "tests" / "data" / "samples" / "news-page-asharq.txt").read_text(encoding="utf-8")
 arts = split_page_dump(dump)
 
 def para(text, n):

@@ -1,10 +1,8 @@
 """Guidelines: stored in the project, rendered offline, searched with Arabic folding, edited, imported."""
 import pytest
-from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QToolTip
 
-from annotator.core.model import Span
 from annotator.core.store import open_project
 from annotator.ui.guidelines import GUIDELINES_KEY, GuidelinesPanel
 from annotator.ui.side_panels import LabelPalette

@@ -14,7 +14,7 @@ from annotator.ui.import_dialog import ImportDialog, parse_label_map
 from window_helpers import seeded_store, settings_at, show_window
 
 ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT.parent / "shared" / "samples" / "news-page-asharq.txt"
+SAMPLE = ROOT / "tests" / "data" / "samples" / "news-page-asharq.txt"
 TEXT = "قال وزير الخارجية الروسي سيرغي لافروف في بكين إن التعاون مستمر."
 
 
@@ -36,8 +36,6 @@ def rows(dialog):
 
 
 def test_import_shows_every_file_with_its_result(qtbot, tmp_path, store):
-    if not SAMPLE.exists():
-        pytest.skip("shared sample not present")
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "سليم"}\n{"text": "نص", "spans": [{"start": 0, "end": 50, "label": "PERS"}]}\n',
                    encoding="utf-8")

@@ -60,7 +60,7 @@ def _read(path: Path, options: dict, notes: FileNotes, fmt: str) -> Iterator[Raw
             except csv.Error as error:
                 raise InputError(path, line, f"malformed {fmt.upper()}: {error}",
                                  "a quote is probably not closed; quote cells holding "
-                                 f"quotes, or use --no-quotes if cells are never quoted") from None
+                                 "quotes, or use --no-quotes if cells are never quoted") from None
 
         header = None
         while header is None:
