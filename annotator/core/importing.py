@@ -15,10 +15,16 @@ Options (all optional): ``format``, ``encoding``, ``annotator``, ``keep_related`
 """
 from __future__ import annotations
 
+import gc
 import json
 import os
+import pickle
+import queue
+import signal
 import sqlite3
 import stat
+import sys
+import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -34,6 +40,10 @@ from .store import Store, now
 from .text import NormalisationReport, normalise, normalise_with_map, normalised_offset
 
 BATCH_DOCUMENTS = 500
+# A file at least this big is read, checked and turned into rows by a forked worker
+# process while this one writes (two cores); smaller files, or where fork is not
+# available, take the single-process path. Both give the same result and report.
+PIPELINE_MIN_BYTES = 4 << 20
 NEW_LABEL_COLOURS = ("#c2a5cf", "#a6dba0", "#fdb863", "#92c5de", "#f4a582", "#bababa", "#dfc27d", "#80cdc1")
 
 
@@ -261,6 +271,16 @@ def _failed(store: Store, result: FileReport, schema_before: Schema, reason: str
         store._schema = schema_before
 
 
+class _Ready:
+    """An article checked and turned into its rows, waiting for the dedupe lookup and its id."""
+    __slots__ = ("hash", "wanted", "line", "title", "row", "span_rows", "claims", "id")
+
+    def __init__(self, text_hash, wanted, line, title, row, span_rows, claims):
+        self.hash, self.wanted, self.line, self.title, self.row, self.span_rows, self.claims = (
+            text_hash, wanted, line, title, row, span_rows, claims)
+        self.id = None
+
+
 class _Pending:
     __slots__ = ("raw", "text", "hash", "spans", "claims", "removed", "id")
 
@@ -277,7 +297,7 @@ class _Batch:
     def __init__(self):
         self.pending: list[_Pending] = []
         self.hashes: dict[str, int | None] = {}          # text hash -> line, inside this batch
-        self.duplicates: list[tuple[RawDocument, str]] = []
+        self.duplicates: list[tuple[int | None, str, str]] = []     # (line, title, existing)
         self.normalisation: dict[str, int] = {}
 
 
@@ -298,18 +318,144 @@ class _FileImport:
         self.articles = 0
 
     def run(self, raw_documents) -> None:
+        if _pipeline_possible(self.path):
+            self.run_pipelined(raw_documents)
+            return
         batch = _Batch()
         for raw in raw_documents:
             self.add(batch, raw)
             if len(batch.pending) >= BATCH_DOCUMENTS:
                 self.flush(batch)
                 batch = _Batch()
-                if self.progress:
-                    self.progress(self.notes.position)
-                if self.cancelled and self.cancelled():
-                    raise ImportCancelled()
+                self.between_batches()
         self.flush(batch)
         self._finish()
+
+    def between_batches(self) -> None:
+        if self.progress:
+            self.progress(self.notes.position)
+        if self.cancelled and self.cancelled():
+            raise ImportCancelled()
+
+    # --- the same on two cores ---------------------------------------------------
+    # A forked worker reads, checks and prepares each batch (``prepare``) and sends it
+    # through a pipe (whose small buffer keeps at most about a batch in flight each way:
+    # memory stays flat); this process looks up duplicates, gives ids and writes
+    # (``commit``) in the file's one transaction, in the file's order. The worker's
+    # notes (warnings, counts) are copied batch by batch, before that batch's commit,
+    # as the single-process path writes them; an error in the worker is raised here
+    # as the same InputError, so the transaction rolls back.
+    def run_pipelined(self, raw_documents) -> None:
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:                                   # the worker: never returns
+            try:
+                gc.freeze()          # never finalise the parent's objects (its SQLite connection) here
+                os.close(read_end)
+                with os.fdopen(write_end, "wb", buffering=1 << 16) as out:
+                    self.produce(raw_documents, out)
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        done = False
+        try:
+            with os.fdopen(read_end, "rb", buffering=1 << 16) as source:
+                while True:
+                    collecting = gc.isenabled()
+                    gc.disable()        # a batch is many small tuples: no collection while loading it
+                    try:
+                        kind, payload = pickle.load(source)
+                    except EOFError:
+                        raise OSError("the import worker process stopped unexpectedly") from None
+                    finally:
+                        if collecting:
+                            gc.enable()
+                    if kind in ("batch", "last"):
+                        prepared, notes = payload
+                        self.take_worker_notes(notes)
+                        self.commit(prepared)
+                        if kind == "batch":
+                            self.between_batches()
+                    elif kind == "end":
+                        self.articles, self.new_labels = payload
+                        done = True
+                        break
+                    else:            # what was noted up to the error is reported, as in one process
+                        error, notes = payload
+                        self.take_worker_notes(notes)
+                        raise InputError(*error) if kind == "input" else error
+        finally:
+            if not done:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            os.waitpid(pid, 0)
+        self._finish()
+
+    def produce(self, raw_documents, out) -> None:
+        """In the worker: every batch, prepared, then the end (or the error), pickled to ``out``."""
+        notes = self.notes
+        sent = [0, 0]
+
+        # A thread writes to the pipe so that reading on goes on while this process waits
+        # for the main one; the queue keeps at most two batches ahead (memory stays flat).
+        waiting: queue.Queue = queue.Queue(maxsize=2)
+
+        def write():
+            while True:
+                data = waiting.get()
+                if data is None:
+                    return
+                try:
+                    out.write(data)
+                    out.flush()
+                except BaseException:      # the main process went away: stop quietly
+                    os._exit(0)
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+
+        def send(kind, payload):
+            waiting.put(pickle.dumps((kind, payload), protocol=pickle.HIGHEST_PROTOCOL))
+
+        def notes_now():
+            new, unlisted = notes.warnings[sent[0]:], notes.warnings_not_listed - sent[1]
+            sent[0], sent[1] = len(notes.warnings), notes.warnings_not_listed
+            return (new, unlisted, notes.format, notes.encoding, notes.had_bom, notes.mojibake_from,
+                    dict(notes.normalisation), notes.skipped, notes.position)
+
+        try:
+            try:
+                batch = _Batch()
+                for raw in raw_documents:
+                    self.add(batch, raw)
+                    if len(batch.pending) >= BATCH_DOCUMENTS:
+                        send("batch", (self.prepare(batch), notes_now()))
+                        batch = _Batch()
+                send("last", (self.prepare(batch), notes_now()))
+                send("end", (self.articles, self.new_labels))
+            except InputError as error:
+                send("input", ((error.path, error.line, error.reason, error.hint), notes_now()))
+            except Exception as error:
+                state = notes_now()
+                try:
+                    pickle.loads(pickle.dumps(error))
+                except Exception:
+                    error = RuntimeError(f"import worker: {error!r}")
+                send("error", (error, state))
+        except BaseException:        # the main process went away (broken pipe) or stopped us
+            pass
+        waiting.put(None)
+        writer.join()
+
+    def take_worker_notes(self, state) -> None:
+        notes = self.notes
+        new, unlisted, notes.format, notes.encoding, notes.had_bom, notes.mojibake_from, \
+            notes.normalisation, notes.skipped, notes.position = state
+        for warning in new:
+            notes.warn(warning["line"], warning["message"])
+        notes.warnings_not_listed += unlisted
 
     def _finish(self) -> None:
         if not self.articles and not self.notes.skipped:
@@ -328,33 +474,24 @@ class _FileImport:
         text_hash = content_hash(text)
         if text_hash in batch.hashes:
             earlier = batch.hashes[text_hash]
-            batch.duplicates.append((raw, f"line {earlier} of this file" if earlier
+            batch.duplicates.append((raw.line, raw.title, f"line {earlier} of this file" if earlier
                                      else "an earlier article of this file"))
             return
         batch.hashes[text_hash] = raw.line
         batch.pending.append(_Pending(raw, text, text_hash, spans, claims, removed))
 
-    def duplicate(self, raw: RawDocument, existing: str) -> None:
+    def duplicate(self, line: int | None, title: str, existing: str) -> None:
         self.result.duplicates += 1
         if len(self.result.duplicate_of) < MAX_WARNINGS:
-            self.result.duplicate_of.append({"line": raw.line, "title": raw.title.strip(), "existing": existing})
+            self.result.duplicate_of.append({"line": line, "title": title.strip(), "existing": existing})
 
     # --- writing a batch -------------------------------------------------------
     def flush(self, batch: "_Batch") -> None:
-        for kind, count in batch.normalisation.items():
-            self.result.normalisation[kind] = self.result.normalisation.get(kind, 0) + count
-        for raw, existing in batch.duplicates:
-            self.duplicate(raw, existing)
-        if not batch.pending:
-            return
-        known = _ids_by_hash(self.store, [p.hash for p in batch.pending])
-        fresh = []
-        for p in batch.pending:
-            if p.hash in known:
-                self.duplicate(p.raw, known[p.hash])
-            else:
-                fresh.append(p)
-        self.assign_ids(fresh)
+        self.commit(self.prepare(batch))
+
+    def prepare(self, batch: "_Batch"):
+        """The batch's rows, all but what needs the project (duplicates, ids): the span rows
+        carry the file's id, changed in ``commit`` if the article gets another one."""
         stamp = now()
         base = {"file": self.path.name, "format": self.notes.format, "imported": stamp,
                 **({"encoding": self.notes.encoding} if self.notes.encoding else {}),
@@ -362,40 +499,70 @@ class _FileImport:
                 **({"mojibake_repaired_from": self.notes.mojibake_from} if self.notes.mojibake_from else {}),
                 **({"file_normalisation": self.notes.normalisation} if self.notes.normalisation else {}),
                 **self.options.get("import_record", {})}
-        doc_rows, span_rows, pending_claims = [], [], []
         annotator = self.annotator
-        for p in fresh:
+        document_row = self.store.document_row
+        items = []
+        for p in batch.pending:
             raw = p.raw
             record = {**base, "line": raw.line}
             if p.removed:
                 record["normalisation"] = p.removed
-            doc_rows.append(self.store.document_row(
-                Document(id=p.id, text=p.text, title=raw.title.strip(), meta=raw.meta, status=raw.status), record))
+            title = raw.title.strip()
+            row = document_row(Document(id=raw.id, text=p.text, title=title, meta=raw.meta, status=raw.status),
+                               record)
+            doc_id = raw.id
+            span_rows = [(doc_id, s.layer, s.label, s.start, s.end,
+                          _attributes_json(s.attributes) if s.attributes else "{}",
+                          s.annotator or annotator, s.origin, s.created or stamp, stamp) for s in p.spans]
+            items.append((p.hash, raw.id, raw.line, raw.title, row, span_rows, p.claims))
+        return batch.normalisation, batch.duplicates, items
+
+    def commit(self, prepared) -> None:
+        normalisation, duplicates, items = prepared
+        for kind, count in normalisation.items():
+            self.result.normalisation[kind] = self.result.normalisation.get(kind, 0) + count
+        for line, title, existing in duplicates:
+            self.duplicate(line, title, existing)
+        if not items:
+            return
+        known = _ids_by_hash(self.store, [item[0] for item in items])
+        fresh = []
+        for item in items:
+            if item[0] in known:
+                self.duplicate(item[2], item[3], known[item[0]])
+            else:
+                fresh.append(_Ready(*item))
+        self.assign_ids(fresh)
+        doc_rows, span_rows, pending_claims = [], [], []
+        for p in fresh:
             doc_id = p.id
-            span_rows += [(doc_id, s.layer, s.label, s.start, s.end,
-                           _attributes_json(s.attributes) if s.attributes else "{}",
-                           s.annotator or annotator, s.origin, s.created or stamp, stamp) for s in p.spans]
+            p.row["id"] = doc_id
+            doc_rows.append(p.row)
+            if doc_id == p.wanted:
+                span_rows += p.span_rows
+            else:
+                span_rows += [(doc_id, *row[1:]) for row in p.span_rows]
             if p.claims:
                 pending_claims.append((doc_id, p.claims))
             self.result.imported += 1
-            self.result.spans += len(p.spans)
+            self.result.spans += len(p.span_rows)
             self.result.claims += len(p.claims)
         self.store.insert_document_rows(doc_rows)
         self.store.insert_span_rows(span_rows)
         self.save_claims(pending_claims)
 
-    def assign_ids(self, fresh: list[_Pending]) -> None:
+    def assign_ids(self, fresh: list[_Ready]) -> None:
         """Keep a file's id when no other article has it; otherwise (and for
         articles without one) give the next free ``doc-NNNNNN``."""
-        taken = _existing_ids(self.store, [p.raw.id for p in fresh if p.raw.id is not None])
+        taken = _existing_ids(self.store, [p.wanted for p in fresh if p.wanted is not None])
         used: set[str] = set()
         renamed = []
         for p in fresh:
-            wanted = p.raw.id
+            wanted = p.wanted
             if wanted is None:
                 continue
             if wanted in self.file_ids:
-                raise InputError(self.path, p.raw.line, f"document id {wanted!r} is already used by another "
+                raise InputError(self.path, p.line, f"document id {wanted!r} is already used by another "
                                  "article of this file", "give the article a new id or leave the id out")
             self.file_ids.add(wanted)
             if wanted in taken:
@@ -418,7 +585,7 @@ class _FileImport:
                 used.add(candidate)
             need = need[len(free):]
         for p in renamed:
-            self.notes.warn(p.raw.line, f"id {p.raw.id!r} belongs to another article of the project; "
+            self.notes.warn(p.line, f"id {p.wanted!r} belongs to another article of the project; "
                                         f"this one was imported as {p.id!r}")
 
     def save_claims(self, pending_claims) -> None:
@@ -553,6 +720,13 @@ class _FileImport:
                 return f"claim {number} {parts[index].label}"
             index -= len(parts)
         return f"part {index + 1}"
+
+
+def _pipeline_possible(path: Path) -> bool:
+    """Big enough to gain from a second process, and a fork is safe: no other Python
+    threads, and no Qt in the process (whose own threads a fork would not carry)."""
+    return (hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
+            and "PySide6.QtCore" not in sys.modules and _size(path) >= PIPELINE_MIN_BYTES)
 
 
 def _attributes_json(attributes: dict) -> str:
