@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import counting_view  # noqa: E402
+from timing import shown_view  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.model import CLAIM_LAYER, Claim, Span  # noqa: E402
@@ -80,10 +80,7 @@ def main():
     print(f"article: {len(text):,} characters, {len(spans):,} entity spans, {len(claims)} claims "
           f"({parts} parts)")
 
-    view = counting_view(ArticleView)()
-    view.resize(1000, 700)
-    view.show()
-    app.processEvents()
+    view = shown_view(ArticleView, app)
     view.set_document(text, spans, COLORS)
     t0 = time.perf_counter()
     view.set_claims(claims)

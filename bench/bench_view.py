@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import counting_view  # noqa: E402
+from timing import shown_view  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.model import Span  # noqa: E402
@@ -91,10 +91,7 @@ def main():
     print(f"article: {len(text):,} characters, {text.count(chr(10)) + 1} paragraphs, "
           f"{len(spans):,} spans")
 
-    view = counting_view(ArticleView)()
-    view.resize(1000, 700)
-    view.show()
-    app.processEvents()
+    view = shown_view(ArticleView, app)
 
     t0 = time.perf_counter()
     view.set_document(text, spans, COLORS)

@@ -24,3 +24,12 @@ def counting_view(view_class):
             type(self).paints += 1
             super().paintEvent(event)
     return Counting
+
+
+def shown_view(view_class, app, width: int = 1000, height: int = 700):
+    """A paint-counting ``view_class`` shown at a fixed size, events processed."""
+    view = counting_view(view_class)()
+    view.resize(width, height)
+    view.show()
+    app.processEvents()
+    return view

@@ -163,13 +163,7 @@ def overlap_pairs(a_spans, b_spans) -> list[tuple[Span, Span]]:
                 if common > 0:
                     exact = x.start == y.start and x.end == y.end
                     candidates.append((-common, not exact, x.start, y.start, i, j))
-        candidates.sort()
-        used_a, used_b = set(), set()
-        for *_, i, j in candidates:
-            if i not in used_a and j not in used_b:
-                used_a.add(i)
-                used_b.add(j)
-                pairs.append((a_group[i], b_group[j]))
+        pairs += [(a_group[i], b_group[j]) for i, j in _greedy_one_to_one(candidates)]
     return pairs
 
 
@@ -231,14 +225,19 @@ def claim_pairs(a_claims, b_claims, need_source: bool = True) -> list[tuple[Clai
             common = _content_overlap(x, y)
             if common > 0 and (not need_source or _same_source(x, y)):
                 candidates.append((-common, x.start, y.start, i, j))
-    candidates.sort()
-    used_a, used_b, pairs = set(), set(), []
-    for *_, i, j in candidates:
+    return [(a_claims[i], b_claims[j]) for i, j in _greedy_one_to_one(candidates)]
+
+
+def _greedy_one_to_one(candidates) -> list[tuple[int, int]]:
+    """Best-first one-to-one matching: ``candidates`` are tuples ending in (i, j), sorted
+    best first by what precedes; each i and each j is used once."""
+    used_a, used_b, chosen = set(), set(), []
+    for *_, i, j in sorted(candidates):
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
-            pairs.append((a_claims[i], b_claims[j]))
-    return pairs
+            chosen.append((i, j))
+    return chosen
 
 
 # --------------------------------------------------------------- comparing

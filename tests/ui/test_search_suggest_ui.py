@@ -1,21 +1,18 @@
 """Assist in the window: Ctrl+F, the project search box, annotate-all, suggestions."""
 import time
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
 
-from annotator.core.importing import import_paths
 from annotator.core.model import Document
 from annotator.core.store import open_project
 from annotator.ui.annotate_all_dialog import AnnotateAllDialog
 from annotator.ui.suggestions import wait_for
 from test_article_view import glyph_signature, make_view
-from window_helpers import settings_at, show_window
+from window_helpers import gold_window as open_gold_window, settings_at, show_window
 
-GOLD = Path(__file__).resolve().parents[1] / "data" / "sample_gold.jsonl"
 CHINA = "أعلنت الصين أمس أن بكين والصين بالصين للصين وأن الصينية لغة. وزار أَحْمَد مدرسة وقال احمد إن المدرسة جميلة."
 
 
@@ -157,13 +154,7 @@ def test_annotate_all_in_unfinished_articles_with_a_preview(qtbot, window):
 
 @pytest.fixture
 def gold_window(qtbot, tmp_path):
-    """The hand-annotated sample article and a new article to get suggestions for."""
-    store = open_project(tmp_path / "gold.db", annotator="nour")
-    assert import_paths(store, [GOLD], {"annotator": "gold"}).ok
-    text = ("قال وزير الخارجية الروسي سيرغي لافروف في موسكو الثلاثاء إن 144 شخصاً قتلوا في 22 مارس.\n"
-            "وأضاف لافروف: «سنواصل العمل مع الصين بكل قوة في الأيام المقبلة».")
-    store.add_document(Document("new", title="خبر جديد", text=text))
-    window = show_window(qtbot, store, settings_at(tmp_path))
+    window = open_gold_window(qtbot, tmp_path)
     window.open_document("new")
     return window
 

@@ -9,16 +9,12 @@ import pytest
 from PySide6.QtCore import QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QLabel, QLineEdit, QTreeWidget, QWidget
 
-from annotator.core.importing import import_paths
-from annotator.core.model import Document
-from annotator.core.store import open_project
 from annotator.ui import i18n
 from annotator.ui.annotate_all_dialog import AnnotateAllDialog
 from annotator.ui.suggestions import wait_for
-from window_helpers import seeded_store, settings_at, show_window
+from window_helpers import gold_window as open_gold_window, seeded_store, settings_at, show_window
 
 UI = Path(__file__).resolve().parents[2] / "annotator" / "ui"
-GOLD = Path(__file__).resolve().parents[1] / "data" / "sample_gold.jsonl"
 ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 # Modules whose every user-visible string goes through Qt's translation system.
 TRANSLATED = ("main_window", "app", "doc_list", "side_panels", "unsaved", "fonts", "import_dialog", "i18n", "themes",
@@ -231,13 +227,7 @@ def test_arabic_interface_is_arabic_and_mirrored(qtbot, tmp_path, arabic):
 
 @pytest.fixture
 def gold_window(qtbot, tmp_path):
-    """The hand-annotated sample (entities and claims) and a new article to get suggestions for."""
-    store = open_project(tmp_path / "gold.db", annotator="nour")
-    assert import_paths(store, [GOLD], {"annotator": "gold"}).ok
-    text = ("قال وزير الخارجية الروسي سيرغي لافروف في موسكو الثلاثاء إن 144 شخصاً قتلوا في 22 مارس.\n"
-            "وأضاف لافروف: «سنواصل العمل مع الصين بكل قوة في الأيام المقبلة».")
-    store.add_document(Document("new", title="خبر جديد", text=text))
-    window = show_window(qtbot, store, settings_at(tmp_path))
+    window = open_gold_window(qtbot, tmp_path)
     return window
 
 

@@ -1,7 +1,11 @@
 """Opening a main window on a seeded project, shared by the interface tests."""
+from pathlib import Path
+
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from annotator.core.importing import import_paths
+from annotator.core.model import Document
 from annotator.core.resources import seed_samples
 from annotator.core.store import open_project
 from annotator.ui.main_window import MainWindow
@@ -26,3 +30,16 @@ def show_window(qtbot, store, settings) -> MainWindow:
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)   # window shortcuts need it active
     window.view.setFocus()
     return window
+
+
+GOLD = Path(__file__).resolve().parents[1] / "data" / "sample_gold.jsonl"
+NEW_ARTICLE = ("قال وزير الخارجية الروسي سيرغي لافروف في موسكو الثلاثاء إن 144 شخصاً قتلوا في 22 مارس.\n"
+               "وأضاف لافروف: «سنواصل العمل مع الصين بكل قوة في الأيام المقبلة».")
+
+
+def gold_window(qtbot, tmp_path) -> MainWindow:
+    """The hand-annotated sample (entities and claims) and a new article "new" to get suggestions for."""
+    store = open_project(tmp_path / "gold.db", annotator="nour")
+    assert import_paths(store, [GOLD], {"annotator": "gold"}).ok
+    store.add_document(Document("new", title="خبر جديد", text=NEW_ARTICLE))
+    return show_window(qtbot, store, settings_at(tmp_path))
