@@ -43,7 +43,7 @@ def cli():
               help="Annotator recorded on imported spans that name none.")
 @click.option("--format", "fmt", type=click.Choice(sorted(IMPORT_FORMATS)),
               help="Input format (default: from the file name; a .jsonl is recognised as ours, Prodigy or "
-                   "doccano; a .txt with a .ann beside it is brat).")
+                   "doccano; a .txt with a .ann beside it is brat; .conll, .bio, .iob are CoNLL).")
 @click.option("--encoding", help="Encoding of .txt/.csv/.tsv files: utf-8, utf-16, cp1256, iso-8859-6... "
                                  "(default: detected).")
 @click.option("--keep-related", is_flag=True,
@@ -68,7 +68,7 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
                    id_column, url_column, date_column, source_column, delimiter, no_quotes, add_labels, label_map,
                    as_json):
     """Import articles (files or folders): plain text and copied news pages, our JSONL, CSV/TSV,
-    Prodigy, doccano, Label Studio and brat annotations. Each file is imported whole or not at all;
+    Prodigy, doccano, Label Studio, brat and CoNLL annotations. Each file is imported whole or not at all;
     the exit code is 1 when any file failed. Formats and rules: docs/import.md."""
     mapping = {}
     for item in label_map:

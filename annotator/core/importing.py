@@ -705,7 +705,7 @@ class _FileImport:
                 labels.add(span.label)
                 self.new_labels.append(span.label)
                 continue
-            raise InputError(self.path, raw.line, f"span {index + 1}: label {span.label!r} is not in the project "
+            raise InputError(self.path, span.line or raw.line, f"span {index + 1}: label {span.label!r} is not in the project "
                              f"schema (labels: {', '.join(sorted(labels))})",
                              f"add it with --add-labels, or map it with --map-label {span.label}=LABEL")
 

@@ -27,7 +27,7 @@ MAX_DETAILS = 50            # detail rows per file in the summary
 PROGRESS_STEPS = 1000
 ERROR_COLOUR = QColor("#b00020")
 WARNING_COLOUR = QColor("#8a5a00")
-FILE_PATTERNS = "*.txt *.text *.jsonl *.ndjson *.json *.csv *.tsv *.tab *.ann"
+FILE_PATTERNS = "*.txt *.text *.jsonl *.ndjson *.json *.csv *.tsv *.tab *.ann *.conll *.bio *.iob"
 
 
 def format_names() -> list[tuple[str, str]]:
@@ -41,6 +41,7 @@ def format_names() -> list[tuple[str, str]]:
         "brat": translate("ImportDialog", "brat standoff (.txt with .ann)"),
         "csv": translate("ImportDialog", "CSV table (.csv)"),
         "tsv": translate("ImportDialog", "TSV table (.tsv)"),
+        "conll": translate("ImportDialog", "CoNLL token and tag lines (.conll, .bio, .iob)"),
     }
     return [("", translate("ImportDialog", "Detect from the file name"))] + [(key, names.get(key, key))
                                                                              for key in READERS]

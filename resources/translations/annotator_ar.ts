@@ -1388,6 +1388,10 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>جدول TSV (‎.tsv)</translation>
     </message>
     <message>
+        <source>CoNLL token and tag lines (.conll, .bio, .iob)</source>
+        <translation>أسطر CoNLL: كلمة ووسمها (‎.conll، ‎.bio، ‎.iob)</translation>
+    </message>
+    <message>
         <source>Detect from the file name</source>
         <translation>تحديد الصيغة من اسم الملف</translation>
     </message>

@@ -164,3 +164,17 @@ def test_progress_bar_on_a_terminal(tmp_path):
     assert process.returncode == 0
     assert b"Importing a.jsonl" in seen and b"100%" in seen
     assert b"imported 1500 articles" in stdout and b"Importing" not in stdout
+
+
+def test_conll_with_the_anercorp_schema(tmp_path):
+    sample = tmp_path / "x.conll"        # real ANERcorp lines (CC BY-SA 4.0, tests/data/anercorp-sample.conll)
+    sample.write_bytes((ROOT / "tests" / "data" / "anercorp-sample.conll").read_bytes())
+    db = tmp_path / "p.db"
+    result = run("import", sample, "--db", db, "--schema", "anercorp", "--json")
+    assert result.returncode == 0, result.stderr
+    [file] = json.loads(result.stdout)["files"]
+    assert (file["format"], file["imported"], file["spans"]) == ("conll (BIO)", 2, 203)
+    assert file["warnings"][0]["message"].startswith("no document boundaries")
+    assert documents(db)[0].text.startswith("فرانكفورت (د ب أ) أعلن")
+    refused = run("import", sample, "--db", tmp_path / "q.db", "--schema", "default")
+    assert refused.returncode == 1 and "label 'MISC' is not in the project schema" in refused.stderr

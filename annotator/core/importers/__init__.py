@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import brat, jsonl, labelstudio, table, textfile
+from . import brat, conll, jsonl, labelstudio, table, textfile
 from .base import InputError
 
 READERS = {
@@ -18,6 +18,7 @@ READERS = {
     "brat": brat.read,
     "csv": table.reader("csv"),
     "tsv": table.reader("tsv"),
+    "conll": conll.read,
 }
 FORMAT_HELP = {
     "text": "plain text: one article (first line = title) or a copied news page split into articles",
@@ -28,9 +29,11 @@ FORMAT_HELP = {
     "brat": "brat standoff: NAME.txt with NAME.ann beside it",
     "csv": "CSV with a header row (text column required)",
     "tsv": "TSV with a header row (text column required)",
+    "conll": "CoNLL: token and tag per line (BIO, IOB1, BIOES, IO; nested tag columns as Wojood)",
 }
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text", ".text": "text", ".json": "labelstudio",
-            ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".ann": "brat"}
+            ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".ann": "brat",
+            ".conll": "conll", ".bio": "conll", ".iob": "conll"}
 
 
 def detect_format(path: Path) -> str:

@@ -41,6 +41,7 @@ class RawSpan:
     annotator: str = ""
     origin: str = "imported"
     created: str = ""
+    line: int | None = None          # the span's own line, where a file has one (CoNLL), for messages
 
 
 @dataclass
