@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from .cli_suggest import suggest_command
+from .cli_train import train_command
 from .cli_team import agree_command, handout_command, merge_command
 from .core import exporters
 from .core.backup import list_backups, make_backup, restore_backup
@@ -274,6 +275,7 @@ def terminal_command(mode):
 
 
 cli.add_command(suggest_command)
+cli.add_command(train_command)
 for _team_command in (merge_command, agree_command, handout_command):
     cli.add_command(_team_command)
 

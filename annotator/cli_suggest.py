@@ -15,7 +15,9 @@ from .core.schema import SchemaError
 from .core.search import UNFINISHED
 from .core.store import ProjectError, SpanError, open_project
 from .core.suggest import BUILTIN, PluginError, build_suggester
-from .core.suggest.evaluate import evaluate_store
+from .core.learn.model import EntityModel, ModelError
+from .core.learn.project import for_project
+from .core.suggest.evaluate import evaluate_cross_validated, evaluate_store
 from .core.suggest.gazetteer import GazetteerError
 from .core.terminal import choose_mode, plain
 
@@ -74,7 +76,8 @@ def apply_suggestions(store, found: dict) -> tuple[int, int, int]:
 
 
 def _print_figures(figures: dict, echo) -> None:
-    echo(f"documents evaluated: {figures['documents']}")
+    echo(f"documents evaluated: {figures['documents']}"
+         + (f" (learned model cross-validated in {figures['folds']} parts)" if "folds" in figures else ""))
     echo(f"{'entities':<12}{'precision':>10}{'recall':>8}{'f1':>8}{'tp':>6}{'fp':>6}{'fn':>6}")
     for label, f in figures["entities"].items():
         echo(f"{label:<12}{f['precision']:>10.3f}{f['recall']:>8.3f}{f['f1']:>8.3f}{f['tp']:>6}{f['fp']:>6}{f['fn']:>6}")
@@ -100,10 +103,14 @@ def _print_figures(figures: dict, echo) -> None:
               help="A recogniser: module:function or file.py[:function] (repeatable).")
 @click.option("--only", "only", multiple=True, metavar="NAME",
               help=f"Use only these recognisers (repeatable; default all): {', '.join(BUILTIN)}.")
+@click.option("--model", "model_path", type=click.Path(exists=True, dir_okay=False),
+              help="An entity model file (from train --out) instead of the project's own or the default one.")
 @click.option("--annotator", default=default_annotator, show_default="your user name",
               help="Annotator recorded on applied suggestions.")
-def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins, only, annotator):
-    """Suggest entities and claims: project gazetteer, gazetteer files, rules, claims, plugins."""
+def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins, only, model_path, annotator):
+    """Suggest entities and claims: project gazetteer, gazetteer files, rules, the learned model,
+    claims, plugins. --evaluate scores the model by cross-validation (trained anew on the other
+    articles for each part) unless --model names a model file."""
     if apply_ and evaluate:
         raise click.UsageError("--apply and --evaluate go separately")
     try:
@@ -112,11 +119,15 @@ def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins,
         raise click.ClickException(str(error))
     try:
         try:
-            suggester = build_suggester(store, gazetteers=gazetteers, plugins=plugins, use=only or None)
-        except (PluginError, GazetteerError) as error:
+            model = _model_file(store, model_path, evaluate) if model_path else None
+            suggester = build_suggester(store, gazetteers=gazetteers, plugins=plugins, use=only or None, model=model)
+        except (PluginError, GazetteerError, ModelError) as error:
             raise click.ClickException(str(error))
         if evaluate:
-            figures = evaluate_store(store, suggester, list(doc_ids) or None)
+            if suggester.has_model() and not model_path:
+                figures = evaluate_cross_validated(store, suggester, list(doc_ids) or None)
+            else:
+                figures = evaluate_store(store, suggester, list(doc_ids) or None)
             if as_json:
                 click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
             else:
@@ -127,6 +138,16 @@ def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins,
         raise click.ClickException(str(error))
     finally:
         store.close()
+
+
+def _model_file(store, path, evaluate: bool):
+    """A model file's recogniser for this project (its labels mapped by name). When
+    evaluating, the project's entities are not added to its names: they are the answers."""
+    model = for_project(store, EntityModel.load(path), "file", project_names=not evaluate)
+    if model is None:
+        raise click.ClickException(f"{path}: none of the model's labels ({', '.join(EntityModel.load(path).labels)}) "
+                                   f"is in the project's schema")
+    return model
 
 
 def _suggest(store, suggester, doc_ids, as_json: bool, apply_: bool) -> None:

@@ -123,4 +123,17 @@ def m006_drop_annotator_span_index(db):
     db.execute("DROP INDEX IF EXISTS idx_spans_annotator_doc")
 
 
+@migrations()
+def m007_models(db):
+    # The learned entity model travels inside the project file (and its hand-outs):
+    # one row per name ("project"), the blob as core/learn/model.py writes it.
+    # document_uncertainty: how unsure that model is about each article, for
+    # "next most uncertain" (filled by the same background training).
+    db["models"].create({"name": str, "blob": bytes, "info": str, "created": str}, pk="name",
+                        not_null={"blob"}, if_not_exists=True)
+    db["document_uncertainty"].create({"doc_id": str, "uncertainty": float, "entities": int, "model": str},
+                                      pk="doc_id", foreign_keys=[("doc_id", "documents", "id")],
+                                      if_not_exists=True)
+
+
 SCHEMA_VERSION = len(migrations._migrations)

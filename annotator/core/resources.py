@@ -11,6 +11,7 @@ _INSTALLED = Path(sys.prefix) / "share" / "arabic-news-annotator" / "resources"
 RESOURCES = _CHECKOUT if _CHECKOUT.is_dir() else _INSTALLED
 SAMPLES = RESOURCES / "samples"
 SCHEMAS = RESOURCES / "schemas"
+MODELS = RESOURCES / "models"
 
 
 def seed_samples(store) -> int:

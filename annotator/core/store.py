@@ -578,6 +578,58 @@ class Store:
             self._drop_unused_claim_spans(claim.doc_id)
         return claim
 
+    # --- the learned model ------------------------------------------------------
+    def save_model(self, name: str, blob: bytes, info: dict) -> None:
+        with self._write():
+            self.db.execute("INSERT OR REPLACE INTO models (name, blob, info, created) VALUES (?, ?, ?, ?)",
+                            [name, blob, json.dumps(info, ensure_ascii=False, sort_keys=True), now()])
+
+    def model_blob(self, name: str) -> tuple[bytes, dict] | None:
+        """The stored model ``name`` as (blob, info), or None."""
+        if "models" not in self._tables():
+            return None
+        row = self.db.execute("SELECT blob, info FROM models WHERE name = ?", [name]).fetchone()
+        return (bytes(row["blob"]), _json_object(row["info"])) if row else None
+
+    def model_info(self, name: str) -> dict | None:
+        """The stored model's info without reading its blob."""
+        if "models" not in self._tables():
+            return None
+        row = self.db.execute("SELECT info FROM models WHERE name = ?", [name]).fetchone()
+        return _json_object(row["info"]) if row else None
+
+    def set_uncertainty(self, rows: list[tuple[str, float, int]], model: str) -> None:
+        """Replace every article's uncertainty: (doc_id, uncertainty, entities found)."""
+        with self._write():
+            self.db.execute("DELETE FROM document_uncertainty")
+            self.db.conn.executemany("INSERT INTO document_uncertainty (doc_id, uncertainty, entities, model)"
+                                     " VALUES (?, ?, ?, ?)", [(*row, model) for row in rows])
+
+    def uncertainty(self) -> dict[str, float]:
+        """doc_id -> how unsure the project's model is about the article (higher: less sure)."""
+        if "document_uncertainty" not in self._tables():
+            return {}
+        return {row[0]: row[1] for row in self.db.execute("SELECT doc_id, uncertainty FROM document_uncertainty")}
+
+    def _tables(self) -> set[str]:
+        return set(self.db.table_names())
+
+    def finished_documents(self) -> list[str]:
+        """Documents someone marked done, in list order."""
+        return [row[0] for row in self.db.execute(
+            "SELECT d.id FROM documents d WHERE d.status = 'done' OR EXISTS (SELECT 1 FROM document_status ds"
+            " WHERE ds.doc_id = d.id AND ds.status = 'done') ORDER BY d.rowid")]
+
+    def entity_texts(self):
+        """(text, label) of every entity span in the project."""
+        return self.db.execute("SELECT substr(d.text, s.start + 1, s.\"end\" - s.start), s.label FROM spans s"
+                               " JOIN documents d ON d.id = s.doc_id WHERE s.layer = 'entity'").fetchall()
+
+    def documents_with_entities(self) -> list[str]:
+        return [row[0] for row in self.db.execute(
+            "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id"
+            " AND s.layer = 'entity') ORDER BY d.rowid")]
+
     # --- figures -------------------------------------------------------------
     def stats(self) -> dict:
         status = {name: 0 for name in STATUSES}

@@ -172,7 +172,7 @@ def test_the_registry(tmp_path):
     store.add_document(Document("a", text="زار الوفد القاهرة"))
     register("cities", lambda store, gazetteers: [("cities", Gazetteer([("القاهرة", "GPE")], source="cities"))])
     try:
-        assert registered() == ["project", "gazetteer", "rules", "cities", "claims"]
+        assert registered() == ["project", "gazetteer", "rules", "model", "cities", "claims"]
         suggester = build_suggester(store, use=["cities"])
         assert [(s.label, s.source) for s in suggester.entities("زار الوفد القاهرة")] == [("GPE", "cities")]
         with pytest.raises(PluginError, match="unknown recogniser"):

@@ -89,6 +89,6 @@ def test_unannotated_documents_are_not_evaluated(tmp_path):
     store.add_document(Document("x", text="زار وانغ يي موسكو"))
     store.add_document(Document("y", text="زار وانغ يي بكين"))
     store.add_span(Span("x", 4, 11, "PERS"))
-    figures = evaluate_store(store, build_suggester(store))
+    figures = evaluate_store(store, build_suggester(store, use=["project", "rules", "claims"]))
     assert figures["documents"] == 1 and figures["entities"]["PERS"]["fn"] == 1
     store.close()

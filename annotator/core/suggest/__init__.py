@@ -46,7 +46,7 @@ from typing import Callable, Iterable
 __all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "Suggester", "load_plugin", "as_suggestions",
            "map_label", "build_suggester", "settings_of", "register", "registered", "BUILTIN"]
 
-BUILTIN = ("project", "gazetteer", "rules", "claims")       # the names registered() starts with
+BUILTIN = ("project", "gazetteer", "rules", "model", "claims")   # the names registered() starts with
 
 # Other names recognisers use for a schema's labels; first one the schema has wins.
 _FALLBACKS = {
@@ -193,7 +193,17 @@ class Suggester:
             if label is not None:
                 mapped.append(s if label == s.label else Suggestion(s.start, s.end, label, s.score, s.source))
         return resolve(mapped, [x for x in existing if getattr(x, "layer", "entity") == "entity"],
-                       self.schema.allow_nested, self.schema.allow_crossing)
+                       self.schema.allow_nested, self.schema.allow_crossing, text)
+
+    def with_model(self, model) -> "Suggester":
+        """The same recognisers with ``model`` (or none) in place of the learned model."""
+        kept = [(name, r) for name, r in self.recognisers if not name.startswith("model:")]
+        if model is not None:
+            kept.append((f"model:{model.kind}", model))
+        return Suggester(self.schema, self.project, kept, self.with_claims)
+
+    def has_model(self) -> bool:
+        return any(name.startswith("model:") for name, _ in self.recognisers)
 
     def claims(self, text: str, existing_claims=()) -> list[ClaimSuggestion]:
         if not self.with_claims:
@@ -202,6 +212,9 @@ class Suggester:
         taken = [span for claim in existing_claims for span in claim.content]
         return [c for c in suggest_claims(text)
                 if not any(a < s.end and s.start < b for a, b in c.content for s in taken)]
+
+
+_CLITIC_LETTERS = frozenset("وفبكل")
 
 
 def _relation(a: int, b: int, other_start: int, other_end: int) -> str:
@@ -214,14 +227,28 @@ def _relation(a: int, b: int, other_start: int, other_end: int) -> str:
     return "crossing"
 
 
-def resolve(suggestions: list[Suggestion], existing, allow_nested: bool, allow_crossing: bool) -> list[Suggestion]:
-    """Drop what clashes with ``existing`` spans or with a better suggestion."""
+def _same_but_clitics(text: str, a: int, b: int, other_start: int, other_end: int) -> bool:
+    """``بموسكو`` and ``موسكو``: the same name, one with a proclitic (and article) more."""
+    if b != other_end or a == other_start:
+        return False
+    head = text[min(a, other_start):max(a, other_start)]
+    return len(head) <= 3 and all(ch in _CLITIC_LETTERS or ch == "ا" for ch in head) and head[0] in _CLITIC_LETTERS
+
+
+def resolve(suggestions: list[Suggestion], existing, allow_nested: bool, allow_crossing: bool,
+            text: str = "") -> list[Suggestion]:
+    """Drop what clashes with ``existing`` spans or with a better suggestion.
+
+    The learned model's suggestions (source ``model:...``) come after the others:
+    the project's own names, gazetteers and rules follow the annotators' conventions,
+    so where the model proposes the same name with a clitic more or less (or a
+    clashing span), theirs is kept."""
     def clashes(s, others) -> bool:
         for o in others:
             rel = _relation(s.start, s.end, o.start, o.end)
             if rel == "apart":
                 continue
-            if rel == "same":
+            if rel == "same" or (text and _same_but_clitics(text, s.start, s.end, o.start, o.end)):
                 return True
             if rel == "nested" and (not allow_nested or o.label == s.label):
                 return True
@@ -231,7 +258,8 @@ def resolve(suggestions: list[Suggestion], existing, allow_nested: bool, allow_c
 
     existing = sorted(existing, key=lambda s: s.start)
     kept: list[Suggestion] = []
-    for s in sorted(suggestions, key=lambda s: (-(s.end - s.start), -s.score, s.start)):
+    order = sorted(suggestions, key=lambda s: (s.source.startswith("model:"), -(s.end - s.start), -s.score, s.start))
+    for s in order:
         near = [o for o in existing if o.start < s.end and s.start < o.end]
         if clashes(s, near) or clashes(s, [k for k in kept if k.start < s.end and s.start < k.end]):
             continue
@@ -276,16 +304,24 @@ def _rules(store, gazetteers) -> list[tuple[str, Callable]]:
     return [("rules", RuleRecogniser(store.schema.label_names()))]
 
 
+def _model(store, gazetteers) -> list[tuple[str, Callable]]:
+    from ..learn.project import active_model
+    model = active_model(store)
+    return [] if model is None else [(f"model:{model.kind}", model)]
+
+
 register("gazetteer", _gazetteer_files)
 register("rules", _rules)
+register("model", _model)
 
 
-def build_suggester(store, gazetteers=(), plugins=(), use=None, project=None) -> Suggester:
+def build_suggester(store, gazetteers=(), plugins=(), use=None, project=None, model=None) -> Suggester:
     """A Suggester for ``store``'s schema with the recognisers named in ``use``
     (default: all of ``registered()``): the project gazetteer (``project`` if
     given, else built from the store), the registered ones (gazetteer files from
-    the project settings plus ``gazetteers``, the rules...) and claims; plugins from
-    the project settings plus ``plugins`` always run."""
+    the project settings plus ``gazetteers``, the rules, the learned model:
+    ``model`` if given, else the project's or the default one...) and claims;
+    plugins from the project settings plus ``plugins`` always run."""
     from .gazetteer import ProjectGazetteer
     use = registered() if use is None else list(use)
     unknown = [name for name in use if name not in registered()]
@@ -295,7 +331,10 @@ def build_suggester(store, gazetteers=(), plugins=(), use=None, project=None) ->
     recognisers: list[tuple[str, Callable]] = []
     for name, factory in _REGISTRY.items():
         if name in use:
-            recognisers += factory(store, gazetteers)
+            if name == "model" and model is not None:
+                recognisers.append((f"model:{model.kind}", model))
+            else:
+                recognisers += factory(store, gazetteers)
     for spec in [*settings_of(store)["plugins"], *plugins]:
         recognisers.append((f"plugin:{spec}", load_plugin(spec, base)))
     if "project" in use and project is None:

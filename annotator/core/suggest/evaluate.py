@@ -22,7 +22,10 @@ from collections import Counter
 
 from ..model import ENTITY_LAYER
 
-__all__ = ["prf", "score_entities", "score_claims", "evaluate_store", "evaluated_documents"]
+__all__ = ["prf", "score_entities", "score_claims", "evaluate_store", "evaluated_documents",
+           "evaluate_cross_validated", "FOLDS"]
+
+FOLDS = 5
 
 
 def prf(tp: int, fp: int, fn: int) -> dict:
@@ -104,11 +107,14 @@ def _suggested_dict(claim) -> dict:
     return {"content": list(claim.content), "cue": claim.cue, "source": claim.source, "via": claim.via}
 
 
-def evaluate_store(store, suggester, doc_ids=None) -> dict:
-    """The figures for ``store`` (see the module docstring); ``suggester`` a Suggester."""
+def evaluate_store(store, suggester, doc_ids=None, per_document=None) -> dict:
+    """The figures for ``store`` (see the module docstring); ``suggester`` a Suggester,
+    ``per_document(doc_id)`` another one for some documents (cross-validation)."""
     entity_counts, claim_counts = _Counts(), _Counts()
     documents = 0
+    base = suggester
     for doc_id in (doc_ids if doc_ids is not None else evaluated_documents(store)):
+        suggester = (per_document(doc_id) if per_document else None) or base
         doc = store.document(doc_id)
         documents += 1
         gold = {(s.start, s.end, s.label) for s in store.spans(doc_id, layer=ENTITY_LAYER)}
@@ -125,3 +131,38 @@ def evaluate_store(store, suggester, doc_ids=None) -> dict:
     claims = {"exact": claim_counts.figures("exact"), "overlap": claim_counts.figures("overlap"),
               "parts": {role: claim_counts.figures(role) for role in ("cue", "source", "via")}}
     return {"documents": documents, "entities": entities, "claims": claims}
+
+
+def evaluate_cross_validated(store, suggester, doc_ids=None, folds: int = FOLDS) -> dict:
+    """Like :func:`evaluate_store`, with the learned model trained anew for each of
+    ``folds`` parts of the documents on the other parts (document ``k`` is in part
+    ``k % folds``), so no document is scored by a model that learned from it. A part
+    whose training documents have no entity gets no model suggestions."""
+    from ..learn.project import MappedModel
+    from ..learn.train import Example, TrainingError, train
+    ids = list(doc_ids if doc_ids is not None else evaluated_documents(store))
+    folds = max(2, min(folds, len(ids))) if ids else 1
+    gold = {doc_id: Example(store.document(doc_id).text,
+                            sorted({(s.start, s.end, s.label) for s in store.spans(doc_id, layer=ENTITY_LAYER)}))
+            for doc_id in ids}
+    labels = set(store.schema.label_names())
+    chosen: dict[str, object] = {}
+    for part in range(folds):
+        held = [d for k, d in enumerate(ids) if k % folds == part]
+        try:
+            model = train([gold[d] for k, d in enumerate(ids) if k % folds != part])
+            fold_model = MappedModel(model, {label: label if label in labels else None for label in model.labels},
+                                     "cross-validated", suggester_threshold(store))
+        except TrainingError:
+            fold_model = None
+        fold_suggester = suggester.with_model(fold_model)
+        for doc_id in held:
+            chosen[doc_id] = fold_suggester
+    figures = evaluate_store(store, suggester, ids, per_document=chosen.get)
+    figures["folds"] = folds
+    return figures
+
+
+def suggester_threshold(store) -> float:
+    from ..learn.project import model_settings
+    return float(model_settings(store)["threshold"])
