@@ -14,9 +14,9 @@ from .core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Span
 from .core.schema import SchemaError
 from .core.search import UNFINISHED
 from .core.store import ProjectError, SpanError, open_project
-from .core.suggest import BUILTIN, PluginError, build_suggester
+from .core.suggest import BUILTIN, PluginError, build_suggester, suggestion_attributes
 from .core.learn.model import EntityModel, ModelError
-from .core.learn.project import for_project
+from .core.learn.project import for_project, with_its_base
 from .core.suggest.evaluate import evaluate_cross_validated, evaluate_store
 from .core.suggest.gazetteer import GazetteerError
 from .core.terminal import choose_mode, plain
@@ -51,7 +51,7 @@ def apply_suggestions(store, found: dict) -> tuple[int, int, int]:
         for s in found["entities"]:
             try:
                 store.add_span(Span(doc_id=doc_id, start=s["start"], end=s["end"], label=s["label"],
-                                    origin="suggestion"))
+                                    origin="suggestion", attributes=suggestion_attributes(s["source"], s["score"])))
                 saved_entities += 1
             except SpanError:
                 refused += 1
@@ -143,9 +143,10 @@ def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins,
 def _model_file(store, path, evaluate: bool):
     """A model file's recogniser for this project (its labels mapped by name). When
     evaluating, the project's entities are not added to its names: they are the answers."""
-    model = for_project(store, EntityModel.load(path), "file", project_names=not evaluate)
+    loaded = with_its_base(EntityModel.load(path), str(path))
+    model = for_project(store, loaded, "file", project_names=not evaluate)
     if model is None:
-        raise click.ClickException(f"{path}: none of the model's labels ({', '.join(EntityModel.load(path).labels)}) "
+        raise click.ClickException(f"{path}: none of the model's labels ({', '.join(loaded.labels)}) "
                                    f"is in the project's schema")
     return model
 

@@ -55,22 +55,36 @@ def normal(word: str) -> str:
 
 @lru_cache(maxsize=1 << 17)
 def split_clitics(word: str) -> tuple[str, str]:
-    """(proclitics, stem) of a folded word: [و|ف][ب|ك|ل](ال), and لل for ل + ال.
-    The stem keeps at least two letters; non-Arabic words have no clitics."""
+    """(proclitics, stem) of a folded word where the article shows them for sure:
+    [و|ف][ب|ك](ال) + stem, [و|ف]لل + stem (ل + ال contracted). The stem keeps at
+    least two letters. Without the article a leading و ف ب ك ل may be a letter of
+    the word (فلسطين, لبنان, بكين): see :func:`bare_forms`."""
     if not word or not _ARABIC.match(word):
         return "", word
-    i = 0
-    if word[0] in _CONJ and len(word) > 3:
-        i = 1
+    i = 1 if word[0] in _CONJ and len(word) > 3 else 0
     if word[i:i + 2] == "لل" and len(word) - i > 3:
         return word[:i + 2], word[i + 2:]
-    if word[i:i + 1] in _PREP and word[i + 1:i + 3] == "ال" and len(word) - i - 3 >= 2:
+    if word[i:i + 1] in "بك" and word[i + 1:i + 3] == "ال" and len(word) - i - 3 >= 2:
         return word[:i + 3], word[i + 3:]
     if word[i:i + 2] == "ال" and len(word) - i - 2 >= 2:
         return word[:i + 2], word[i + 2:]
-    if i and word[i:i + 1] in _PREP and len(word) - i - 1 >= 3:
-        return word[:i + 1], word[i + 1:]
-    return word[:i], word[i:]
+    return "", word
+
+
+@lru_cache(maxsize=1 << 17)
+def bare_forms(word: str) -> tuple[str, ...]:
+    """The stem could also be the word without one or two leading clitic letters
+    (و ف, then ب ك ل): ``لروسيا`` -> ``روسيا``, ``وبكين`` -> ``بكين``. Features give
+    the model these candidates beside the stem and let it learn which ones count."""
+    clitics, s = split_clitics(word)
+    if clitics or not _ARABIC.match(word):
+        return ()
+    out = []
+    if word[0] in _CONJ + _PREP and len(word) - 1 >= 3:
+        out.append(word[1:])
+        if word[0] in _CONJ and word[1] in _PREP and len(word) - 2 >= 3:
+            out.append(word[2:])
+    return tuple(out)
 
 
 def stem(word: str) -> str:
@@ -102,6 +116,7 @@ def word_features(word: str, affixes: bool = True, trigrams: bool = False) -> tu
     clitics, s = split_clitics(n)
     shape = _shape(n)
     out = [f"w={n}", f"s={s}", f"sh={shape}", f"cl={clitics}", f"len={min(len(s), 8)}"]
+    out += [f"s={bare}" for bare in bare_forms(n)]
     if affixes and shape in ("arabic", "Latin"):
         out += [f"p1={s[:1]}", f"p2={s[:2]}", f"p3={s[:3]}", f"x1={s[-1:]}", f"x2={s[-2:]}", f"x3={s[-3:]}",
                 f"wx2={n[-2:]}"]
@@ -144,26 +159,33 @@ class Gazetteer:
     def merged(self, other: "Gazetteer") -> "Gazetteer":
         return Gazetteer({**self.names, **other.names})
 
-    def tags(self, stems: list[str]) -> list[str | None]:
-        """``B-LABEL``/``I-LABEL`` per token where a name matches, longest first."""
+    def tags(self, stems: list[str], bare: list[tuple[str, ...]] | None = None) -> list[str | None]:
+        """``B-LABEL``/``I-LABEL`` per token where a name matches, longest first. A
+        name's first word may also match by one of its ``bare`` forms (``وموسكو``)."""
         out: list[str | None] = [None] * len(stems)
         i, n = 0, len(stems)
         names, firsts = self.names, self._firsts
         while i < n:
-            if stems[i] in firsts:
-                for size in range(min(self._longest, n - i), 0, -1):
-                    label = names.get(tuple(stems[i:i + size]))
-                    if label:
-                        out[i] = "B-" + label
-                        for k in range(i + 1, i + size):
-                            out[k] = "I-" + label
-                        i += size
-                        break
-                else:
-                    i += 1
-            else:
+            starts = [stems[i], *(bare[i] if bare else ())]
+            size = self._match(starts, stems, i, n) if not firsts.isdisjoint(starts) else None
+            if size is None:
                 i += 1
+                continue
+            size, label = size
+            out[i] = "B-" + label
+            for k in range(i + 1, i + size):
+                out[k] = "I-" + label
+            i += size
         return out
+
+    def _match(self, starts, stems, i, n):
+        for size in range(min(self._longest, n - i), 0, -1):
+            rest = tuple(stems[i + 1:i + size])
+            for first in starts:
+                label = self.names.get((first, *rest))
+                if label:
+                    return size, label
+        return None
 
     def to_json(self) -> list:
         return [[list(key), label] for key, label in sorted(self.names.items())]
@@ -198,7 +220,7 @@ def sequence_features(words: list[str], gazetteer: Gazetteer | None = None, clus
     shapes = [f[2][3:] for f in own]
     if "gazetteer" not in groups:
         gazetteer = None
-    gaz = gazetteer.tags(stems) if gazetteer is not None else [None] * len(words)
+    gaz = gazetteer.tags(stems, [bare_forms(x) for x in normals]) if gazetteer is not None else [None] * len(words)
     gaz_words = gazetteer.words if gazetteer is not None else {}
     context = "context" in groups
     clusters = clusters if "clusters" in groups else None

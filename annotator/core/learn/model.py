@@ -30,7 +30,7 @@ from ..snapping import clitic_prefix_length
 from ..tokenize import Token, token_sentences, tokenize
 from .features import DEFAULT_GROUPS, Gazetteer, article_features, stem
 
-__all__ = ["EntityModel", "ModelError", "Prediction", "decode", "MAGIC"]
+__all__ = ["EntityModel", "ModelError", "Prediction", "decode", "stack", "MAGIC"]
 
 SECOND_PASS = 0.5         # first-pass confidence a name needs to count as known in the second
 MAGIC = b"ANNCRF1\n"        # file signature, then the header length, the header (gzipped JSON), the CRF
@@ -61,6 +61,16 @@ def decode(tags: list[str]) -> list[tuple[int, int, str]]:
     return out
 
 
+def stack(features: list[list[list[str]]], tags: list[list[str]]) -> None:
+    """Add a base model's tags (and its neighbours') to each token's features, in place."""
+    for sentence, sentence_tags in zip(features, tags):
+        n = len(sentence_tags)
+        for k, token in enumerate(sentence):
+            token.append("b=" + sentence_tags[k])
+            token.append("b-1=" + (sentence_tags[k - 1] if k else "<edge>"))
+            token.append("b1=" + (sentence_tags[k + 1] if k + 1 < n else "<edge>"))
+
+
 @dataclass
 class EntityModel:
     crf: bytes
@@ -70,6 +80,9 @@ class EntityModel:
     trim_clitics: bool = False
     groups: tuple = DEFAULT_GROUPS
     info: dict = field(default_factory=dict)     # documents, tokens, seconds, scores, schema, created
+    # A model this one was stacked on (the default model): its tags are features here.
+    # Not stored in the blob: info["base"] names it and the project supplies it (see with_base).
+    base: "EntityModel | None" = field(default=None, repr=False, compare=False)
     _tagger: pycrfsuite.Tagger | None = field(default=None, repr=False, compare=False)
 
     # --- storage ---------------------------------------------------------------
@@ -87,7 +100,7 @@ class EntityModel:
         start = len(MAGIC) + 4
         try:
             header = json.loads(gzip.decompress(blob[start:start + size]))
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, EOFError) as error:
             raise ModelError(f"{where}: damaged model header ({error})") from None
         model = cls(crf=bytes(blob[start + size:]), labels=list(header["labels"]),
                     gazetteer=Gazetteer.from_json(header.get("gazetteer", [])),
@@ -128,7 +141,23 @@ class EntityModel:
     def with_gazetteer(self, extra: Gazetteer) -> "EntityModel":
         """The same CRF with more names known (the project's accepted entities)."""
         return EntityModel(self.crf, self.labels, self.gazetteer.merged(extra), self.clusters,
-                           self.trim_clitics, self.groups, self.info, self._tagger)
+                           self.trim_clitics, self.groups, self.info, self.base, self._tagger)
+
+    def with_base(self, base: "EntityModel | None") -> "EntityModel":
+        return EntityModel(self.crf, self.labels, self.gazetteer, self.clusters, self.trim_clitics, self.groups,
+                           self.info, base, self._tagger)
+
+    def fingerprint(self) -> str:
+        """Names this model's CRF, for a model stacked on it to check it got the same one."""
+        import hashlib
+        return hashlib.sha256(self.crf).hexdigest()[:16]
+
+    def base_tags(self, words: list[list[str]], which=None) -> list[list[str]]:
+        """This model's first-pass tags of the sentences ``which`` (all by default)."""
+        tagger = self.tagger()
+        chosen = range(len(words)) if which is None else which
+        return [tagger.tag(feats) for feats in article_features(words, self.gazetteer, self.clusters, self.groups,
+                                                                only=list(chosen))]
 
     def sentences(self, text: str) -> list[list[Token]]:
         return [s for s in token_sentences(text) if s]
@@ -174,6 +203,8 @@ class EntityModel:
         tagger = self.tagger()
         which = list(which)
         features = article_features(words, gazetteer, self.clusters, self.groups, only=which)
+        if self.base is not None:
+            stack(features, self.base.base_tags(words, which))
         out = []
         for k, feats in zip(which, features):
             tokens = sentences[k]

@@ -33,7 +33,7 @@ from ..suggest.evaluate import prf
 from ..tokenize import align_span, token_sentences
 from .clusters import learn_clusters
 from .features import DEFAULT_GROUPS, Gazetteer, article_features
-from .model import EntityModel
+from .model import EntityModel, stack
 
 __all__ = ["Example", "TrainingError", "train", "cross_validate", "score", "PARAMS", "GAZETTEER_FOLDS"]
 
@@ -128,9 +128,12 @@ def _clusters(articles: list[_Article], unlabelled: Iterable[str]) -> dict:
 
 def train(examples: Iterable[Example], extra: Gazetteer | None = None, unlabelled: Iterable[str] = (),
           clusters: dict | None = None, params: dict | None = None, groups=DEFAULT_GROUPS,
-          progress: Callable[[str], None] | None = None, gazetteer_folds: int = GAZETTEER_FOLDS) -> EntityModel:
+          progress: Callable[[str], None] | None = None, gazetteer_folds: int = GAZETTEER_FOLDS,
+          base: EntityModel | None = None) -> EntityModel:
     """A model trained on ``examples`` (see the module docstring). ``unlabelled``:
-    more article texts for the word clusters; ``clusters``: ready ones instead."""
+    more article texts for the word clusters; ``clusters``: ready ones instead.
+    ``base``: a model trained elsewhere (the default one) whose tags become features,
+    so a few articles teach how far to trust it and how its labels map onto theirs."""
     began = time.perf_counter()
     groups = tuple(groups)
     articles = [_article(e) for e in examples]
@@ -147,7 +150,10 @@ def train(examples: Iterable[Example], extra: Gazetteer | None = None, unlabelle
     tokens = 0
     for k, article in enumerate(articles):
         gazetteer = out_of_fold[k % folds] if folds > 1 else Gazetteer()
-        for feats, tags in zip(_article_features(article, gazetteer, clusters, groups), article.tags):
+        features = _article_features(article, gazetteer, clusters, groups)
+        if base is not None:
+            stack(features, base.base_tags([[t.text for t in s] for s in article.sentences]))
+        for feats, tags in zip(features, article.tags):
             trainer.append(feats, tags)
             tokens += len(tags)
     if progress:
@@ -176,7 +182,10 @@ def train(examples: Iterable[Example], extra: Gazetteer | None = None, unlabelle
             "entities": sum(len(a.spans) for a in articles),
             "seconds": round(time.perf_counter() - began, 2),
             "created": time.strftime("%Y-%m-%dT%H:%M:%S")}
-    return EntityModel(crf, labels, gazetteer, clusters, trim_clitics=trimmed > whole, groups=groups, info=info)
+    if base is not None:
+        info["base"] = {"name": base.info.get("name", "default"), "fingerprint": base.fingerprint()}
+    return EntityModel(crf, labels, gazetteer, clusters, trim_clitics=trimmed > whole, groups=groups, info=info,
+                       base=base)
 
 
 def score(model: EntityModel, examples: Iterable[Example]) -> dict:

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 __all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "Suggester", "load_plugin", "as_suggestions",
-           "map_label", "build_suggester", "settings_of", "register", "registered", "BUILTIN"]
+           "map_label", "suggestion_attributes", "build_suggester", "settings_of", "register", "registered", "BUILTIN"]
 
 BUILTIN = ("project", "gazetteer", "rules", "model", "claims")   # the names registered() starts with
 
@@ -91,6 +91,12 @@ class ClaimSuggestion:
         found = [("content", c) for c in self.content]
         return found + [(role, getattr(self, role)) for role in ("cue", "source", "via")
                         if getattr(self, role) is not None]
+
+
+def suggestion_attributes(source: str, score: float) -> dict:
+    """What an accepted entity suggestion keeps of where it came from, so evaluation and
+    exports can tell a model's accepted guesses from typed annotations (origin "suggestion")."""
+    return {"suggested_by": source, "confidence": round(float(score), 4)}
 
 
 def map_label(label: str, labels) -> str | None:

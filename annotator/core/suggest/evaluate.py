@@ -136,9 +136,10 @@ def evaluate_store(store, suggester, doc_ids=None, per_document=None) -> dict:
 def evaluate_cross_validated(store, suggester, doc_ids=None, folds: int = FOLDS) -> dict:
     """Like :func:`evaluate_store`, with the learned model trained anew for each of
     ``folds`` parts of the documents on the other parts (document ``k`` is in part
-    ``k % folds``), so no document is scored by a model that learned from it. A part
-    whose training documents have no entity gets no model suggestions."""
-    from ..learn.project import MappedModel
+    ``k % folds``), stacked on the default model as the project's model is, so no
+    document is scored by a model that learned from it. A part whose training
+    documents have no entity gets no model suggestions."""
+    from ..learn.project import MappedModel, default_model
     from ..learn.train import Example, TrainingError, train
     ids = list(doc_ids if doc_ids is not None else evaluated_documents(store))
     folds = max(2, min(folds, len(ids))) if ids else 1
@@ -150,7 +151,7 @@ def evaluate_cross_validated(store, suggester, doc_ids=None, folds: int = FOLDS)
     for part in range(folds):
         held = [d for k, d in enumerate(ids) if k % folds == part]
         try:
-            model = train([gold[d] for k, d in enumerate(ids) if k % folds != part])
+            model = train([gold[d] for k, d in enumerate(ids) if k % folds != part], base=default_model())
             fold_model = MappedModel(model, {label: label if label in labels else None for label in model.labels},
                                      "cross-validated", suggester_threshold(store))
         except TrainingError:
