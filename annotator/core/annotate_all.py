@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import ENTITY_LAYER, Span
+from .spancheck import CROSSING, DUPLICATE, NESTED, SAME_EXTENT, conflict
 from .search import UNFINISHED, search_documents
 from .wordmatch import FoldedText, NameMatcher
 
@@ -46,29 +47,28 @@ class Candidate:
                     annotator=annotator, origin=origin)
 
 
-def _conflict(start: int, end: int, spans, allow_nested: bool, allow_crossing: bool) -> str:
+_SKIPPED = {DUPLICATE: "already tagged {label}", SAME_EXTENT: "already tagged {label}",
+            NESTED: "overlaps {label}", CROSSING: "crosses {label}"}
+
+
+def _conflict(start: int, end: int, label: str, spans, allow_nested: bool, allow_crossing: bool) -> str:
+    """Why a place is skipped: the span rule for proposals (spancheck.conflict)."""
     for other in spans:
-        if other.start >= end or other.end <= start:
-            continue
-        if (other.start, other.end) == (start, end):
-            return f"already tagged {other.label}"
-        nested = (other.start <= start and end <= other.end) or (start <= other.start and other.end <= end)
-        if nested and not allow_nested:
-            return f"overlaps {other.label}"
-        if not nested and not allow_crossing:
-            return f"crosses {other.label}"
+        kind = conflict(start, end, label, other, allow_nested, allow_crossing, proposal=True)
+        if kind:
+            return _SKIPPED[kind].format(label=other.label)
     return ""
 
 
 def find_in_text(text: str, name: str, spans=(), allow_nested: bool = True,
-                 allow_crossing: bool = False) -> list[tuple[int, int, str]]:
+                 allow_crossing: bool = False, label: str = "") -> list[tuple[int, int, str]]:
     """``(start, end, skipped)`` for every whole-word occurrence of ``name`` in
     ``text``; ``skipped`` is "" for a place that can be tagged, else the reason."""
     matcher = NameMatcher()
     if not matcher.add(name, None):
         return []
     spans = [s for s in spans if s.layer == ENTITY_LAYER]
-    return [(start, end, _conflict(start, end, spans, allow_nested, allow_crossing))
+    return [(start, end, _conflict(start, end, label, spans, allow_nested, allow_crossing))
             for start, end, _, _ in matcher.find(FoldedText(text))]
 
 
@@ -87,7 +87,8 @@ def find_candidates(store, span: Span, scope: str = "document", include_skipped:
     for doc_id in doc_ids:
         doc = source if doc_id == span.doc_id else store.document(doc_id)
         spans = store.spans(doc_id, layer=ENTITY_LAYER)
-        for start, end, skipped in find_in_text(doc.text, name, spans, schema.allow_nested, schema.allow_crossing):
+        for start, end, skipped in find_in_text(doc.text, name, spans, schema.allow_nested, schema.allow_crossing,
+                                                 span.label):
             if doc_id == span.doc_id and (start, end) == (span.start, span.end):
                 continue
             if skipped and not include_skipped:

@@ -43,6 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from ..spancheck import conflict
+
 __all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "Suggester", "load_plugin", "as_suggestions",
            "map_label", "suggestion_attributes", "build_suggester", "settings_of", "register", "registered", "BUILTIN"]
 
@@ -223,16 +225,6 @@ class Suggester:
 _CLITIC_LETTERS = frozenset("وفبكل")
 
 
-def _relation(a: int, b: int, other_start: int, other_end: int) -> str:
-    if other_start >= b or other_end <= a:
-        return "apart"
-    if (other_start, other_end) == (a, b):
-        return "same"
-    if (other_start <= a and b <= other_end) or (a <= other_start and other_end <= b):
-        return "nested"
-    return "crossing"
-
-
 def _same_but_clitics(text: str, a: int, b: int, other_start: int, other_end: int) -> bool:
     """``بموسكو`` and ``موسكو``: the same name, one with a proclitic (and article) more."""
     if b != other_end or a == other_start:
@@ -250,17 +242,10 @@ def resolve(suggestions: list[Suggestion], existing, allow_nested: bool, allow_c
     so where the model proposes the same name with a clitic more or less (or a
     clashing span), theirs is kept."""
     def clashes(s, others) -> bool:
-        for o in others:
-            rel = _relation(s.start, s.end, o.start, o.end)
-            if rel == "apart":
-                continue
-            if rel == "same" or (text and _same_but_clitics(text, s.start, s.end, o.start, o.end)):
-                return True
-            if rel == "nested" and (not allow_nested or o.label == s.label):
-                return True
-            if rel == "crossing" and not allow_crossing:
-                return True
-        return False
+        # The span rule for proposals (spancheck.conflict), and no second proposal for a
+        # name proposed already with a clitic more or less.
+        return any(conflict(s.start, s.end, s.label, o, allow_nested, allow_crossing, proposal=True)
+                   or (text and _same_but_clitics(text, s.start, s.end, o.start, o.end)) for o in others)
 
     existing = sorted(existing, key=lambda s: s.start)
     kept: list[Suggestion] = []
