@@ -10,7 +10,8 @@ import sys
 import click
 
 from .core.identity import default_annotator
-from .core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Span
+from .core.edits import AcceptSuggestions, SaveClaim, apply
+from .core.model import ENTITY_LAYER
 from .core.schema import SchemaError
 from .core.search import UNFINISHED
 from .core.store import ProjectError, SpanError, open_project
@@ -28,8 +29,9 @@ def _part(text: str, rng) -> dict | None:
     return {"start": rng[0], "end": rng[1], "text": text[rng[0]:rng[1]]}
 
 
-def document_suggestions(store, suggester, doc) -> dict:
-    """One document's suggestions as JSON-ready data (existing annotations left out)."""
+def document_suggestions(store, suggester, doc) -> tuple[dict, list, list]:
+    """One document's suggestions (existing annotations left out): as JSON-ready data,
+    and as the entity and claim suggestions themselves."""
     entities = suggester.entities(doc.text, existing=store.spans(doc.id, layer=ENTITY_LAYER))
     claims = suggester.claims(doc.text, existing_claims=store.claims(doc.id))
     return {
@@ -39,40 +41,16 @@ def document_suggestions(store, suggester, doc) -> dict:
         "claims": [{"content": [_part(doc.text, c) for c in claim.content], "cue": _part(doc.text, claim.cue),
                     "source": _part(doc.text, claim.source), "via": _part(doc.text, claim.via),
                     "score": claim.score, "attributes": claim.attributes} for claim in claims],
-    }
+    }, entities, claims
 
 
-def apply_suggestions(store, found: dict) -> tuple[int, int, int]:
-    """Save one document's suggestions as annotations (origin "suggestion"), one
-    transaction; returns (entities saved, claims saved, refused)."""
-    saved_entities = saved_claims = refused = 0
-    doc_id = found["id"]
-    with store._write():
-        for s in found["entities"]:
-            try:
-                store.add_span(Span(doc_id=doc_id, start=s["start"], end=s["end"], label=s["label"],
-                                    origin="suggestion", attributes=suggestion_attributes(s["source"], s["score"])))
-                saved_entities += 1
-            except SpanError:
-                refused += 1
-        entities = {(s.start, s.end): s for s in store.spans(doc_id, layer=ENTITY_LAYER)}
-        for c in found["claims"]:
-            def part(p, role, link=False):
-                if p is None:
-                    return None
-                if link and (p["start"], p["end"]) in entities:
-                    return entities[(p["start"], p["end"])]
-                return Span(doc_id=doc_id, start=p["start"], end=p["end"], label=role, layer=CLAIM_LAYER,
-                            origin="suggestion")
-            try:
-                store.save_claim(Claim(doc_id=doc_id, content=tuple(part(p, "content") for p in c["content"]),
-                                       cue=part(c["cue"], "cue"), source=part(c["source"], "source", True),
-                                       via=part(c["via"], "via", True), attributes=dict(c["attributes"]),
-                                       origin="suggestion"))
-                saved_claims += 1
-            except SpanError:
-                refused += 1
-    return saved_entities, saved_claims, refused
+def apply_suggestions(store, doc_id: str, entities, claims) -> tuple[int, int, int]:
+    """Save one document's suggestions as annotations through the edit API (one
+    transaction; what the rules refuse is counted): (entities saved, claims saved, refused)."""
+    applied = apply(store, AcceptSuggestions(doc_id, tuple(entities), tuple(claims), store.annotator))
+    saved = applied.change.changes
+    claims_saved = sum(1 for c in saved if isinstance(c, SaveClaim))
+    return len(saved[0].spans), claims_saved, len(applied.refused)
 
 
 def _print_figures(figures: dict, echo) -> None:
@@ -162,13 +140,13 @@ def _suggest(store, suggester, doc_ids, as_json: bool, apply_: bool) -> None:
     for summary in store.documents():
         if wanted and summary.id not in wanted:
             continue
-        found = document_suggestions(store, suggester, store.document(summary.id))
+        found, entities, claims = document_suggestions(store, suggester, store.document(summary.id))
         totals["documents"] += 1
         totals["entities"] += len(found["entities"])
         totals["claims"] += len(found["claims"])
         if apply_:
             if summary.status in UNFINISHED:
-                e, c, r = apply_suggestions(store, found)
+                e, c, r = apply_suggestions(store, summary.id, entities, claims)
                 totals["applied_entities"] += e
                 totals["applied_claims"] += c
                 totals["refused"] += r

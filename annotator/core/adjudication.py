@@ -179,7 +179,7 @@ def apply(store: Store, accept_items=(), reject_items=()) -> tuple[list, list]:
     the gold entity it should point to.
     """
     saved, deleted = [], []
-    with store._write():
+    with store.transaction():
         for item in reject_items:
             gone = reject(store, item)
             if gone is not None:
@@ -192,7 +192,7 @@ def apply(store: Store, accept_items=(), reject_items=()) -> tuple[list, list]:
 
 def revert(store: Store, saved: list, deleted: list) -> None:
     """Undo ``apply``: delete what it saved, bring back what it deleted, in one transaction."""
-    with store._write():
+    with store.transaction():
         for thing in sorted(saved, key=lambda x: not isinstance(x, Claim)):        # claims before their spans
             remove(store, thing)
         for thing in sorted(deleted, key=lambda x: isinstance(x, Claim)):          # spans before claims
@@ -201,7 +201,7 @@ def revert(store: Store, saved: list, deleted: list) -> None:
 
 def replay(store: Store, saved: list, deleted: list) -> None:
     """Redo ``apply`` from its snapshots (same ids), in one transaction."""
-    with store._write():
+    with store.transaction():
         for thing in sorted(deleted, key=lambda x: not isinstance(x, Claim)):
             remove(store, thing)
         for thing in sorted(saved, key=lambda x: isinstance(x, Claim)):

@@ -131,7 +131,7 @@ def handout(store: Store, annotators, out_dir, doc_ids: list[str] | None = None,
 def _write_file(store: Store, path: Path, name: str, doc_ids: list[str], guidelines, info: dict) -> None:
     target = open_project(path, schema=store.schema, annotator=name)
     try:
-        with target._write():
+        with target.transaction():
             if guidelines:
                 target.set_setting(GUIDELINES_SETTING, guidelines)
             target.set_setting(HANDOUT_SETTING, info)

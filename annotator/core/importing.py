@@ -246,7 +246,7 @@ def import_file(store: Store, path: Path, options: dict, cancelled=None, progres
                     check_readable(part)
         else:
             check_readable(path)
-        with store._write():
+        with store.transaction():
             _FileImport(store, path, options, result, notes, cancelled, progress).run(
                 reader_for(fmt)(path, options, notes))
     except InputError as error:

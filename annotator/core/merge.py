@@ -140,7 +140,7 @@ class _Merge:
         return self.fallback
 
     def run(self) -> None:
-        with self.team._write():
+        with self.team.transaction():
             self.merge_schema()
             self.merge_guidelines()
             for row in self.source.db.execute("SELECT * FROM documents ORDER BY rowid").fetchall():

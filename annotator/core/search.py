@@ -113,7 +113,7 @@ def ensure_index(store) -> bool:
     if newest != indexed:
         if store.readonly:
             return False
-        with store._write():
+        with store.transaction():
             index_missing(conn)
     return True
 

@@ -16,7 +16,7 @@ __all__ = ["add_spans", "replace_spans"]
 def add_spans(store, spans) -> tuple[list[Span], list[tuple[Span, str]]]:
     """Save ``spans``; returns (saved spans with ids, [(refused span, reason)])."""
     saved, refused = [], []
-    with store._write():
+    with store.transaction():
         for span in spans:
             try:
                 saved.append(store.add_span(span))
@@ -29,7 +29,7 @@ def replace_spans(store, remove: list[Span], add: list[Span]) -> list[Span]:
     """Delete ``remove`` and add ``add`` (spans keep the ids they carry) in one
     transaction, all or nothing: what undo and redo of a batch replay."""
     saved = []
-    with store._write():
+    with store.transaction():
         for span in remove:
             store.delete_span(span.id)
         for span in add:

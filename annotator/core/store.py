@@ -198,15 +198,33 @@ class Store:
         self.annotator = annotator
         self._schema: Schema | None = None
         self._annotators: set[str] | None = None
+        self._listeners: list = []
         db.conn.row_factory = sqlite3.Row
 
     def close(self) -> None:
         self.db.close()
 
-    def _write(self):
+    def transaction(self):
+        """One transaction (a savepoint when nested): everything inside is written or nothing."""
         if self.readonly:
             raise ReadOnlyError(f"{self.path} is open read-only")
         return self.db.atomic()
+
+    _write = transaction
+
+    # --- events --------------------------------------------------------------
+    def subscribe(self, listener) -> None:
+        """``listener(change)`` is called after each change applied through core.edits
+        (and after bulk writes: imports, merges, a new model) is committed."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def announce(self, change) -> None:
+        for listener in list(self._listeners):
+            listener(change)
 
     # --- schema and settings -------------------------------------------------
     @property

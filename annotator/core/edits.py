@@ -1,0 +1,237 @@
+"""The one edit path: every change to a project's annotations is a value applied here.
+
+A :class:`Change` says what a person or a command does (add, delete, relabel or
+move a span; create, edit or delete a claim; set a document's status; a batch of
+these). :func:`apply` writes it in one transaction under the one span rule set
+(``spancheck``), returns what was really applied, its inverse (for undo) and what
+was refused, and after the commit the store announces what changed
+(``Store.subscribe``), so views redraw from the store rather than from the code
+that made the change. The window's undo stack, its panels, the command line's
+batches and the tests all go through here.
+
+A batch (``AddSpans`` with ``partial=True``) applies what passes the rules and
+reports what did not, everywhere alike; any other change is all or nothing. A
+failure of the disk or file (full, locked, read-only, I/O) raises and writes
+nothing: the caller keeps the change and tries again (ui/unsaved.py).
+Pure Python.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Claim, Span
+
+__all__ = ["Change", "AddSpan", "DeleteSpan", "UpdateSpan", "AddSpans", "DeleteSpans", "SaveClaim", "SetStatus",
+           "AcceptSuggestions", "Batch", "Applied", "apply", "changed_documents"]
+
+
+class Change:
+    """Base of the change values; each knows its documents (for events and messages)."""
+
+    def documents(self) -> set[str]:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class AddSpan(Change):
+    span: Span                  # with an id: re-created with that id (redo of a deletion)
+
+    def documents(self):
+        return {self.span.doc_id}
+
+
+@dataclass(frozen=True)
+class DeleteSpan(Change):
+    span: Span                  # as stored (with its id)
+
+    def documents(self):
+        return {self.span.doc_id}
+
+
+@dataclass(frozen=True)
+class UpdateSpan(Change):
+    """Relabel, move an edge, change attributes: ``before`` as stored, ``after`` wanted."""
+    before: Span
+    after: Span
+
+    def documents(self):
+        return {self.after.doc_id}
+
+
+@dataclass(frozen=True)
+class AddSpans(Change):
+    """Many spans at once (annotate-all, accepting suggestions). ``partial``: save what
+    the rules allow and report the rest; otherwise all or nothing."""
+    spans: tuple[Span, ...]
+    partial: bool = True
+
+    def documents(self):
+        return {s.doc_id for s in self.spans}
+
+
+@dataclass(frozen=True)
+class DeleteSpans(Change):
+    spans: tuple[Span, ...]
+
+    def documents(self):
+        return {s.doc_id for s in self.spans}
+
+
+@dataclass(frozen=True)
+class SaveClaim(Change):
+    """Create (``before`` None), delete (``after`` None) or change a claim, from full
+    snapshots (every id kept, so undo restores exactly)."""
+    before: Claim | None
+    after: Claim | None
+
+    def documents(self):
+        return {c.doc_id for c in (self.before, self.after) if c is not None}
+
+
+@dataclass(frozen=True)
+class SetStatus(Change):
+    doc_id: str
+    status: str
+    annotator: str | None = None        # None: the store's annotator
+    before: str | None = None           # filled in by apply (for the inverse)
+
+    def documents(self):
+        return {self.doc_id}
+
+
+@dataclass(frozen=True)
+class AcceptSuggestions(Change):
+    """Suggestions of one document become annotations (origin ``suggestion``): entity
+    suggestions (``core.suggest.Suggestion``) as spans keeping ``suggested_by`` and
+    ``confidence``, then claim suggestions as claims whose source or via is the
+    entity of the same extent when there is one. What the rules refuse is reported."""
+    doc_id: str
+    entities: tuple = ()
+    claims: tuple = ()
+    annotator: str = ""
+
+    def documents(self):
+        return {self.doc_id}
+
+
+@dataclass(frozen=True)
+class Batch(Change):
+    """Several changes as one: one transaction, one undo step."""
+    changes: tuple[Change, ...]
+
+    def documents(self):
+        return set().union(*(c.documents() for c in self.changes)) if self.changes else set()
+
+
+@dataclass
+class Applied:
+    """What ``apply`` did: the change as applied (ids filled in), its inverse, and
+    for batches what the rules refused: ``[(span or claim, reason)]``."""
+    change: Change
+    inverse: Change
+    refused: list = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return isinstance(self.change, (AddSpans, DeleteSpans)) and not _items(self.change) or (
+            isinstance(self.change, Batch) and not self.change.changes)
+
+
+def _items(change) -> tuple:
+    return change.spans
+
+
+def changed_documents(change: Change) -> set[str]:
+    return change.documents()
+
+
+def apply(store, change: Change) -> Applied:
+    """Write ``change`` in one transaction; announce it after the commit. Raises
+    SpanError (refused by the rules, nothing written) or a storage error."""
+    from .store import SpanError  # noqa: F401  (raised by the store's checks)
+    with store.transaction():
+        applied = _apply(store, change)
+    store.announce(applied.change)
+    return applied
+
+
+def _apply(store, change: Change) -> Applied:
+    from .store import SpanError
+    if isinstance(change, AddSpan):
+        saved = store.add_span(change.span)
+        return Applied(AddSpan(saved), DeleteSpan(saved))
+    if isinstance(change, DeleteSpan):
+        gone = store.delete_span(change.span.id)
+        return Applied(DeleteSpan(gone), AddSpan(gone))
+    if isinstance(change, UpdateSpan):
+        before = store.span(change.before.id)
+        after = store.update_span(before.id, label=change.after.label, start=change.after.start,
+                                  end=change.after.end, attributes=change.after.attributes)
+        return Applied(UpdateSpan(before, after), UpdateSpan(after, before))
+    if isinstance(change, AddSpans):
+        saved, refused = [], []
+        for span in change.spans:
+            if not change.partial:
+                saved.append(store.add_span(span))
+                continue
+            try:
+                with store.transaction():          # a savepoint: a refused span leaves no trace
+                    saved.append(store.add_span(span))
+            except SpanError as error:
+                refused.append((span, str(error)))
+        done = AddSpans(tuple(saved), partial=False)
+        return Applied(done, DeleteSpans(tuple(saved)), refused)
+    if isinstance(change, DeleteSpans):
+        gone = tuple(store.delete_span(span.id) for span in change.spans)
+        return Applied(DeleteSpans(gone), AddSpans(gone, partial=False))
+    if isinstance(change, SaveClaim):
+        if change.after is None:
+            gone = store.delete_claim(change.before.id)
+            return Applied(SaveClaim(gone, None), SaveClaim(None, gone))
+        before = store.claim(change.after.id) if change.after.id is not None and change.before is not None else None
+        saved = store.save_claim(change.after)
+        return Applied(SaveClaim(before, saved), SaveClaim(saved, before) if before else SaveClaim(saved, None))
+    if isinstance(change, SetStatus):
+        before = store.status_of(change.doc_id, change.annotator)
+        store.set_status(change.doc_id, change.status, change.annotator)
+        done = SetStatus(change.doc_id, change.status, change.annotator, before)
+        return Applied(done, SetStatus(change.doc_id, before, change.annotator, change.status))
+    if isinstance(change, AcceptSuggestions):
+        return _accept(store, change)
+    if isinstance(change, Batch):
+        results = [_apply(store, c) for c in change.changes]
+        return Applied(Batch(tuple(r.change for r in results)),
+                       Batch(tuple(r.inverse for r in reversed(results))),
+                       [item for r in results for item in r.refused])
+    raise TypeError(f"not a change: {change!r}")
+
+
+def _accept(store, change: AcceptSuggestions) -> Applied:
+    from .model import CLAIM_LAYER, ENTITY_LAYER
+    from .store import SpanError
+    from .suggest import suggestion_attributes
+    who, doc_id = change.annotator or store.annotator, change.doc_id
+    spans = tuple(Span(doc_id=doc_id, start=s.start, end=s.end, label=s.label, annotator=who, origin="suggestion",
+                       attributes=suggestion_attributes(s.source, s.score)) for s in change.entities)
+    entities = _apply(store, AddSpans(spans))
+    by_extent = {(s.start, s.end): s for s in store.spans(doc_id, layer=ENTITY_LAYER)}
+
+    def part(extent, role, link=False):
+        if extent is None:
+            return None
+        if link and tuple(extent) in by_extent:
+            return by_extent[tuple(extent)]
+        return Span(doc_id=doc_id, start=extent[0], end=extent[1], label=role, layer=CLAIM_LAYER, annotator=who,
+                    origin="suggestion")
+    results, refused = [entities], list(entities.refused)
+    for c in change.claims:
+        claim = Claim(doc_id=doc_id, content=tuple(part(x, "content") for x in c.content), cue=part(c.cue, "cue"),
+                      source=part(c.source, "source", True), via=part(c.via, "via", True),
+                      attributes=dict(c.attributes), annotator=who, origin="suggestion")
+        try:
+            with store.transaction():
+                results.append(_apply(store, SaveClaim(None, claim)))
+        except SpanError as error:
+            refused.append((c, str(error)))
+    return Applied(Batch(tuple(r.change for r in results)), Batch(tuple(r.inverse for r in reversed(results))),
+                   refused)
