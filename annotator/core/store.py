@@ -415,6 +415,7 @@ class Store:
     def forget_cached(self) -> None:
         """Drop what is kept from earlier reads (the file changed underneath)."""
         self._annotators = None
+        self._schema = None
 
     # --- spans ---------------------------------------------------------------
     def spans(self, doc_id: str, layer: str | None = None) -> list[Span]:

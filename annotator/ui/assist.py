@@ -1,15 +1,18 @@
-"""The Assist menu: find in the article, search the project, annotate all, suggestions.
+"""The Assist menu: find in the article, search the project, annotate all, suggestions,
+the entity model.
 
 One object the main window makes (``Assist(window)``, then ``build_actions``)
 and tells about documents and span changes; the parts live in their own
 modules: ``search_bar`` (Ctrl+F), ``doc_filter`` (the search box over the
-document list), ``annotate_all_dialog`` and ``suggestions``.
+document list), ``annotate_all_dialog``, ``suggestions`` and ``model_training``
+(training in the background, the model's state, most uncertain article).
 
 Keys: Ctrl+F find in the article, F3 / Shift+F3 next / previous hit,
 Ctrl+Shift+F search all articles, Ctrl+Shift+A annotate all occurrences of the
 selected annotation, Ctrl+Shift+S show suggestions; on the article while
 suggestions are shown: Tab / Shift+Tab, Enter (accept), Delete or Backspace
-(reject), Shift+Enter (accept all), Shift+Backspace (reject all).
+(reject), Shift+Enter (accept all), Shift+Backspace (reject all); Ctrl+Shift+U
+the next unfinished article the model is least sure about.
 """
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from ..core.suggest import PluginError, load_plugin, settings_of
 from ..core.suggest.gazetteer import GazetteerError, read_gazetteer
 from .annotate_all_dialog import annotate_all
 from .doc_filter import DocumentFilter
+from .model_training import ModelTraining
 from .search_bar import SearchBar
 from .suggestions import Suggestions
 
@@ -36,6 +40,8 @@ class Assist:
         window.doc_list.layout().insertWidget(1, self.doc_filter)
         self.suggestions = Suggestions(window)
         self.suggestions.changed.connect(self._update_actions)
+        self.training = ModelTraining(window)
+        self.training.stateChanged.connect(self._update_actions)
         self.actions: dict[str, QAction] = {}
 
     @staticmethod
@@ -84,11 +90,19 @@ class Assist:
         add(menu, "reject_all", self.tr("Reject all suggestions in the article"), self.suggestions.reject_all,
             ["Shift+Backspace"], on_view=True)
         menu.addSeparator()
+        add(menu, "train", self.tr("&Train the model now"), lambda: self.training.start())
+        add(menu, "next_uncertain", self.tr("Next most unce&rtain article"), self.training.open_most_uncertain,
+            ["Ctrl+Shift+U"])
+        first = add(menu, "uncertain_first", self.tr("“Mark done” goes to the &most uncertain article"),
+                    self.training.set_uncertain_first, checkable=True)
+        first.setChecked(self.training.uncertain_first())
+        menu.addSeparator()
         add(menu, "add_gazetteer", self.tr("Add a &gazetteer file (name TAB label)…"), self.add_gazetteer)
         add(menu, "add_plugin", self.tr("Add a recogniser &plugin…"), self.add_plugin)
         add(menu, "forget_sources", self.tr("Forget added gazetteers and plugins"), self.forget_sources)
         if self.w.store.readonly:
-            for name in ("annotate_all", "accept", "accept_all", "add_gazetteer", "add_plugin", "forget_sources"):
+            for name in ("annotate_all", "accept", "accept_all", "add_gazetteer", "add_plugin", "forget_sources",
+                         "train"):
                 self.actions[name].setEnabled(False)
         self._update_actions()
 
@@ -98,7 +112,8 @@ class Assist:
         items, focused = bool(self.suggestions.items), self.suggestions.focused is not None
         writable = not self.w.store.readonly
         for name, on in (("next", items), ("previous", items), ("accept", focused and writable),
-                         ("reject", focused), ("accept_all", items and writable), ("reject_all", items)):
+                         ("reject", focused), ("accept_all", items and writable), ("reject_all", items),
+                         ("train", writable and not self.training.running())):
             self.actions[name].setEnabled(on)
 
     # --- what the window tells --------------------------------------------------

@@ -2,14 +2,35 @@
 
 SQLite's ``PRAGMA data_version`` changes when another connection commits; our
 own commits leave it alone. Polling it is cheap and needs no file watching.
+
+A child process of this window (the model's training) is another connection
+too: while one runs, ``own_writes`` is asked first and can say the commit
+changed nothing the window shows (see :func:`shown_signature`).
 """
 from __future__ import annotations
 
 import sqlite3
+from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 POLL_MS = 1500
+
+
+def shown_signature(store) -> tuple | None:
+    """What the window shows of the file, read cheaply (counts, last ids, last
+    changes; never a document's text): documents, spans, claims, statuses and
+    settings. The learned model and the articles' uncertainty are not in it."""
+    def one(sql: str) -> tuple:
+        return tuple(store.db.execute(sql).fetchone())
+    try:
+        return (one("SELECT count(*), max(rowid) FROM documents"),
+                one('SELECT count(*), max(id), max(updated) FROM spans'),
+                one("SELECT count(*), max(id), max(updated) FROM claims"),
+                one("SELECT count(*), max(updated) FROM document_status"),
+                hash(one("SELECT group_concat(key || '=' || value, char(31)) FROM settings")))
+    except sqlite3.Error:
+        return None
 
 
 class ExternalChanges(QObject):
@@ -18,6 +39,8 @@ class ExternalChanges(QObject):
     def __init__(self, store, parent=None, interval_ms: int = POLL_MS):
         super().__init__(parent)
         self.store = store
+        # Asked on a change while set: True when it was our own child process's write.
+        self.own_writes: Callable[[], bool] | None = None
         self.version = self._read()
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
@@ -35,5 +58,7 @@ class ExternalChanges(QObject):
         if version is None or version == self.version:
             return False
         self.version = version
+        if self.own_writes is not None and self.own_writes():
+            return False
         self.changed.emit()
         return True

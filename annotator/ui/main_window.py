@@ -59,6 +59,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._load_schema()
         self._restore_view_settings()
+        self.doc_list.set_uncertainty(store.uncertainty())
         self.doc_list.set_documents(store.documents())
         self._update_title()
         last = self.settings.value(self._place_key("document"))
@@ -295,7 +296,9 @@ class MainWindow(QMainWindow):
     def reload_from_store(self) -> None:
         """Another window or program changed the file: show what it holds now."""
         self.store.forget_cached()
+        self._reload_schema()
         self.doc_list.set_documents(self.store.documents())
+        self.assist.training.show_model()         # another window may have trained the model
         if self.doc is None:
             return
         doc_id, selected = self.doc.id, self.selected_span_id
@@ -309,6 +312,14 @@ class MainWindow(QMainWindow):
         self.guidelines.reload()
         self.statusBar().showMessage(self.tr("The project was changed in another window; shown as it is now."), 5000)
 
+    def _reload_schema(self) -> None:
+        """Labels another program added (an import, a merge): redraw when the schema read
+        again (Store.forget_cached drops the kept one) differs from the one shown."""
+        shown = self.store.schema.to_json()
+        self.store.forget_cached()
+        if self.store.schema.to_json() != shown:
+            self.schema_changed()
+
     def step_document(self, step: int) -> None:
         target = self.store.next_document(self.doc.id if self.doc else None, step)
         if target:
@@ -321,8 +332,11 @@ class MainWindow(QMainWindow):
         self.store.set_status(self.doc.id, status)
         self.undo_stack.push(StatusChange(self, self.doc.id, before, status))
         self.status_changed(self.doc.id)
+        if status == "done":
+            self.assist.training.article_finished()      # every N finished articles: train in the background
         if advance:
-            target = self.store.next_document(self.doc.id, unfinished_only=True)
+            target = (self.assist.training.next_after_done()
+                      or self.store.next_document(self.doc.id, unfinished_only=True))
             if target:
                 self.open_document(target)
             else:
@@ -528,6 +542,7 @@ class MainWindow(QMainWindow):
         if self.doc is not None:
             self.span_list.set_spans(self.doc.text, list(self.spans.values()), self._colour_name)
         self.view.viewport().update()
+        self.assist.training.show_state()           # other labels: the model may be stale
 
     def show_guidelines(self) -> None:
         """Bring the guidelines panel forward, its search box ready for typing."""
@@ -600,6 +615,7 @@ class MainWindow(QMainWindow):
                 QApplication.restoreOverrideCursor()
                 self.statusBar().clearMessage()
             self.doc_list.set_documents(self.store.documents())
+            self.assist.training.show_state()     # finished articles or new labels: due, stale
             if self.doc is not None:
                 self.doc_list.select(self.doc.id)
             else:
@@ -634,5 +650,6 @@ class MainWindow(QMainWindow):
         self._remember_position()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
+        self.assist.training.stop()                 # a training in progress: killed, it has written nothing
         self.store.close()
         super().closeEvent(event)

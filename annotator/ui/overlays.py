@@ -5,7 +5,10 @@ are never touched, so Arabic stays joined). Search hits are filled in yellow
 under the text, the current one in orange with an outline. Suggestions look
 unlike annotations on purpose: a faint fill and a dashed outline in the label's
 colour; the focused one (all parts of a claim suggestion) a stronger fill, a
-thicker dashed outline and its label in a small tag above it.
+thicker dashed outline and its label in a small tag above it. A guess the
+learned model is unsure of (style "unsure") is fainter still, with a dotted
+outline, so a confident suggestion and a hesitant one do not look alike; its
+tag adds the confidence.
 
 Offsets are Python code points, like everywhere in the view's API.
 """
@@ -21,19 +24,24 @@ HIT = QColor(255, 213, 79, 150)
 CURRENT_HIT = QColor(255, 145, 0, 170)
 CURRENT_HIT_LINE = QColor("#e65100")
 SUGGESTION_FILL_ALPHA = 40
+UNSURE_FILL_ALPHA = 16
 FOCUSED_FILL_ALPHA = 85
+OUTLINES = {"box": Qt.DashLine, "underline": Qt.DashLine, "unsure": Qt.DotLine}
 
 
 class Mark(NamedTuple):
     """A painted range; ``group`` ties the parts of one suggestion together;
-    ``style`` "box" (faint fill, dashed outline) or "underline" (dashed, for a
-    claim's content, which may run over many lines)."""
+    ``style`` "box" (faint fill, dashed outline), "unsure" (fainter fill, dotted
+    outline: a low-confidence guess) or "underline" (dashed, for a claim's
+    content, which may run over many lines); ``note`` follows the label in the
+    focused tag (the model's confidence)."""
     start: int
     end: int
     colour: str = "#9e9e9e"
     label: str = ""
     group: int = 0
     style: str = "box"
+    note: str = ""
 
 
 class _Ranges:
@@ -105,9 +113,10 @@ class Overlays:
         p.setClipRect(area)
         for m, r in suggestions:
             focused = m.group == self.focused
-            if m.style == "box" or focused:
+            if m.style != "underline" or focused:
                 fill = QColor(m.colour)
-                fill.setAlpha(FOCUSED_FILL_ALPHA if focused else SUGGESTION_FILL_ALPHA)
+                fill.setAlpha(FOCUSED_FILL_ALPHA if focused else
+                              UNSURE_FILL_ALPHA if m.style == "unsure" else SUGGESTION_FILL_ALPHA)
                 p.fillRect(r, fill)
         for m, r in hits:
             p.fillRect(r, CURRENT_HIT if m == self._current else HIT)
@@ -126,7 +135,7 @@ class Overlays:
         tags = []
         for m, r in suggestions:
             focused = m.group == self.focused
-            pen = QPen(QColor(m.colour).darker(130), 2.2 if focused else 1.2, Qt.DashLine)
+            pen = QPen(QColor(m.colour).darker(130), 2.2 if focused else 1.2, OUTLINES.get(m.style, Qt.DashLine))
             p.setPen(pen)
             if m.style == "underline":
                 y = r.bottom() - 2
@@ -147,7 +156,8 @@ class Overlays:
         font.setPointSizeF(max(7.0, font.pointSizeF() * 0.5))
         font.setBold(True)
         metrics = QFontMetricsF(font)
-        width, height = metrics.horizontalAdvance(mark.label) + 8, metrics.height() + 2
+        text = f"{mark.label} {mark.note}" if mark.note else mark.label
+        width, height = metrics.horizontalAdvance(text) + 8, metrics.height() + 2
         tag = QRectF(rect.right() - width, rect.top() - height + 3, width, height)
         if tag.top() < 0:                       # no room above the first line: below it
             tag.moveTop(rect.bottom() - 3)
@@ -156,7 +166,7 @@ class Overlays:
         p.drawRoundedRect(tag, 3, 3)
         p.setPen(QColor("white"))
         p.setFont(font)
-        p.drawText(tag, Qt.AlignCenter, mark.label)
+        p.drawText(tag, Qt.AlignCenter, text)
 
     def suggestion_at(self, pos: int) -> Mark | None:
         """The innermost suggestion part covering Python offset ``pos``."""

@@ -1,9 +1,11 @@
 """View ▸ Settings (Ctrl+,): language, theme, article font and line spacing,
-snapping, and the project's label colours and keys.
+snapping, the project's label colours and keys, and its entity model's
+retraining and confidence threshold.
 
 Personal preferences are kept in QSettings (they follow the person); label
-colours and keys are part of the project's schema (they follow the project,
-so everyone annotating it sees and types the same).
+colours and keys are part of the project's schema, and the model's settings
+are project settings (they follow the project, so everyone annotating it sees,
+types and is suggested the same).
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QColorDialog, QComboB
                                QDoubleSpinBox, QFormLayout, QHeaderView, QLabel, QPushButton, QRadioButton,
                                QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
+from ..core.learn.project import model_settings, set_model_settings
 from ..core.schema import RESERVED_KEYS, Schema, SchemaError
 from . import i18n, themes
 from .fonts import ordered_arabic_families
@@ -125,6 +128,7 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self._appearance_tab(), self.tr("&Appearance"))
         self.tabs.addTab(self._annotation_tab(), self.tr("A&nnotation"))
         self.tabs.addTab(self._labels_tab(), self.tr("&Labels and keys"))
+        self.tabs.addTab(self._model_tab(), self.tr("&Model"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel | QDialogButtonBox.Apply)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -216,6 +220,32 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.key_errors)
         return page
 
+    def _model_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        current = model_settings(self.window_.store)
+        note = QLabel(self.tr("The entity model learns from the finished articles and suggests entities with its "
+                              "confidence. These settings are saved in the project, so everyone working on it "
+                              "shares them."))
+        note.setWordWrap(True)
+        self.retrain_every = QSpinBox()
+        self.retrain_every.setRange(0, 10000)
+        self.retrain_every.setSpecialValueText(self.tr("never"))
+        self.retrain_every.setValue(int(current["retrain_every"]))
+        self.retrain_every.setToolTip(self.tr("Train again in the background after this many newly finished "
+                                              "articles (0: only when asked, Assist ▸ Train the model now)."))
+        self.threshold = QSpinBox()
+        self.threshold.setRange(0, 100)
+        self.threshold.setSuffix("%")
+        self.threshold.setValue(round(100 * float(current["threshold"])))
+        self.threshold.setToolTip(self.tr("The model's suggestions it is less sure of than this are not shown."))
+        for widget in (self.retrain_every, self.threshold):
+            widget.setEnabled(not self.window_.store.readonly)
+        form.addRow(note)
+        form.addRow(self.tr("&Retrain after every N finished articles:"), self.retrain_every)
+        form.addRow(self.tr("&Hide suggestions below confidence:"), self.threshold)
+        return page
+
     # --- state ---------------------------------------------------------------
     def _update_preview(self) -> None:
         self.preview.setFont(QFont(self.font_family.currentText(), self.font_size.value()))
@@ -251,6 +281,7 @@ class SettingsDialog(QDialog):
                     return False
                 store.set_schema(new)
                 window.schema_changed()
+            self._apply_model_settings()
         if self.language_changed():
             window.statusBar().showMessage(self.language_note.text(), 10000)
         self.settings.setValue(i18n.LANGUAGE_KEY, self.language.currentData())
@@ -263,6 +294,17 @@ class SettingsDialog(QDialog):
         window.set_snap_mode(self.snap_mode())
         self.settings.sync()
         return True
+
+    def _apply_model_settings(self) -> None:
+        store, window = self.window_.store, self.window_
+        before = model_settings(store)
+        every, threshold = self.retrain_every.value(), self.threshold.value() / 100
+        if (every, threshold) == (int(before["retrain_every"]), float(before["threshold"])):
+            return
+        set_model_settings(store, retrain_every=every, threshold=threshold)
+        window.assist.training.show_state()
+        if threshold != float(before["threshold"]):
+            window.assist.suggestions.sources_changed()      # shown again with the new threshold
 
     def accept(self) -> None:
         if self.apply():

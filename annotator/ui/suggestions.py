@@ -9,10 +9,19 @@ when entity annotations changed, gazetteer files and plugins are loaded once)
 and sends back the entity and claim suggestions; the view never waits. A
 result for an article no longer shown, or an older request, is dropped.
 
+The learned model's suggestions (source ``model:project`` / ``model:default``)
+carry its confidence (the mean marginal probability of their tags) as their
+score; those below the project's threshold are not proposed at all (core),
+and those below ``UNSURE_SCORE`` are painted lighter with a dotted outline, so
+a guess reads as a guess. The focused one's tag shows the confidence.
+
 Suggestions are kept in memory only, never stored as spans: they count as
 annotations once accepted. Accepting one writes it like a typed annotation
-(origin ``suggestion``, one undo step); a claim suggestion becomes a claim
-whose source/via point at the entity of the same extent when there is one.
+(origin ``suggestion``, one undo step) and an entity keeps where it came from
+in its attributes (``suggested_by``: the source, ``confidence``: the score), so
+evaluation and exports can tell accepted guesses from typed annotations. A
+claim suggestion becomes a claim whose source/via point at the entity of the
+same extent when there is one.
 Rejected suggestions are remembered for the session (per article), so they do
 not come back when the article is shown again.
 
@@ -29,16 +38,23 @@ import threading
 from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
+from ..core.learn.project import PROJECT_MODEL, model_settings
 from ..core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Span
 from ..core.spanbatch import add_spans
 from ..core.store import SpanError, open_project
-from ..core.suggest import ClaimSuggestion, build_suggester
+from ..core.suggest import ClaimSuggestion, Suggestion, build_suggester, suggestion_attributes
 from ..core.suggest.gazetteer import ProjectGazetteer
 from .claims_panel import role_name
 from .commands import ClaimChange, SpanBatch
 from .overlays import Mark
 
 SETTING = "assist/suggestions"
+MODEL_SOURCE = "model:"          # sources of the learned model's suggestions
+UNSURE_SCORE = 0.6               # the model's suggestions below this confidence look unsure
+
+
+def is_model(item) -> bool:
+    return isinstance(item, Suggestion) and item.source.startswith(MODEL_SOURCE)
 
 
 class _Suggesters:
@@ -52,7 +68,11 @@ class _Suggesters:
         self.stale = False              # annotations were relabelled or moved in this window
 
     def get(self, store):
-        key = (str(store.path), json.dumps(store.setting("suggest", {}), sort_keys=True), store.schema.to_json())
+        # The model's settings (threshold) and its info (a training here or in another
+        # window) are part of the key: a new model means a new suggester.
+        model = store.model_info(PROJECT_MODEL) or {}
+        key = (str(store.path), json.dumps(store.setting("suggest", {}), sort_keys=True), store.schema.to_json(),
+               json.dumps(model_settings(store), sort_keys=True), model.get("created"), model.get("seconds_total"))
         signature = ProjectGazetteer.signature(store)
         with self.lock:
             if key != self.key:
@@ -153,7 +173,8 @@ class Suggestions(QObject):
         self.pool.start(_Worker(self.w.store.path, self.doc_id, self.generation, self.suggesters, self.signals))
 
     def sources_changed(self) -> None:
-        """Gazetteer files or plugins were added or removed."""
+        """Gazetteer files or plugins were added or removed, the model was trained
+        or its threshold changed: build the suggester again."""
         self.suggesters.forget()
         self.refresh()
 
@@ -194,7 +215,12 @@ class Suggestions(QObject):
                     marks.append(Mark(a, b, roles.get(role, "#ee3377"), tag, group, style))
             else:
                 colour = colours.get(item.label)
-                marks.append(Mark(item.start, item.end, colour.name() if colour else "#9e9e9e", item.label, group))
+                colour = colour.name() if colour else "#9e9e9e"
+                if is_model(item):
+                    style = "unsure" if item.score < UNSURE_SCORE else "box"
+                    marks.append(Mark(item.start, item.end, colour, item.label, group, style, f"{item.score:.0%}"))
+                else:
+                    marks.append(Mark(item.start, item.end, colour, item.label, group))
         self.w.view.set_suggestions(marks, self.focused)
 
     def focus(self, index: int | None) -> None:
@@ -251,7 +277,8 @@ class Suggestions(QObject):
                 return True
         else:
             span = Span(doc_id=self.w.doc.id, start=item.start, end=item.end, label=item.label,
-                        annotator=self.w.store.annotator, origin="suggestion")
+                        attributes=suggestion_attributes(item.source, item.score), annotator=self.w.store.annotator,
+                        origin="suggestion")
             before = self.w.undo_stack.count()
             self.w._save(None, self.tr("accept {label} suggestion").format(label=item.label),
                          lambda: self.w.store.add_span(span), preview=span)
@@ -290,7 +317,7 @@ class Suggestions(QObject):
         claims = [s for s in self.items if isinstance(s, ClaimSuggestion)]
         store = self.w.store
         spans = [Span(doc_id=self.w.doc.id, start=s.start, end=s.end, label=s.label, annotator=store.annotator,
-                      origin="suggestion") for s in entities]
+                      attributes=suggestion_attributes(s.source, s.score), origin="suggestion") for s in entities]
         try:
             with store._write():
                 saved, refused = add_spans(store, spans)

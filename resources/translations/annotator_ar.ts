@@ -534,6 +534,18 @@ The damaged file is kept beside the backups when it can still be copied.</source
         <translation>رفض كل اقتراحات المقال</translation>
     </message>
     <message>
+        <source>&amp;Train the model now</source>
+        <translation>تدريب النموذج الآن</translation>
+    </message>
+    <message>
+        <source>Next most unce&amp;rtain article</source>
+        <translation>المقال التالي الأقل يقينًا</translation>
+    </message>
+    <message>
+        <source>“Mark done” goes to the &amp;most uncertain article</source>
+        <translation>«منجز» ينتقل إلى المقال الأقل يقينًا</translation>
+    </message>
+    <message>
         <source>Add a &amp;gazetteer file (name TAB label)…</source>
         <translation>إضافة ملف قائمة أسماء (الاسم TAB الوسم)…</translation>
     </message>
@@ -1010,6 +1022,14 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     <message>
         <source>Tags</source>
         <translation>الوسوم</translation>
+    </message>
+    <message>
+        <source>Unsure</source>
+        <translation>عدم اليقين</translation>
+    </message>
+    <message>
+        <source>How unsure the entity model is about the article (scored at its last training; unfinished articles only). Sort by it to annotate first what teaches the model most.</source>
+        <translation>مدى عدم يقين نموذج الكيانات بشأن المقال (يُحسب عند آخر تدريب؛ للمقالات غير المنجزة فقط). رتّب حسبه لتوسم أولًا ما يتعلّم منه النموذج أكثر.</translation>
     </message>
     <message>
         <source>{done}/{total} done</source>
@@ -1967,6 +1987,125 @@ Quit anyway and lose them?</source>
     </message>
 </context>
 <context>
+    <name>ModelTraining</name>
+    <message>
+        <source>The project is open read-only: the model cannot be saved in it.</source>
+        <translation>المشروع مفتوح للقراءة فقط: لا يمكن حفظ النموذج فيه.</translation>
+    </message>
+    <message>
+        <source>The model is being trained; it will train again when this training ends.</source>
+        <translation>النموذج قيد التدريب؛ سيُدرَّب مرة أخرى عند انتهاء هذا التدريب.</translation>
+    </message>
+    <message>
+        <source>Training the model in the background after {count} newly finished articles…</source>
+        <translation>جارٍ تدريب النموذج في الخلفية بعد إنجاز مقالات جديدة ({count})…</translation>
+    </message>
+    <message>
+        <source>Training the model in the background…</source>
+        <translation>جارٍ تدريب النموذج في الخلفية…</translation>
+    </message>
+    <message>
+        <source>unreadable output: {text}</source>
+        <translation>مخرجات غير مقروءة: {text}</translation>
+    </message>
+    <message>
+        <source>the training process stopped</source>
+        <translation>توقفت عملية التدريب</translation>
+    </message>
+    <message>
+        <source>The model was not trained: {reason}</source>
+        <translation>لم يُدرَّب النموذج: {reason}</translation>
+    </message>
+    <message>
+        <source>Model trained on {count} articles in {seconds:.0f} s (too few to measure its F1)</source>
+        <translation>دُرِّب النموذج على المقالات ({count}) في {seconds:.0f} ث (أقل من أن يُقاس بها F1)</translation>
+    </message>
+    <message>
+        <source>Model trained on {count} articles in {seconds:.0f} s · cross-validated F1 {f1:.2f}</source>
+        <translation>دُرِّب النموذج على المقالات ({count}) في {seconds:.0f} ث · F1 بالتحقق المتقاطع {f1:.2f}</translation>
+    </message>
+    <message>
+        <source>Model: training…</source>
+        <translation>النموذج: قيد التدريب…</translation>
+    </message>
+    <message>
+        <source>Model: stale · retrain</source>
+        <translation>النموذج: قديم · أعِد تدريبه</translation>
+    </message>
+    <message>
+        <source>Model: default (better so far) · project F1 {f1:.2f}</source>
+        <translation>النموذج: الافتراضي (أفضل حتى الآن) · F1 نموذج المشروع {f1:.2f}</translation>
+    </message>
+    <message>
+        <source>Model: ready · F1 {f1:.2f} ({count} articles)</source>
+        <translation>النموذج: جاهز · F1 {f1:.2f} (المقالات: {count})</translation>
+    </message>
+    <message>
+        <source>Model: ready ({count} articles)</source>
+        <translation>النموذج: جاهز (المقالات: {count})</translation>
+    </message>
+    <message>
+        <source>Model: default (ANERcorp)</source>
+        <translation>النموذج: الافتراضي (ANERcorp)</translation>
+    </message>
+    <message>
+        <source>Model: none</source>
+        <translation>النموذج: لا يوجد</translation>
+    </message>
+    <message>
+        <source>Training in the background since {seconds:.0f} s; the window stays usable.</source>
+        <translation>التدريب جارٍ في الخلفية منذ {seconds:.0f} ث؛ وتبقى النافذة قابلة للاستخدام.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s model, trained {when} on {documents} finished articles ({tokens} tokens, {entities} entities) in {seconds:.1f} s.</source>
+        <translation>نموذج المشروع، دُرِّب في {when} على المقالات المنجزة ({documents}؛ الكلمات: {tokens}، الكيانات: {entities}) في {seconds:.1f} ث.</translation>
+    </message>
+    <message>
+        <source>Cross-validated F1 ({folds} parts by article): {f1:.2f}</source>
+        <translation>F1 بالتحقق المتقاطع (الأجزاء حسب المقال: {folds}): {f1:.2f}</translation>
+    </message>
+    <message>
+        <source>The default model (ANERcorp) does better on the finished articles (F1 {f1:.2f}): it suggests until the project&apos;s model catches up.</source>
+        <translation>النموذج الافتراضي (ANERcorp) أفضل على المقالات المنجزة (F1 {f1:.2f}): فهو الذي يقترح إلى أن يلحق به نموذج المشروع.</translation>
+    </message>
+    <message>
+        <source>The schema&apos;s labels changed since, or the default model it builds on: it is retrained on the next occasion.</source>
+        <translation>تغيّرت منذ ذلك الحين وسوم المخطط أو النموذج الافتراضي الذي يُبنى عليه: سيُعاد تدريبه في أول فرصة.</translation>
+    </message>
+    <message>
+        <source>The default model, trained on ANERcorp (CC BY-SA 4.0), its labels mapped to the project&apos;s, suggests until the project&apos;s own model is trained.</source>
+        <translation>النموذج الافتراضي، المدرَّب على ANERcorp (CC BY-SA 4.0) والمقابَلة وسومه بوسوم المشروع، يقترح إلى أن يُدرَّب نموذج المشروع نفسه.</translation>
+    </message>
+    <message>
+        <source>No model: train one from the finished articles (Assist ▸ Train the model now).</source>
+        <translation>لا يوجد نموذج: درِّب نموذجًا من المقالات المنجزة (المساعدة ← تدريب النموذج الآن).</translation>
+    </message>
+    <message>
+        <source>{due} articles finished since the last training; it retrains after every {every}.</source>
+        <translation>المقالات المنجزة منذ آخر تدريب: {due}؛ يُعاد التدريب بعد إنجاز كل {every}.</translation>
+    </message>
+    <message>
+        <source>{due} articles finished since the last training; automatic training is off.</source>
+        <translation>المقالات المنجزة منذ آخر تدريب: {due}؛ التدريب التلقائي متوقف.</translation>
+    </message>
+    <message>
+        <source>Suggestions below {percent:.0f}% confidence are hidden.</source>
+        <translation>تُخفى الاقتراحات التي تقل الثقة بها عن {percent:.0f}%.</translation>
+    </message>
+    <message>
+        <source>No article has an uncertainty yet: train the model first (Assist ▸ Train the model now).</source>
+        <translation>لا توجد بعدُ درجة عدم يقين لأي مقال: درِّب النموذج أولًا (المساعدة ← تدريب النموذج الآن).</translation>
+    </message>
+    <message>
+        <source>No other unfinished article has an uncertainty: train the model again to score them.</source>
+        <translation>لا يوجد مقال آخر غير منجز له درجة عدم يقين: أعِد تدريب النموذج ليقيّمها.</translation>
+    </message>
+    <message>
+        <source>The model is {percent:.0f}% unsure about this article.</source>
+        <translation>عدم يقين النموذج بشأن هذا المقال: {percent:.0f}%.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBar</name>
     <message>
         <source>Find in the article (احمد finds أَحْمَد)</source>
@@ -2020,6 +2159,10 @@ Quit anyway and lose them?</source>
         <translation>الوسوم والمفاتيح</translation>
     </message>
     <message>
+        <source>&amp;Model</source>
+        <translation>النموذج</translation>
+    </message>
+    <message>
         <source>As the system (Arabic on an Arabic system)</source>
         <translation>كلغة النظام (العربية إن كان النظام عربيًا)</translation>
     </message>
@@ -2066,6 +2209,30 @@ Quit anyway and lose them?</source>
     <message>
         <source>Colours and keys are saved in the project, so everyone working on it sees the same. Click a colour to change it; type a key (a letter or digit, or nothing).</source>
         <translation>تُحفظ الألوان والمفاتيح في المشروع، فيراها كل من يعمل عليه كما هي. انقر لونًا لتغييره، واكتب مفتاحًا (حرفًا لاتينيًا أو رقمًا، أو اتركه فارغًا).</translation>
+    </message>
+    <message>
+        <source>The entity model learns from the finished articles and suggests entities with its confidence. These settings are saved in the project, so everyone working on it shares them.</source>
+        <translation>يتعلّم نموذج الكيانات من المقالات المنجزة ويقترح كيانات مع درجة ثقته بها. تُحفظ هذه الإعدادات في المشروع، فيتشاركها كل من يعمل عليه.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>أبدًا</translation>
+    </message>
+    <message>
+        <source>Train again in the background after this many newly finished articles (0: only when asked, Assist ▸ Train the model now).</source>
+        <translation>أعِد التدريب في الخلفية بعد إنجاز هذا العدد من المقالات الجديدة (0: عند الطلب فقط، المساعدة ← تدريب النموذج الآن).</translation>
+    </message>
+    <message>
+        <source>The model&apos;s suggestions it is less sure of than this are not shown.</source>
+        <translation>لا تُعرض اقتراحات النموذج التي تقل ثقته بها عن هذه النسبة.</translation>
+    </message>
+    <message>
+        <source>&amp;Retrain after every N finished articles:</source>
+        <translation>إعادة التدريب كلما أُنجز من المقالات:</translation>
+    </message>
+    <message>
+        <source>&amp;Hide suggestions below confidence:</source>
+        <translation>إخفاء الاقتراحات التي تقل الثقة بها عن:</translation>
     </message>
 </context>
 <context>

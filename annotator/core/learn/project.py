@@ -49,6 +49,8 @@ DEFAULT_SOURCE_SCHEMA = "anercorp"
 SETTING = "model"
 DEFAULTS = {"retrain_every": 5, "threshold": 0.3}
 UNLABELLED_LIMIT = 5_000_000        # characters of other articles used for the clusters
+BIG_PROJECT_TOKENS = 20_000
+CROSS_VALIDATION_PARAMS = {"max_iterations": 60}
 
 
 def model_settings(store) -> dict:
@@ -102,7 +104,11 @@ def train_project(store, everything: bool = False, folds: int = 5, progress: Cal
     first = train(data, unlabelled=_unlabelled(store, ids), progress=say, base=base)
     scores = {}
     if len(data) >= 2:
-        scores = cross_validate(data, folds=folds, clusters=first.clusters, progress=say, base=base)
+        # Scores are a guide, not the model: on a big project fewer parts and iterations
+        # keep the whole run near the training's own time (a 125k-token project: ~2 min).
+        big = first.info["tokens"] > BIG_PROJECT_TOKENS
+        scores = cross_validate(data, folds=min(folds, 3) if big else folds, clusters=first.clusters,
+                                progress=say, base=base, params=CROSS_VALIDATION_PARAMS if big else None)
     model = first
     use, default_scores = "project", None
     default = for_project(store, base, "default", DEFAULT_SOURCE_SCHEMA, project_names=False) if base else None
