@@ -128,6 +128,16 @@ def word_features(word: str, affixes: bool = True, trigrams: bool = False) -> tu
     return tuple(out)
 
 
+def _name_words(names: dict) -> dict[str, list[str]]:
+    """Single words of the names: "بوتين" alone after "فلاديمير بوتين" was seen."""
+    words: dict[str, set] = {}
+    for name, label in names.items():
+        for k, word in enumerate(name):
+            if len(word) > 1:
+                words.setdefault(word, set()).add(("B-" if k == 0 else "I-") + label)
+    return {word: sorted(tags) for word, tags in words.items()}
+
+
 class Gazetteer:
     """Names as stem sequences with their labels: ``{("فلاديمير", "بوتين"): "PERS"}``."""
 
@@ -135,13 +145,7 @@ class Gazetteer:
         self.names = dict(names or {})
         self._longest = max(map(len, self.names), default=0)
         self._firsts = {name[0] for name in self.names}
-        # Single words of the names: "بوتين" alone after "فلاديمير بوتين" was seen.
-        words: dict[str, set] = {}
-        for name, label in self.names.items():
-            for k, word in enumerate(name):
-                if len(word) > 1:
-                    words.setdefault(word, set()).add(("B-" if k == 0 else "I-") + label)
-        self.words = {word: sorted(tags) for word, tags in words.items()}
+        self.words = _name_words(self.names)
 
     @classmethod
     def from_spans(cls, examples) -> "Gazetteer":
@@ -157,7 +161,17 @@ class Gazetteer:
         return cls({key: max(sorted(counts), key=counts.get) for key, counts in votes.items()})
 
     def merged(self, other: "Gazetteer") -> "Gazetteer":
-        return Gazetteer({**self.names, **other.names})
+        """This gazetteer with ``other``'s names too (theirs win). Tagging merges a few
+        names into thousands per article, so nothing is recomputed for the many."""
+        merged = Gazetteer.__new__(Gazetteer)
+        merged.names = {**self.names, **other.names}
+        merged._longest = max(self._longest, other._longest)
+        merged._firsts = self._firsts | other._firsts
+        words = dict(self.words)
+        for word, tags in other.words.items():
+            words[word] = sorted({*words.get(word, ()), *tags})
+        merged.words = words
+        return merged
 
     def tags(self, stems: list[str], bare: list[tuple[str, ...]] | None = None) -> list[str | None]:
         """``B-LABEL``/``I-LABEL`` per token where a name matches, longest first. A

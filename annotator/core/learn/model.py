@@ -149,8 +149,10 @@ class EntityModel:
 
     def fingerprint(self) -> str:
         """Names this model's CRF, for a model stacked on it to check it got the same one."""
-        import hashlib
-        return hashlib.sha256(self.crf).hexdigest()[:16]
+        if "_fingerprint" not in self.__dict__:
+            import hashlib
+            self.__dict__["_fingerprint"] = hashlib.sha256(self.crf).hexdigest()[:16]
+        return self.__dict__["_fingerprint"]
 
     def base_tags(self, words: list[list[str]], which=None) -> list[list[str]]:
         """This model's first-pass tags of the sentences ``which`` (all by default)."""
