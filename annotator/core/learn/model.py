@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 import struct
 from dataclasses import dataclass, field
 
@@ -226,19 +225,3 @@ class EntityModel:
     def __call__(self, text: str) -> list[tuple[int, int, str, float]]:
         """The recogniser interface of core.suggest: ``(start, end, label, score)``."""
         return [(p.start, p.end, p.label, p.score) for p in self.predict(text)[0]]
-
-    def token_entropy(self, text: str) -> float:
-        """Mean entropy of the tokens' tag distributions (another uncertainty measure)."""
-        tagger = self.tagger()
-        sentences = self.sentences(text)
-        total, count = 0.0, 0
-        for feats in self.features(sentences):
-            tagger.set(feats)
-            for k in range(len(feats)):
-                ps = [tagger.marginal(y, k) for y in self.tag_set()]
-                total -= sum(p * math.log(p) for p in ps if p > 0)
-                count += 1
-        return total / count if count else 0.0
-
-    def tag_set(self) -> list[str]:
-        return list(self.tagger().labels())
