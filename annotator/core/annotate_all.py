@@ -12,7 +12,7 @@ A place is left out (and reported as skipped, with the reason) when an
 entity span of the same extent exists already (whatever its label), when the
 place partly overlaps an entity span, or when it nests in or around one and
 the schema does not allow nesting. Nothing is written here: the caller shows
-the candidates and saves the chosen ones (see ``spanbatch.add_spans``).
+the candidates and saves the chosen ones (an ``edits.AddSpans`` change).
 Pure Python.
 """
 from __future__ import annotations

@@ -210,7 +210,6 @@ class Store:
             raise ReadOnlyError(f"{self.path} is open read-only")
         return self.db.atomic()
 
-    _write = transaction
 
     # --- events --------------------------------------------------------------
     def subscribe(self, listener) -> None:
@@ -243,7 +242,7 @@ class Store:
         return json.loads(row["value"]) if row else default
 
     def set_setting(self, key: str, value) -> None:
-        with self._write():
+        with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                             [key, json.dumps(value, ensure_ascii=False)])
 
@@ -341,7 +340,7 @@ class Store:
         return f"doc-{number:06d}"
 
     def add_document(self, doc: Document, import_record: dict | None = None) -> Document:
-        with self._write():
+        with self.transaction():
             self.insert_document_rows([self.document_row(doc, import_record)])
         return doc
 
@@ -376,7 +375,7 @@ class Store:
         who = self.annotator if annotator is None else annotator
         stamp = now()
         self._wrote_as(who)
-        with self._write():
+        with self.transaction():
             if who:
                 self.db.execute("INSERT OR REPLACE INTO document_status (doc_id, annotator, status, updated)"
                                 " VALUES (?, ?, ?, ?)", [doc_id, who, status, stamp])
@@ -452,7 +451,7 @@ class Store:
 
     def add_span(self, span: Span) -> Span:
         """Save a new span (provenance filled in) and return it with its id."""
-        with self._write():
+        with self.transaction():
             return self._insert_span(span)
 
     def _insert_span(self, span: Span) -> Span:
@@ -476,7 +475,7 @@ class Store:
         A span that a claim uses (an entity that is a claim's source) is refused:
         the caller first decides what the claim keeps (see ``claims_using``).
         """
-        with self._write():
+        with self.transaction():
             span = self.span(span_id)
             users = self.claims_using(span_id)
             if users:
@@ -487,7 +486,7 @@ class Store:
 
     def update_span(self, span_id: int, **changes) -> Span:
         """Relabel or move a span in place; it keeps its id and creation time."""
-        with self._write():
+        with self.transaction():
             span = self.span(span_id).with_changes(updated=now(), **changes)
             self._check(span)
             self.db.execute('UPDATE spans SET label = ?, start = ?, "end" = ?, attributes = ?, updated = ?'
@@ -553,7 +552,7 @@ class Store:
         claim = claim.with_changes(annotator=claim.annotator or self.annotator, created=claim.created or stamp,
                                    updated=stamp)
         self._wrote_as(claim.annotator)
-        with self._write():
+        with self.transaction():
             cursor = self.db.execute(
                 "INSERT OR REPLACE INTO claims (id, doc_id, attributes, annotator, origin, created, updated)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -590,7 +589,7 @@ class Store:
 
     def delete_claim(self, claim_id: int) -> Claim:
         """Delete a claim and its own spans; returns it as it was (for undo)."""
-        with self._write():
+        with self.transaction():
             claim = self.claim(claim_id)
             self.db.execute("DELETE FROM claim_parts WHERE claim_id = ?", [claim_id])
             self.db.execute("DELETE FROM claims WHERE id = ?", [claim_id])
@@ -599,7 +598,7 @@ class Store:
 
     # --- the learned model ------------------------------------------------------
     def save_model(self, name: str, blob: bytes, info: dict) -> None:
-        with self._write():
+        with self.transaction():
             self.db.execute("INSERT OR REPLACE INTO models (name, blob, info, created) VALUES (?, ?, ?, ?)",
                             [name, blob, json.dumps(info, ensure_ascii=False, sort_keys=True), now()])
 
@@ -619,7 +618,7 @@ class Store:
 
     def set_uncertainty(self, rows: list[tuple[str, float, int]], model: str) -> None:
         """Replace every article's uncertainty: (doc_id, uncertainty, entities found)."""
-        with self._write():
+        with self.transaction():
             self.db.execute("DELETE FROM document_uncertainty")
             self.db.conn.executemany("INSERT INTO document_uncertainty (doc_id, uncertainty, entities, model)"
                                      " VALUES (?, ?, ?, ?)", [(*row, model) for row in rows])

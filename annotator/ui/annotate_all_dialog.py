@@ -5,7 +5,7 @@ The candidates come from :func:`annotator.core.annotate_all.find_candidates`:
 whole words after clitic stripping, folded, places already tagged or crossing an
 annotation left out. Each row shows the article and the place in context, the
 occurrence in bold. Applying saves the checked ones in one transaction and
-pushes one ``SpanBatch`` undo step (Ctrl+Z removes them all).
+applies them as one ``AddSpans`` change through the window's edit path: one undo step (Ctrl+Z removes them all).
 """
 from __future__ import annotations
 
@@ -16,8 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QHBoxLay
                                QRadioButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
 from ..core.annotate_all import find_candidates
-from ..core.spanbatch import add_spans
-from .commands import SpanBatch
+from ..core.edits import AddSpans
 
 MAX_ROWS = 2000
 
@@ -119,13 +118,13 @@ class AnnotateAllDialog(QDialog):
     def apply(self) -> int:
         """Save the checked places as one action; returns how many were saved."""
         store = self.window.store
-        spans = [c.span(store.annotator) for c in self.checked()]
-        saved, refused = add_spans(store, spans)
-        if saved:
-            name = self.window.doc.text[self.span.start:self.span.end] if self.window.doc else ""
-            text = self.tr("tag all «{name}» {label}").format(name=name, label=self.span.label)
-            self.window.undo_stack.push(SpanBatch(self.window, [], saved, text))
-            self.window.assist.spans_changed([], saved)
+        spans = tuple(c.span(store.annotator) for c in self.checked())
+        name = self.window.doc.text[self.span.start:self.span.end] if self.window.doc else ""
+        text = self.tr("tag all «{name}» {label}").format(name=name, label=self.span.label)
+        applied = self.window.editor.submit(AddSpans(spans), text)
+        if applied is None:
+            return 0                # refused or kept unsaved: the status bar or the banner says so
+        saved, refused = applied.change.spans, applied.refused
         message = self.tr("Tagged {count} occurrence(s) as {label}").format(count=len(saved), label=self.span.label)
         if refused:
             message += self.tr("; {count} not saved ({reason})").format(count=len(refused), reason=refused[0][1])

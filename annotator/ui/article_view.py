@@ -365,6 +365,22 @@ class ArticleView(QPlainTextEdit):
     def snap_mode(self) -> str:
         return self._snap_mode
 
+    # --- the public offset API: the only way to cross between Qt and Python offsets ---
+    def python_offset(self, qt_position: int) -> int:
+        """A QTextDocument position (UTF-16 units, block separators) as a Python offset."""
+        return self._omap.to_py(qt_position)
+
+    def qt_position(self, offset: int) -> int:
+        return self._omap.to_qt(offset)
+
+    def cursor_offset(self) -> int:
+        """Where the text cursor is, as a Python offset."""
+        return self._omap.to_py(self.textCursor().position())
+
+    def offset_at(self, point) -> int:
+        """The Python offset of the character nearest a viewport point."""
+        return self._omap.to_py(self.cursorForPosition(point).position())
+
     def raw_selected_range(self) -> tuple[int, int] | None:
         c = self.textCursor()
         if not c.hasSelection():

@@ -14,7 +14,7 @@ Keys (the letters come from the schema's claim roles; defaults shown):
   deselects it; ``[`` / ``]`` previous / next claim; ``F2`` edits the
   attributes, ``Alt+1``... steps through the values of a choice attribute.
 
-Every write goes through the store first, then becomes a ClaimChange on the
+Every write is a SaveClaim change through the window's edit path (ui/commands.py), one step on the
 window's undo stack (see commands.py).
 """
 from __future__ import annotations
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout
 
 from ..core.model import CLAIM_LAYER, Claim, Span
 from ..core.store import SpanError
-from .commands import ClaimChange
+from ..core.edits import DeleteSpan, SaveClaim
 from .side_panels import swatch
 from . import plain
 
@@ -492,23 +492,11 @@ class ClaimEditor(QObject):
 
     # --- writing -------------------------------------------------------------
     def _write(self, old: Claim | None, new: Claim | None, text: str, merge_key=None) -> Claim | None:
-        """Save ``new`` (or delete ``old`` when None) through the store, then
-        push the undo step and show it. Returns the saved claim."""
-        try:
-            if new is None:
-                before, after = self.store.delete_claim(old.id), None
-            else:
-                before, after = old, self.store.save_claim(new)
-        except SpanError as error:
-            self.w.statusBar().showMessage(self.tr("Not saved: {error}").format(error=error), 8000)
-            return None
-        except Exception as error:   # disk full, locked file: not shown as done
-            plain.critical(self.w, self.tr("Could not save"),
-                                 self.tr("The change was not saved:\n{error}").format(error=error))
-            return None
-        self.w.undo_stack.push(ClaimChange(self.w, before, after, text, merge_key))
-        self.claim_changed(before, after)
-        return after
+        """Save ``new`` (or delete ``old`` when None) through the window's edit path, one
+        undo step; the panel shows it when the store announces it. Returns the saved claim
+        (None when refused, or kept unsaved until the file can take it)."""
+        applied = self.w.editor.submit(SaveClaim(old, new), text, merge_key)
+        return applied.change.after if applied is not None else None
 
     def _can_edit(self) -> bool:
         return self.w.doc is not None and not self.store.readonly
@@ -634,7 +622,7 @@ class ClaimEditor(QObject):
                 self._hint(self.tr("A claim keeps at least one content segment; Delete removes the whole claim."))
                 return
             if index is None:
-                cursor = self.w.view.raw_selected_range() or (self.w.view.textCursor().position(),) * 2
+                cursor = self.w.view.raw_selected_range() or (self.w.view.cursor_offset(),) * 2
                 index = next((i for i, s in enumerate(claim.content)
                               if s.start <= cursor[0] <= s.end), len(claim.content) - 1)
             content = claim.content[:index] + claim.content[index + 1:]
@@ -721,8 +709,7 @@ class ClaimEditor(QObject):
                 if choice == "keep" and own is None:
                     own = next((s for _, s in saved.parts()
                                 if (s.start, s.end) == (span.start, span.end) and s.layer == CLAIM_LAYER), None)
-            self.w._save(span, self.tr("delete {label}").format(label=span.label),
-                         lambda: self.store.delete_span(span.id), deleting=True)
+            self.w.editor.submit(DeleteSpan(span), self.tr("delete {label}").format(label=span.label))
         finally:
             stack.endMacro()
 

@@ -1,110 +1,131 @@
-"""Undo/redo: each command replays one store write and tells the window.
+"""The window's edit path: every change goes through core.edits.apply, here.
 
-The store write happens before the command is pushed (so a refused span is
-never on the stack); the first redo() that QUndoStack.push() calls is skipped.
-Commands name their document, so undo works after switching documents: the
-window opens that document again to show what changed.
+:class:`Editor` is the only code in the window that writes annotations or
+statuses. It applies a ``Change``, pushes its undo step (an :class:`EditCommand`
+holding the applied change and its inverse), reports what a batch refused, and
+keeps a change the file could not take (disk full, file locked or made
+read-only, I/O error) on screen as *unsaved*, retrying it until it is written
+(ui/unsaved.py): the same for spans, claims, statuses and batches, and for undo
+and redo. The views do not hear from here: they follow the store's
+announcements (``Store.subscribe``), whoever made the change.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand
 
-from ..core.model import Claim, Span
+from ..core.edits import AddSpan, SetStatus, apply
+from ..core.store import SpanError
+from .unsaved import PendingWrite, is_storage_failure
 
 
-def _status_undo_texts() -> dict[str, str]:
+def status_undo_text(status: str) -> str:
     return {"new": QCoreApplication.translate("Commands", "mark new"),
             "in_progress": QCoreApplication.translate("Commands", "mark in progress"),
             "done": QCoreApplication.translate("Commands", "mark done"),
-            "skipped": QCoreApplication.translate("Commands", "mark skipped")}
+            "skipped": QCoreApplication.translate("Commands", "mark skipped")}.get(status, status)
 
 
-class AppliedCommand(QUndoCommand):
-    """A change already written when pushed: replays ``before -> after`` and back."""
+class EditCommand(QUndoCommand):
+    """An applied change on the undo stack: undo applies its inverse, redo the change
+    again (changes carry their ids, so both restore exactly). Pushed after the change
+    was written, so its first redo() is skipped. Steps with the same ``merge_key`` (one
+    attribute of one claim, stepped through with the arrow keys) merge into one."""
 
-    def __init__(self, window, before, after, text: str):
+    def __init__(self, editor: "Editor", applied, text: str, merge_key=None):
         super().__init__(text)
-        self.window = window
-        self.before = before
-        self.after = after
-        self._done = True
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._apply(self.before, self.after)
-
-    def undo(self) -> None:
-        self._apply(self.after, self.before)
-
-
-class SpanChange(AppliedCommand):
-    """Add (before=None), delete (after=None), or change a span (relabel, move an edge)."""
-
-    def _apply(self, old: Span | None, new: Span | None) -> None:
-        store = self.window.store
-        if old is None:
-            store.add_span(new)                     # restores the same id
-        elif new is None:
-            store.delete_span(old.id)
-        else:
-            store.update_span(old.id, label=new.label, start=new.start, end=new.end, attributes=new.attributes)
-        self.window.span_changed(old, new)
-
-
-class StatusChange(AppliedCommand):
-    def __init__(self, window, doc_id: str, before: str, after: str):
-        super().__init__(window, before, after, _status_undo_texts().get(after, after))
-        self.doc_id = doc_id
-
-    def _apply(self, old: str, new: str) -> None:
-        self.window.store.set_status(self.doc_id, new)
-        self.window.status_changed(self.doc_id)
-
-
-class ClaimChange(AppliedCommand):
-    """Create (before=None), delete (after=None) or change a claim, from full snapshots.
-
-    Snapshots carry every id (claim and parts), so replaying ``save_claim(after)``
-    re-creates exactly the same claim and own spans after an undo deleted them.
-    Changes with the same ``merge_key`` (one attribute of one claim, stepped through
-    with the arrow keys) merge into one undo step.
-    """
-
-    def __init__(self, window, before: Claim | None, after: Claim | None, text: str, merge_key=None):
-        super().__init__(window, before, after, text)
+        self.editor, self.change, self.inverse = editor, applied.change, applied.inverse
         self.merge_key = merge_key
+        self._done = True
 
     def id(self) -> int:
         return 4 if self.merge_key is not None else -1
 
     def mergeWith(self, other) -> bool:
-        if not isinstance(other, ClaimChange) or other.merge_key != self.merge_key or self.merge_key is None:
+        if not isinstance(other, EditCommand) or other.merge_key != self.merge_key or self.merge_key is None:
             return False
-        self.after = other.after
+        self.change = other.change              # the first step's inverse still undoes both
         return True
 
-    def _apply(self, old: Claim | None, new: Claim | None) -> None:
-        store = self.window.store
-        if new is None:
-            store.delete_claim(old.id)
-        else:
-            new = store.save_claim(new)
-        self.window.claim_changed(old, new)
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self.editor.replay(self.change, self.text())
+
+    def undo(self) -> None:
+        self.editor.replay(self.inverse, self.text())
 
 
-class SpanBatch(AppliedCommand):
-    """Many spans at once, possibly in several documents: annotate-all, accept all
-    suggestions. ``before`` spans are removed and ``after`` spans added (with their
-    ids) in one transaction each way; the current article shows the change, the
-    others only update their line in the document list."""
+class Editor(QObject):
+    """Applies changes for the window (see the module docstring)."""
 
-    def __init__(self, window, before: list[Span], after: list[Span], text: str):
-        super().__init__(window, list(before), list(after), text)
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
 
-    def _apply(self, old: list[Span], new: list[Span]) -> None:
-        from ..core.spanbatch import replace_spans
-        replace_spans(self.window.store, old, new)
-        self.window.assist.spans_changed(old, new)
+    @property
+    def store(self):
+        return self.window.store
+
+    def submit(self, change, text: str, merge_key=None, preview=None, done=None):
+        """Apply ``change`` as one undo step named ``text``. Returns the Applied, or None
+        when the rules refused it (explained in the status bar) or the file could not
+        take it yet (kept as unsaved; ``done`` runs once it is written). ``preview``: a
+        span to show meanwhile."""
+        try:
+            applied = apply(self.store, change)
+        except SpanError as error:
+            self._say(self.tr("Not saved: {error}").format(error=error))
+            return None
+        except Exception as error:   # noqa: BLE001 - only storage failures are kept for later
+            if not is_storage_failure(error):
+                raise
+            self._keep(change, text, str(error), preview, lambda applied: self._record(applied, text, merge_key, done))
+            return None
+        self._record(applied, text, merge_key, done)
+        return applied
+
+    def replay(self, change, text: str) -> None:
+        """Undo or redo: apply without a new undo step; a failing file keeps it unsaved."""
+        try:
+            apply(self.store, change)
+        except SpanError as error:
+            self._say(self.tr("Not saved: {error}").format(error=error))
+        except Exception as error:   # noqa: BLE001
+            if not is_storage_failure(error):
+                raise
+            self._keep(change, text, str(error), None, lambda applied: None)
+
+    def set_status(self, doc_id: str, status: str) -> None:
+        self.submit(SetStatus(doc_id, status), status_undo_text(status))
+
+    def _record(self, applied, text: str, merge_key, done) -> None:
+        self.window.undo_stack.push(EditCommand(self, applied, text, merge_key))
+        if applied.refused:
+            self._say(self.tr("{count} not saved: {reason}").format(count=len(applied.refused),
+                                                                     reason=applied.refused[0][1]))
+        if done is not None:
+            done(applied)
+
+    def _keep(self, change, text: str, reason: str, preview, on_saved) -> None:
+        window = self.window
+        shown = None
+        if preview is None and isinstance(change, AddSpan):
+            preview = change.span
+        if preview is not None and window.doc is not None and preview.doc_id == window.doc.id:
+            window._temporary_id -= 1
+            shown = preview.with_changes(id=window._temporary_id)
+            window.view.add_span(shown)
+
+        def hide_preview():
+            if shown is not None and window.doc is not None and window.doc.id == shown.doc_id:
+                window.view.remove_span(shown.id)
+
+        def saved(applied):
+            hide_preview()
+            on_saved(applied)
+        window.unsaved.add(PendingWrite(text, lambda: apply(self.store, change), saved, hide_preview), reason)
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 8000)

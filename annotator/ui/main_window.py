@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QFontDial
 from ..core import search
 from ..core.backup import list_backups, restore_backup
 from ..core.editing import move_edge
+from ..core.edits import AddSpan, AddSpans, Batch, DeleteSpan, DeleteSpans, SaveClaim, SetStatus, UpdateSpan
 from ..core.model import Document, Span
 from ..core.snapping import CLITIC, EXACT, WORD
-from ..core.store import SpanError, Store
+from ..core.store import Store
 from .article_view import ArticleView
 from .assist import Assist
 from .claims_panel import ClaimEditor
-from .commands import SpanChange, StatusChange
+from .commands import Editor
 from .doc_list import DocumentList
 from .fonts import default_font
 from .import_dialog import open_import_dialog, run_import
@@ -30,7 +31,7 @@ from .line_spacing import set_line_spacing
 from .external_changes import ExternalChanges
 from .side_panels import LabelPalette, SpanList
 from .team_menu import TeamActions
-from .unsaved import PendingWrite, UnsavedChanges, is_storage_failure
+from .unsaved import UnsavedChanges
 from . import plain
 
 SNAP_MODES = ((WORD, QT_TRANSLATE_NOOP("MainWindow", "Snap to &words")),
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.spans: dict[int, Span] = {}
         self.selected_span_id: int | None = None
         self.undo_stack = QUndoStack(self)
+        self.editor = Editor(self)          # the one way this window changes the project
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self._build_widgets()
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
             self.open_document(first, position=position)
         self.unsaved = UnsavedChanges(self)
         self.unsaved.changed.connect(self._show_unsaved)
+        store.subscribe(self.show_change)   # the views follow what the store announces
         self.external = ExternalChanges(store, self)
         self.external.changed.connect(self.reload_from_store)
 
@@ -328,10 +331,7 @@ class MainWindow(QMainWindow):
     def mark_status(self, status: str, advance: bool = True) -> None:
         if self.doc is None:
             return
-        before = self.store.status_of(self.doc.id)
-        self.store.set_status(self.doc.id, status)
-        self.undo_stack.push(StatusChange(self, self.doc.id, before, status))
-        self.status_changed(self.doc.id)
+        self.editor.set_status(self.doc.id, status)
         if status == "done":
             self.assist.training.article_finished()      # every N finished articles: train in the background
         if advance:
@@ -358,13 +358,17 @@ class MainWindow(QMainWindow):
         if selection and selection[1] > selection[0]:
             span = Span(doc_id=self.doc.id, start=selection[0], end=selection[1], label=label,
                         annotator=self.store.annotator, origin="manual")
-            self._save(None, self.tr("tag {label}").format(label=label), lambda: self.store.add_span(span),
-                       preview=span)
+            self.editor.submit(AddSpan(span), self.tr("tag {label}").format(label=label), done=self._select_added)
         elif self.selected_span_id is not None:
             old = self.spans[self.selected_span_id]
             if old.label != label:
-                self._save(old, self.tr("relabel {old} → {new}").format(old=old.label, new=label),
-                           lambda: self.store.update_span(old.id, label=label))
+                self.editor.submit(UpdateSpan(old, old.with_changes(label=label)),
+                                   self.tr("relabel {old} → {new}").format(old=old.label, new=label))
+
+    def _select_added(self, applied) -> None:
+        if self.doc is not None and applied.change.span.doc_id == self.doc.id:
+            self._clear_text_selection()
+            self.select_span(applied.change.span.id)
 
     def delete_selected_span(self) -> None:
         if self.store.readonly:
@@ -379,8 +383,7 @@ class MainWindow(QMainWindow):
         if users:       # the store refuses (SpanInUse): ask what the claims keep, one undo step
             self.claim_editor.delete_entity_in_use(old, users)
             return
-        self._save(old, self.tr("delete {label}").format(label=old.label), lambda: self.store.delete_span(old.id),
-                   deleting=True)
+        self.editor.submit(DeleteSpan(old), self.tr("delete {label}").format(label=old.label))
 
     def move_selected_edge(self, edge: str, step: int, by_word: bool) -> None:
         if self.selected_span_id is None or self.doc is None:
@@ -388,43 +391,8 @@ class MainWindow(QMainWindow):
         old = self.spans[self.selected_span_id]
         start, end = move_edge(self.doc.text, old.start, old.end, edge, step, by_word)
         if (start, end) != (old.start, old.end):
-            self._save(old, self.tr("move {label} edge").format(label=old.label),
-                       lambda: self.store.update_span(old.id, start=start, end=end))
-
-    def _save(self, old: Span | None, text: str, write, deleting: bool = False, preview: Span | None = None) -> None:
-        """Write through the store, then record the undo step and show it.
-
-        A refused change (crossing spans...) is explained; a failing disk or
-        file keeps the change waiting as unsaved (``preview`` stays on screen).
-        """
-        try:
-            result = write()
-        except SpanError as error:
-            self.statusBar().showMessage(self.tr("Not saved: {error}").format(error=error), 8000)
-            return
-        except Exception as error:   # noqa: BLE001
-            if not is_storage_failure(error):
-                raise
-            self._keep_unsaved(old, text, write, deleting, preview, error)
-            return
-        self._saved(old, text, result, deleting)
-
-    def _keep_unsaved(self, old, text, write, deleting, preview, error) -> None:
-        shown = None
-        if preview is not None and self.doc is not None and preview.doc_id == self.doc.id:
-            self._temporary_id -= 1
-            shown = preview.with_changes(id=self._temporary_id)
-            self.view.add_span(shown)
-
-        def hide_preview():
-            if shown is not None and self.doc is not None and self.doc.id == shown.doc_id:
-                self.view.remove_span(shown.id)
-
-        def saved(result):
-            hide_preview()
-            self._saved(old, text, result, deleting)
-
-        self.unsaved.add(PendingWrite(text, write, saved, hide_preview), str(error))
+            self.editor.submit(UpdateSpan(old, old.with_changes(start=start, end=end)),
+                               self.tr("move {label} edge").format(label=old.label))
 
     def _show_unsaved(self, count: int, reason: str) -> None:
         self.unsaved_banner.setVisible(count > 0)
@@ -432,13 +400,25 @@ class MainWindow(QMainWindow):
                                             "are saved as soon as the file can be written; keep this window open.")
                                     .format(count=count, reason=reason))
 
-    def _saved(self, old: Span | None, text: str, result, deleting: bool) -> None:
-        new = None if deleting else result
-        self.undo_stack.push(SpanChange(self, old, new, text))
-        self.span_changed(old, new)
-        if new is not None:
-            self._clear_text_selection()
-            self.select_span(new.id)
+    def show_change(self, change) -> None:
+        """The store announced a change (this window's, its undo/redo, a batch): show it."""
+        if isinstance(change, Batch):
+            for part in change.changes:
+                self.show_change(part)
+        elif isinstance(change, AddSpan):
+            self.span_changed(None, change.span)
+        elif isinstance(change, DeleteSpan):
+            self.span_changed(change.span, None)
+        elif isinstance(change, UpdateSpan):
+            self.span_changed(change.before, change.after)
+        elif isinstance(change, AddSpans):
+            self.assist.spans_changed([], list(change.spans))
+        elif isinstance(change, DeleteSpans):
+            self.assist.spans_changed(list(change.spans), [])
+        elif isinstance(change, SaveClaim):
+            self.claim_changed(change.before, change.after)
+        elif isinstance(change, SetStatus):
+            self.status_changed(change.doc_id)
 
     def span_changed(self, old: Span | None, new: Span | None) -> None:
         """Show a change the store has made (also called by undo/redo)."""
@@ -464,7 +444,7 @@ class MainWindow(QMainWindow):
         self.doc_list.update_document(self.store.summary(doc_id))
 
     def claim_changed(self, old, new) -> None:
-        """Show a claim change the store has made (ClaimChange undo/redo)."""
+        """Show a claim change the store has announced (an edit, its undo or redo)."""
         self.claim_editor.claim_changed(old, new)
 
     def select_span(self, span_id: int | None) -> None:
@@ -651,5 +631,6 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.assist.training.stop()                 # a training in progress: killed, it has written nothing
+        self.store.unsubscribe(self.show_change)
         self.store.close()
         super().closeEvent(event)

@@ -91,13 +91,13 @@ class Overlays:
         blocks = list(view._visible_blocks(area))
         if not blocks:
             return []
-        omap = view._omap
-        a = omap.to_py(blocks[0][0].position())
-        b = omap.to_py(blocks[-1][0].position() + blocks[-1][0].length())
+        to_py = view.python_offset
+        a = to_py(blocks[0][0].position())
+        b = to_py(blocks[-1][0].position() + blocks[-1][0].length())
         marks = ranges.overlapping(a, b)
         out = []
         for block, geo in blocks:
-            bs, be = omap.to_py(block.position()), omap.to_py(block.position() + block.length())
+            bs, be = to_py(block.position()), to_py(block.position() + block.length())
             for m in marks:
                 if m.start < be and m.end > bs:
                     out.extend((m, r) for _, r in view._block_rects(m, block, geo))

@@ -92,7 +92,7 @@ class SearchBar(QWidget):
         self.hits = find_folded(self.view.text(), query) if query.strip() else []
         if self.hits:
             anchor = self.view.textCursor().selectionStart()
-            self.current = min(bisect_left(self.hits, (self.view._omap.to_py(anchor), -1)), len(self.hits) - 1)
+            self.current = min(bisect_left(self.hits, (self.view.python_offset(anchor), -1)), len(self.hits) - 1)
         else:
             self.current = -1
         self._show()

@@ -39,13 +39,12 @@ from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
 from ..core.learn.project import PROJECT_MODEL, model_settings
-from ..core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Span
-from ..core.spanbatch import add_spans
-from ..core.store import SpanError, open_project
-from ..core.suggest import ClaimSuggestion, Suggestion, build_suggester, suggestion_attributes
+from ..core.edits import AcceptSuggestions
+from ..core.model import ENTITY_LAYER, Span
+from ..core.store import open_project
+from ..core.suggest import ClaimSuggestion, Suggestion, build_suggester
 from ..core.suggest.gazetteer import ProjectGazetteer
 from .claims_panel import role_name
-from .commands import ClaimChange, SpanBatch
 from .overlays import Mark
 
 SETTING = "assist/suggestions"
@@ -260,7 +259,7 @@ class Suggestions(QObject):
     def eventFilter(self, obj, event) -> bool:
         # A click (no drag) on a suggestion focuses it; the view goes on as usual.
         if event.type() == QEvent.MouseButtonRelease and self.items and not self.w.view.textCursor().hasSelection():
-            pos = self.w.view._omap.to_py(self.w.view.cursorForPosition(event.position().toPoint()).position())
+            pos = self.w.view.offset_at(event.position().toPoint())
             mark = self.w.view.overlays.suggestion_at(pos)
             if mark is not None and not self.w.view.spans_at(event.position().toPoint()):
                 self.focus(mark.group)
@@ -273,17 +272,15 @@ class Suggestions(QObject):
         index = self.focused
         item = self.items[index]
         if isinstance(item, ClaimSuggestion):
-            if not self._accept_claims([item]):
-                return True
+            change, text = AcceptSuggestions(self.w.doc.id, (), (item,)), self.tr("accept claim suggestion")
+            preview = None
         else:
-            span = Span(doc_id=self.w.doc.id, start=item.start, end=item.end, label=item.label,
-                        attributes=suggestion_attributes(item.source, item.score), annotator=self.w.store.annotator,
-                        origin="suggestion")
-            before = self.w.undo_stack.count()
-            self.w._save(None, self.tr("accept {label} suggestion").format(label=item.label),
-                         lambda: self.w.store.add_span(span), preview=span)
-            if self.w.undo_stack.count() == before:
-                return True           # refused: the status bar says why; the suggestion stays
+            change = AcceptSuggestions(self.w.doc.id, (item,))
+            text = self.tr("accept {label} suggestion").format(label=item.label)
+            preview = Span(doc_id=self.w.doc.id, start=item.start, end=item.end, label=item.label)
+        applied = self.w.editor.submit(change, text, preview=preview)
+        if applied is None or applied.refused:
+            return True           # refused (the status bar says why) or waiting to be saved: it stays
         items = [s for s in self.items if s != item]      # (showing the span may have dropped it already)
         self._set_items(items)
         self.focus(min(index, len(items) - 1) if items else None)
@@ -310,68 +307,25 @@ class Suggestions(QObject):
                                        5000)
 
     def accept_all(self) -> None:
-        """Every suggestion of the article as annotations: one transaction, one undo step."""
+        """Every suggestion of the article as annotations: one change, one undo step; what
+        the rules refuse is left out and counted (as suggest --apply does)."""
         if self.w.doc is None or not self.items or self.w.store.readonly:
             return
-        entities = [s for s in self.items if not isinstance(s, ClaimSuggestion)]
-        claims = [s for s in self.items if isinstance(s, ClaimSuggestion)]
-        store = self.w.store
-        spans = [Span(doc_id=self.w.doc.id, start=s.start, end=s.end, label=s.label, annotator=store.annotator,
-                      attributes=suggestion_attributes(s.source, s.score), origin="suggestion") for s in entities]
-        try:
-            with store._write():
-                saved, refused = add_spans(store, spans)
-                saved_claims = self._save_claims(claims)
-        except SpanError as error:
-            self.w.statusBar().showMessage(self.tr("Not saved: {error}").format(error=error), 8000)
+        entities = tuple(s for s in self.items if not isinstance(s, ClaimSuggestion))
+        claims = tuple(s for s in self.items if isinstance(s, ClaimSuggestion))
+        applied = self.w.editor.submit(AcceptSuggestions(self.w.doc.id, entities, claims),
+                                       self.tr("accept {count} suggestions").format(count=len(self.items)))
+        if applied is None:
             return
-        stack = self.w.undo_stack
-        stack.beginMacro(self.tr("accept {count} suggestions").format(count=len(saved) + len(saved_claims)))
-        if saved:
-            stack.push(SpanBatch(self.w, [], saved, self.tr("accept suggestions")))
-        for claim in saved_claims:
-            stack.push(ClaimChange(self.w, None, claim, self.tr("accept claim suggestion")))
-        stack.endMacro()
-        self.w.assist.spans_changed([], saved)
-        for claim in saved_claims:
-            self.w.claim_changed(None, claim)
+        saved_spans = len(applied.change.changes[0].spans)
+        saved_claims = len(applied.change.changes) - 1
         self._set_items([])
         message = self.tr("Accepted {entities} entity and {claims} claim suggestions").format(
-            entities=len(saved), claims=len(saved_claims))
-        if refused:
-            message += self.tr("; {count} refused ({reason})").format(count=len(refused), reason=refused[0][1])
+            entities=saved_spans, claims=saved_claims)
+        if applied.refused:
+            message += self.tr("; {count} refused ({reason})").format(count=len(applied.refused),
+                                                                      reason=applied.refused[0][1])
         self.w.statusBar().showMessage(message, 8000)
-
-    def _accept_claims(self, claims) -> list:
-        try:
-            with self.w.store._write():
-                saved = self._save_claims(claims)
-        except SpanError as error:
-            self.w.statusBar().showMessage(self.tr("Not saved: {error}").format(error=error), 8000)
-            return []
-        for claim in saved:
-            self.w.undo_stack.push(ClaimChange(self.w, None, claim, self.tr("accept claim suggestion")))
-            self.w.claim_changed(None, claim)
-        return saved
-
-    def _save_claims(self, claims) -> list:
-        """Claims from suggestions (the caller holds the transaction); a source or via
-        with an entity's exact extent points to that entity."""
-        store, doc_id = self.w.store, self.w.doc.id
-        entities = {(s.start, s.end): s for s in store.spans(doc_id, layer=ENTITY_LAYER)}
-
-        def part(rng, role, link=False):
-            if rng is None:
-                return None
-            if link and tuple(rng) in entities:
-                return entities[tuple(rng)]
-            return Span(doc_id=doc_id, start=rng[0], end=rng[1], label=role, layer=CLAIM_LAYER,
-                        annotator=store.annotator, origin="suggestion")
-        return [store.save_claim(Claim(doc_id=doc_id, content=tuple(part(c, "content") for c in s.content),
-                                       cue=part(s.cue, "cue"), source=part(s.source, "source", True),
-                                       via=part(s.via, "via", True), attributes=dict(s.attributes),
-                                       annotator=store.annotator, origin="suggestion"))
-                for s in claims]
 
     def spans_changed(self, removed, added) -> None:
         """Annotations changed: the project gazetteer is out of date, and the entity

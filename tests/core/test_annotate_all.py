@@ -3,7 +3,7 @@ import pytest
 
 from annotator.core.annotate_all import find_candidates, find_in_text
 from annotator.core.model import Document, Span
-from annotator.core.spanbatch import add_spans, replace_spans
+from annotator.core.edits import AddSpans, Batch, DeleteSpans, apply
 from annotator.core.store import open_project
 from annotator.core.wordmatch import NameMatcher, clitic_variants
 
@@ -73,8 +73,8 @@ def test_candidates_in_this_and_unfinished_articles(store):
     assert here[0].before.endswith("بكين و") and here[0].after.startswith(" تتفقان")
     everywhere = find_candidates(store, source, "unfinished")
     assert [c.doc_id for c in everywhere] == ["a", "a", "b", "b"]            # c is done, d has none
-    saved, refused = add_spans(store, [c.span("nour") for c in everywhere])
-    assert len(saved) == 4 and not refused
+    applied = apply(store, AddSpans(tuple(c.span("nour") for c in everywhere)))
+    assert len(applied.change.spans) == 4 and not applied.refused
     assert find_candidates(store, source, "unfinished") == []
     skipped = find_candidates(store, source, "unfinished", include_skipped=True)
     assert {c.skipped for c in skipped} == {"already tagged GPE"}
@@ -84,14 +84,17 @@ def test_batches_are_one_transaction(store):
     text = store.document("b").text
     first = Span("b", text.index("الصين"), text.index("الصين") + 5, "GPE")
     crossing = Span("b", text.index("الصين") + 2, text.index("ثم") + 2, "ORG")
-    saved, refused = add_spans(store, [first, crossing])
+    applied = apply(store, AddSpans((first, crossing)))
+    saved, refused = applied.change.spans, applied.refused
     assert [s.label for s in saved] == ["GPE"] and refused[0][0] == crossing
-    # replace_spans is all or nothing: a failure rolls the deletions back too
+    # undo and redo are all or nothing: a failure rolls the deletions back too
     with pytest.raises(Exception):
-        replace_spans(store, saved, [crossing, crossing])
+        apply(store, Batch((DeleteSpans(saved), AddSpans((crossing, crossing), partial=False))))
     assert [s.id for s in store.spans("b")] == [saved[0].id]
-    assert replace_spans(store, saved, []) == [] and store.spans("b") == []
-    assert [s.id for s in replace_spans(store, [], saved)] == [saved[0].id]        # ids come back (redo)
+    apply(store, applied.inverse)
+    assert store.spans("b") == []
+    apply(store, applied.change)
+    assert [s.id for s in store.spans("b")] == [saved[0].id]        # ids come back (redo)
 
 
 def test_tanween_tells_an_adjective_from_a_name():

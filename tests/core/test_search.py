@@ -68,7 +68,7 @@ def test_index_is_written_in_the_same_transaction(store):
     conn = store.db.conn
     before = conn.execute(f"SELECT count(*) FROM {search.FTS_TABLE}_docsize").fetchone()[0]
     with pytest.raises(sqlite3.IntegrityError):
-        with store._write():
+        with store.transaction():
             store.insert_document_rows([store.document_row(Document("d5", title="جديد", text="نص جديد عن القاهرة"))])
             store.insert_document_rows([store.document_row(Document("d5", title="مكرر", text="نص"))])   # same id: fails
     assert conn.execute(f"SELECT count(*) FROM {search.FTS_TABLE}_docsize").fetchone()[0] == before
