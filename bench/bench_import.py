@@ -78,7 +78,7 @@ def write_csv(source: Path, target: Path) -> None:
 # --- one measurement, in its own process ---------------------------------------------
 
 def child(path: Path, db: Path) -> None:
-    from annotator.core import search
+    from annotator.core.store import search
     from annotator.core.importing import import_paths
     from annotator.core.store import open_project
     store = open_project(db, annotator="bench")

@@ -5,7 +5,7 @@
 
 The train split is cut by sentences: the first 5/6 to train, the last 1/6 to
 evaluate (exact spans, micro and per label), the sentences grouped into
-articles of 8 (core/learn/corpus.py). The held-out texts also feed the word
+articles of 8 (core/assist/learn/corpus.py). The held-out texts also feed the word
 clusters as unlabelled text, as a project's unannotated articles do in the
 application. Prints figures; never fails on them.
 """
@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from annotator.core.learn.corpus import articles, conll_sentences  # noqa: E402
-from annotator.core.learn.features import DEFAULT_GROUPS  # noqa: E402
-from annotator.core.learn.train import score, train  # noqa: E402
+from annotator.core.assist.learn.corpus import articles, conll_sentences  # noqa: E402
+from annotator.core.assist.learn.features import DEFAULT_GROUPS  # noqa: E402
+from annotator.core.assist.learn.train import score, train  # noqa: E402
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt"
 

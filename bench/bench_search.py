@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from timing import timed  # noqa: E402
 from synthetic import article, sentences  # noqa: E402
 
-from annotator.core import search  # noqa: E402
+from annotator.core.store import search  # noqa: E402
 from annotator.core.model import Document  # noqa: E402
 from annotator.core.store import now, open_project  # noqa: E402
 

@@ -23,10 +23,10 @@ from synthetic import NAMES, SAMPLE  # noqa: E402
 
 from annotator.core.importers.pagedump import split_page_dump  # noqa: E402
 from annotator.core.schema import load_schema  # noqa: E402
-from annotator.core.suggest import Suggester  # noqa: E402
-from annotator.core.suggest.claims import suggest_claims  # noqa: E402
-from annotator.core.suggest.gazetteer import Gazetteer, ProjectGazetteer  # noqa: E402
-from annotator.core.suggest.rules import RuleRecogniser  # noqa: E402
+from annotator.core.assist.suggest import Suggester  # noqa: E402
+from annotator.core.assist.suggest.claims import suggest_claims  # noqa: E402
+from annotator.core.assist.suggest.gazetteer import Gazetteer, ProjectGazetteer  # noqa: E402
+from annotator.core.assist.suggest.rules import RuleRecogniser  # noqa: E402
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 LABELS = ("PERS", "ORG", "GPE", "LOC", "NORP", "OCC")

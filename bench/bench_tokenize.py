@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from annotator.core.tokenize import sentences, tokenize  # noqa: E402
+from annotator.core.text.tokenize import sentences, tokenize  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "tests" / "data" / "samples" / "news-page-asharq.txt"
 

@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from annotator.core.learn.corpus import articles, conll_sentences  # noqa: E402
+from annotator.core.assist.learn.corpus import articles, conll_sentences  # noqa: E402
 from annotator.core.model import Document, Span  # noqa: E402
-from annotator.core.spanbatch import add_spans  # noqa: E402
+from annotator.core.edits import AddSpans, apply  # noqa: E402
 from annotator.core.store import open_project  # noqa: E402
 from annotator.ui.main_window import MainWindow  # noqa: E402
 
@@ -50,7 +50,7 @@ def build_project(path: Path, count: int, done: int):
             doc_id = f"a{number:05d}"
             store.add_document(Document(doc_id, example.text, title=f"ANERcorp {number + 1}"))
             if number < done:
-                add_spans(store, [Span(doc_id, a, b, label, origin="import") for a, b, label in example.spans])
+                apply(store, AddSpans(tuple(Span(doc_id, a, b, label, origin="import") for a, b, label in example.spans)))
                 store.set_status(doc_id, "done")
         long_text = "\n".join(e.text for e in examples[count:count + LONG_ARTICLE])
         store.add_document(Document("long", long_text, title="long article"))

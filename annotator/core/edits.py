@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Claim, Span
+from annotator.core.model import Claim, Span
 
 __all__ = ["Change", "AddSpan", "DeleteSpan", "UpdateSpan", "AddSpans", "DeleteSpans", "SaveClaim", "SetStatus",
            "AcceptSuggestions", "Batch", "Applied", "apply", "changed_documents"]
@@ -148,7 +148,7 @@ def changed_documents(change: Change) -> set[str]:
 def apply(store, change: Change) -> Applied:
     """Write ``change`` in one transaction; announce it after the commit. Raises
     SpanError (refused by the rules, nothing written) or a storage error."""
-    from .store import SpanError  # noqa: F401  (raised by the store's checks)
+    from annotator.core.store import SpanError  # noqa: F401  (raised by the store's checks)
     with store.transaction():
         applied = _apply(store, change)
     store.announce(applied.change)
@@ -156,7 +156,7 @@ def apply(store, change: Change) -> Applied:
 
 
 def _apply(store, change: Change) -> Applied:
-    from .store import SpanError
+    from annotator.core.store import SpanError
     if isinstance(change, AddSpan):
         saved = store.add_span(change.span)
         return Applied(AddSpan(saved), DeleteSpan(saved))
@@ -207,9 +207,9 @@ def _apply(store, change: Change) -> Applied:
 
 
 def _accept(store, change: AcceptSuggestions) -> Applied:
-    from .model import CLAIM_LAYER, ENTITY_LAYER
-    from .store import SpanError
-    from .suggest import suggestion_attributes
+    from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER
+    from annotator.core.store import SpanError
+    from annotator.core.assist.suggest import suggestion_attributes
     who, doc_id = change.annotator or store.annotator, change.doc_id
     spans = tuple(Span(doc_id=doc_id, start=s.start, end=s.end, label=s.label, annotator=who, origin="suggestion",
                        attributes=suggestion_attributes(s.source, s.score)) for s in change.entities)

@@ -29,15 +29,15 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from .importers import SUFFIXES, detect_format, reader_for
-from .importers.base import MAX_WARNINGS, FileNotes, InputError, RawDocument
-from .importers.brat import pair as brat_pair
-from .importers.offsets import utf16_fix
-from .model import CLAIM_LAYER, ENTITY_LAYER, Claim, Document, Span, content_hash
-from .schema import Schema, SchemaError
-from .spancheck import document_span_problems
-from .store import Store, now
-from .text import NormalisationReport, normalise, normalise_with_map, normalised_offset
+from annotator.core.importers import SUFFIXES, detect_format, reader_for
+from annotator.core.importers.base import MAX_WARNINGS, FileNotes, InputError, RawDocument
+from annotator.core.importers.brat import pair as brat_pair
+from annotator.core.importers.offsets import utf16_fix
+from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Document, Span, content_hash
+from annotator.core.schema import Schema, SchemaError
+from annotator.core.spancheck import document_span_problems
+from annotator.core.store import Store, now
+from annotator.core.text import NormalisationReport, normalise, normalise_with_map, normalised_offset
 
 BATCH_DOCUMENTS = 500
 # A file at least this big is read, checked and turned into rows by a forked worker

@@ -16,6 +16,6 @@ MODELS = RESOURCES / "models"
 
 def seed_samples(store) -> int:
     """Import the shipped sample articles; returns how many were added."""
-    from .importing import import_paths
+    from annotator.core.importing import import_paths
     report = import_paths(store, sorted(SAMPLES.glob("*.txt")), {"annotator": store.annotator})
     return report.totals()["imported"]

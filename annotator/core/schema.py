@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .resources import SCHEMAS
+from annotator.core.resources import SCHEMAS
 
 __all__ = [
     "SchemaError", "Label", "ClaimRole", "ClaimAttribute", "Schema",

@@ -4,7 +4,7 @@ One place, so that the GUI cannot save what an import would refuse.
 """
 from __future__ import annotations
 
-from .model import Span, validate_span_offsets_length
+from annotator.core.model import Span, validate_span_offsets_length
 
 __all__ = ["relation", "conflict", "describe", "span_problem", "document_span_problems",
            "APART", "SAME", "NESTED", "CROSSING", "DUPLICATE", "SAME_EXTENT"]

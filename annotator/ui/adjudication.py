@@ -17,12 +17,12 @@ from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QUndoCo
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QSplitter,
                                QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
 
-from ..core import adjudication as adj
-from ..core.model import ENTITY_LAYER
-from ..core.store import SpanError
-from .article_view import ArticleView
-from .doc_list import status_name
-from . import plain
+from annotator.core.team import adjudication as adj
+from annotator.core.model import ENTITY_LAYER
+from annotator.core.store import SpanError
+from annotator.ui.article_view import ArticleView
+from annotator.ui.doc_list import status_name
+from annotator.ui import plain
 
 AGREED_BG = "#e6f4ea"
 DISPUTED_BG = "#fdecea"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem, QTabWidget,
                                QVBoxLayout)
 
-from ..core import agreement
+from annotator.core.team import agreement
 
 LOW, HIGH = 0.6, 0.8          # colours: below LOW red, up to HIGH amber, above green
 COLOURS = {"low": "#f8d7da", "mid": "#fff3cd", "high": "#d4edda"}

@@ -1,7 +1,7 @@
 """Annotate all occurrences (Ctrl+Shift+A on a selected annotation): a preview with
 check boxes, then one undoable action.
 
-The candidates come from :func:`annotator.core.annotate_all.find_candidates`:
+The candidates come from :func:`annotator.core.assist.annotate_all.find_candidates`:
 whole words after clitic stripping, folded, places already tagged or crossing an
 annotation left out. Each row shows the article and the place in context, the
 occurrence in bold. Applying saves the checked ones in one transaction and
@@ -15,8 +15,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton,
                                QRadioButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout)
 
-from ..core.annotate_all import find_candidates
-from ..core.edits import AddSpans
+from annotator.core.assist.annotate_all import find_candidates
+from annotator.core.edits import AddSpans
 
 MAX_ROWS = 2000
 

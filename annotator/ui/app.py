@@ -10,15 +10,15 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from ..core.identity import default_annotator
-from ..core.resources import RESOURCES, seed_samples
-from ..core.backup import backup_if_due_in_background, restore_backup
-from ..core.store import CorruptProject, ProjectError, ReadOnlyProject, open_project
-from . import i18n, themes
-from .identity_dialog import first_start_annotator
-from .main_window import MainWindow
-from .plain import show_message
-from . import plain
+from annotator.core.team.identity import default_annotator
+from annotator.core.resources import RESOURCES, seed_samples
+from annotator.core.store.backup import backup_if_due_in_background, restore_backup
+from annotator.core.store import CorruptProject, ProjectError, ReadOnlyProject, open_project
+from annotator.ui import i18n, themes
+from annotator.ui.identity_dialog import first_start_annotator
+from annotator.ui.main_window import MainWindow
+from annotator.ui.plain import show_message
+from annotator.ui import plain
 
 translate = QCoreApplication.translate
 

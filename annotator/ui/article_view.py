@@ -26,7 +26,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextCurs
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
 from annotator.core.model import CLAIM_LAYER, Claim, Span
-from annotator.core.snapping import SnapMode, snap
+from annotator.core.text.snapping import SnapMode, snap
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.overlays import Overlays
 

@@ -20,13 +20,13 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-from ..core.suggest import PluginError, load_plugin, settings_of
-from ..core.suggest.gazetteer import GazetteerError, read_gazetteer
-from .annotate_all_dialog import annotate_all
-from .doc_filter import DocumentFilter
-from .model_training import ModelTraining
-from .search_bar import SearchBar
-from .suggestions import Suggestions
+from annotator.core.assist.suggest import PluginError, load_plugin, settings_of
+from annotator.core.assist.suggest.gazetteer import GazetteerError, read_gazetteer
+from annotator.ui.annotate_all_dialog import annotate_all
+from annotator.ui.doc_filter import DocumentFilter
+from annotator.ui.model_training import ModelTraining
+from annotator.ui.search_bar import SearchBar
+from annotator.ui.suggestions import Suggestions
 
 translate = QCoreApplication.translate
 

@@ -25,11 +25,11 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout
                                QLineEdit, QMessageBox, QPushButton, QSizePolicy, QTreeWidget,
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.model import CLAIM_LAYER, Claim, Span
-from ..core.store import SpanError
-from ..core.edits import DeleteSpan, SaveClaim
-from .side_panels import swatch
-from . import plain
+from annotator.core.model import CLAIM_LAYER, Claim, Span
+from annotator.core.store import SpanError
+from annotator.core.edits import DeleteSpan, SaveClaim
+from annotator.ui.side_panels import swatch
+from annotator.ui import plain
 
 EXCERPT_CHARS = 60
 UNSET = "—"

@@ -14,9 +14,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QUndoCommand
 
-from ..core.edits import AddSpan, SetStatus, apply
-from ..core.store import SpanError
-from .unsaved import PendingWrite, is_storage_failure
+from annotator.core.edits import AddSpan, SetStatus, apply
+from annotator.core.store import SpanError
+from annotator.ui.unsaved import PendingWrite, is_storage_failure
 
 
 def status_undo_text(status: str) -> str:

@@ -1,14 +1,14 @@
 """Search and filter the document list (Ctrl+Shift+F): folded words, status, label,
-annotator, with or without claims. The work is :func:`annotator.core.search.search_documents`
+annotator, with or without claims. The work is :func:`annotator.core.store.search.search_documents`
 (an FTS5 index); this box only collects the choices and narrows the list."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
 
-from ..core.model import STATUSES
-from ..core.search import search_documents
-from .doc_list import status_name
+from annotator.core.model import STATUSES
+from annotator.core.store.search import search_documents
+from annotator.ui.doc_list import status_name
 
 DEBOUNCE_MS = 150
 ANY = "any"

@@ -12,9 +12,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..core.model import DocumentSummary
-from .plain import plain_tooltip
-from .themes import is_dark
+from annotator.core.model import DocumentSummary
+from annotator.ui.plain import plain_tooltip
+from annotator.ui.themes import is_dark
 
 translate = QCoreApplication.translate
 

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDia
                                QListWidgetItem, QPlainTextEdit, QProgressBar, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from ..core import exporters
-from ..core.exporters.selection import mapping_targets, output_labels
+from annotator.core import exporters
+from annotator.core.exporters.selection import mapping_targets, output_labels
 
 ALIGN_HELP = {
     "expand": QT_TRANSLATE_NOOP("ExportDialog",

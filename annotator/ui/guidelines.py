@@ -17,10 +17,10 @@ from PySide6.QtGui import QColor, QImage, QTextBlockFormat, QTextCharFormat, QTe
 from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
                                QStackedWidget, QTextBrowser, QTextEdit, QVBoxLayout, QWidget)
 
-from ..core.encoding import DecodeError, decode_bytes
-from ..core.text import find_folded
-from .offsets import OffsetMap
-from .plain import show_message
+from annotator.core.text.encoding import DecodeError, decode_bytes
+from annotator.core.text import find_folded
+from annotator.ui.offsets import OffsetMap
+from annotator.ui.plain import show_message
 
 GUIDELINES_KEY = "guidelines"
 ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f]")

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QDoubleSpin
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from ..core.handout import MANIFEST, HandoutError, handout, parse_names
-from ..core.merge import GUIDELINES_SETTING
-from . import plain
+from annotator.core.team.handout import MANIFEST, HandoutError, handout, parse_names
+from annotator.core.store.merge import GUIDELINES_SETTING
+from annotator.ui import plain
 
 
 class HandoutDialog(QDialog):

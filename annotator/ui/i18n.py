@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from ..core.resources import RESOURCES
+from annotator.core.resources import RESOURCES
 
 TRANSLATIONS = RESOURCES / "translations"
 LANGUAGE_KEY = "ui/language"

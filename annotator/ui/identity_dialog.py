@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout
 
-from ..core.identity import default_annotator
+from annotator.core.team.identity import default_annotator
 
 SETTING = "annotator"
 

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QLineEdit, QListWidget, QProgressBar, QPushButton, QSizePolicy, QTabWidget,
                                QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
 
-from ..core.importers import READERS
-from ..core.importing import FileReport, ImportReport, import_paths
+from annotator.core.importers import READERS
+from annotator.core.importing import FileReport, ImportReport, import_paths
 
 translate = QCoreApplication.translate
 

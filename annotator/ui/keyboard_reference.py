@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHeaderView, QLineEdit, QMenu, QTreeWidget, QTreeWidgetItem,
                                QVBoxLayout)
 
-from ..core.text import fold
+from annotator.core.text import fold
 
 GROUP_PROPERTY = "keyboardGroup"      # a QShortcut's group in the reference (set where it is made)
 

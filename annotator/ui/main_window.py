@@ -10,29 +10,29 @@ from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QS
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QFontDialog, QInputDialog, QLabel,
                                QMainWindow, QMessageBox, QVBoxLayout, QWidget)
 
-from ..core import search
-from ..core.backup import list_backups, restore_backup
-from ..core.editing import move_edge
-from ..core.edits import AddSpan, AddSpans, Batch, DeleteSpan, DeleteSpans, SaveClaim, SetStatus, UpdateSpan
-from ..core.model import Document, Span
-from ..core.snapping import CLITIC, EXACT, WORD
-from ..core.store import Store
-from .article_view import ArticleView
-from .assist import Assist
-from .claims_panel import ClaimEditor
-from .commands import Editor
-from .doc_list import DocumentList
-from .fonts import default_font
-from .import_dialog import open_import_dialog, run_import
-from . import themes
-from .guidelines import GuidelinesPanel
-from .keyboard_reference import GROUP_PROPERTY, KeyboardReference
-from .line_spacing import set_line_spacing
-from .external_changes import ExternalChanges
-from .side_panels import LabelPalette, SpanList
-from .team_menu import TeamActions
-from .unsaved import UnsavedChanges
-from . import plain
+from annotator.core.store import search
+from annotator.core.store.backup import list_backups, restore_backup
+from annotator.core.text.editing import move_edge
+from annotator.core.edits import AddSpan, AddSpans, Batch, DeleteSpan, DeleteSpans, SaveClaim, SetStatus, UpdateSpan
+from annotator.core.model import Document, Span
+from annotator.core.text.snapping import CLITIC, EXACT, WORD
+from annotator.core.store import Store
+from annotator.ui.article_view import ArticleView
+from annotator.ui.assist import Assist
+from annotator.ui.claims_panel import ClaimEditor
+from annotator.ui.commands import Editor
+from annotator.ui.doc_list import DocumentList
+from annotator.ui.fonts import default_font
+from annotator.ui.import_dialog import open_import_dialog, run_import
+from annotator.ui import themes
+from annotator.ui.guidelines import GuidelinesPanel
+from annotator.ui.keyboard_reference import GROUP_PROPERTY, KeyboardReference
+from annotator.ui.line_spacing import set_line_spacing
+from annotator.ui.external_changes import ExternalChanges
+from annotator.ui.side_panels import LabelPalette, SpanList
+from annotator.ui.team_menu import TeamActions
+from annotator.ui.unsaved import UnsavedChanges
+from annotator.ui import plain
 
 SNAP_MODES = ((WORD, QT_TRANSLATE_NOOP("MainWindow", "Snap to &words")),
               (CLITIC, QT_TRANSLATE_NOOP("MainWindow", "Snap to words, leave out &clitics (و ف ب ل ك)")),
@@ -533,11 +533,11 @@ class MainWindow(QMainWindow):
         self.guidelines.search.selectAll()
 
     def open_settings(self) -> None:
-        from .settings_dialog import SettingsDialog
+        from annotator.ui.settings_dialog import SettingsDialog
         SettingsDialog(self).exec()
 
     def open_statistics(self) -> None:
-        from .statistics_view import StatisticsView
+        from annotator.ui.statistics_view import StatisticsView
         self.statistics = StatisticsView(self.store, self)
         self.statistics.show()
 
@@ -549,7 +549,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
                                               self.tr("Projects (*.db *.sqlite);;All files (*)"))
         if path:
-            from .app import open_window
+            from annotator.ui.app import open_window
             open_window(path, self.settings, parent_window=self)
 
     def restore_backup(self) -> None:
@@ -569,7 +569,7 @@ class MainWindow(QMainWindow):
             restore_backup(path, backups[names.index(name)])
         except (ValueError, OSError, sqlite3.DatabaseError) as error:
             plain.critical(None, self.tr("Restore failed"), str(error))
-        from .app import open_window
+        from annotator.ui.app import open_window
         open_window(path, self.settings, annotator)
 
     def import_files(self) -> None:
@@ -605,7 +605,7 @@ class MainWindow(QMainWindow):
 
     def export_data(self) -> None:
         """File > Export…: every format and option of the command line, and the export report."""
-        from .export_dialog import ExportDialog
+        from annotator.ui.export_dialog import ExportDialog
         ExportDialog(self.store, self).exec()
 
     def dragEnterEvent(self, event) -> None:

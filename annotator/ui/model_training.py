@@ -32,9 +32,9 @@ from PySide6.QtWidgets import QLabel
 
 import annotator
 
-from ..core.learn.project import due_for_training, model_settings, model_state
-from .external_changes import shown_signature
-from .plain import plain_tooltip
+from annotator.core.assist.learn.project import due_for_training, model_settings, model_state
+from annotator.ui.external_changes import shown_signature
+from annotator.ui.plain import plain_tooltip
 
 # The folder holding the annotator package: ``-m annotator`` resolves from there.
 PACKAGE_PARENT = Path(annotator.__file__).resolve().parents[1]

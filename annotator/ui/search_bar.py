@@ -2,7 +2,7 @@
 
 Folded like the project search (``احمد`` finds ``أَحْمَد``, ``مدرسه`` finds
 ``مدرسة``, ``٢٠٢٤`` finds ``2024``) but anywhere inside words
-(:func:`annotator.core.text.find_folded`). Every hit is painted in the view, the
+(:func:`annotator.core.text.normalise.find_folded`). Every hit is painted in the view, the
 current one stands out and is selected, so a label key tags it right away once
 the bar is closed. In the box: Enter / Shift+Enter for the next / previous hit,
 Esc closes the bar and returns to the article; F3 / Shift+F3 work everywhere.
@@ -14,7 +14,7 @@ from bisect import bisect_left
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from ..core.text import find_folded
+from annotator.core.text import find_folded
 
 DEBOUNCE_MS = 120
 

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QColorDialog, QComboB
                                QDoubleSpinBox, QFormLayout, QHeaderView, QLabel, QPushButton, QRadioButton,
                                QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from ..core.learn.project import model_settings, set_model_settings
-from ..core.schema import RESERVED_KEYS, Schema, SchemaError
-from . import i18n, themes
-from .fonts import ordered_arabic_families
-from .line_spacing import MAX_FACTOR, MIN_FACTOR, line_spacing
-from .plain import plain_tooltip
-from .side_panels import label_tooltip_text
+from annotator.core.assist.learn.project import model_settings, set_model_settings
+from annotator.core.schema import RESERVED_KEYS, Schema, SchemaError
+from annotator.ui import i18n, themes
+from annotator.ui.fonts import ordered_arabic_families
+from annotator.ui.line_spacing import MAX_FACTOR, MIN_FACTOR, line_spacing
+from annotator.ui.plain import plain_tooltip
+from annotator.ui.side_panels import label_tooltip_text
 
 translate = QCoreApplication.translate
 
@@ -187,7 +187,7 @@ class SettingsDialog(QDialog):
         return page
 
     def _annotation_tab(self) -> QWidget:
-        from .main_window import snap_modes
+        from annotator.ui.main_window import snap_modes
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(self.tr("When you select part of a word:")))

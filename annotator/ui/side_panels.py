@@ -5,8 +5,8 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from ..core.model import Span
-from .plain import plain_tooltip
+from annotator.core.model import Span
+from annotator.ui.plain import plain_tooltip
 
 EXCERPT_CHARS = 40
 

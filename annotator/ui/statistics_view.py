@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
-from ..core.progress import claims_histogram, claims_per_document, label_counts, status_by_annotator
-from .bar_chart import Bar, BarChart
-from .doc_list import status_name
+from annotator.core.team.progress import claims_histogram, claims_per_document, label_counts, status_by_annotator
+from annotator.ui.bar_chart import Bar, BarChart
+from annotator.ui.doc_list import status_name
 
 STATUS_FILLS = {"done": "#43a047", "in_progress": "#1e88e5", "skipped": "#9e9e9e", "new": "#cfd8dc"}
 STATUS_ORDER = ("done", "in_progress", "skipped", "new")

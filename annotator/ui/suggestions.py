@@ -38,14 +38,14 @@ import threading
 from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
-from ..core.learn.project import PROJECT_MODEL, model_settings
-from ..core.edits import AcceptSuggestions
-from ..core.model import ENTITY_LAYER, Span
-from ..core.store import open_project
-from ..core.suggest import ClaimSuggestion, Suggestion, build_suggester
-from ..core.suggest.gazetteer import ProjectGazetteer
-from .claims_panel import role_name
-from .overlays import Mark
+from annotator.core.assist.learn.project import PROJECT_MODEL, model_settings
+from annotator.core.edits import AcceptSuggestions
+from annotator.core.model import ENTITY_LAYER, Span
+from annotator.core.store import open_project
+from annotator.core.assist.suggest import ClaimSuggestion, Suggestion, build_suggester
+from annotator.core.assist.suggest.gazetteer import ProjectGazetteer
+from annotator.ui.claims_panel import role_name
+from annotator.ui.overlays import Mark
 
 SETTING = "assist/suggestions"
 MODEL_SOURCE = "model:"          # sources of the learned model's suggestions

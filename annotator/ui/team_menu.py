@@ -11,10 +11,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
-from ..core.merge import MergeError, merge_paths_into
-from ..core.store import ProjectError
-from .identity_dialog import SETTING, ask_annotator
-from . import plain
+from annotator.core.store.merge import MergeError, merge_paths_into
+from annotator.core.store import ProjectError
+from annotator.ui.identity_dialog import SETTING, ask_annotator
+from annotator.ui import plain
 
 EVERYONE = "\x00everyone"
 
@@ -121,7 +121,7 @@ class TeamActions(QObject):
         window.destroyed.connect(lambda *_: self.windows.remove(window) if window in self.windows else None)
 
     def open_agreement(self):
-        from .agreement_view import AgreementView
+        from annotator.ui.agreement_view import AgreementView
         view = AgreementView(self.w.store, self.w)
         view.documentChosen.connect(self.w.open_document)
         view.adjudicateRequested.connect(self.adjudicate)
@@ -130,7 +130,7 @@ class TeamActions(QObject):
         return view
 
     def adjudicate(self, doc_id: str | None = None):
-        from .adjudication import AdjudicationWindow
+        from annotator.ui.adjudication import AdjudicationWindow
         doc_id = doc_id or (self.w.doc.id if self.w.doc is not None else None)
         if doc_id is None:
             return None
@@ -148,7 +148,7 @@ class TeamActions(QObject):
             self.w.doc_list.update_document(self.w.store.summary(doc_id))
 
     def hand_out(self):
-        from .handout_dialog import HandoutDialog
+        from annotator.ui.handout_dialog import HandoutDialog
         dialog = HandoutDialog(self.w.store, self.w)
         dialog.exec()
         return dialog.report

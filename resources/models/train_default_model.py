@@ -4,7 +4,7 @@
 
 CONLL_FILE defaults to ../shared/data/anercorp/ANERCorp_CamelLab_train.txt (the
 CAMeL Lab train split of ANERcorp, CC BY-SA 4.0; see README.md here). Every
-sentence is used, grouped into articles of 8 (core/learn/corpus.py), with the
+sentence is used, grouped into articles of 8 (core/assist/learn/corpus.py), with the
 same features and settings as a project's model. The result is deterministic:
 running it again gives the same CRF (only the recorded training time differs).
 """
@@ -16,8 +16,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))
 
-from annotator.core.learn.corpus import articles, conll_sentences  # noqa: E402
-from annotator.core.learn.train import train  # noqa: E402
+from annotator.core.assist.learn.corpus import articles, conll_sentences  # noqa: E402
+from annotator.core.assist.learn.train import train  # noqa: E402
 
 DATA = HERE.parents[2] / "shared" / "data" / "anercorp" / "ANERCorp_CamelLab_train.txt"
 OUT = HERE / "anercorp.crfmodel"

@@ -4,8 +4,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from annotator.core.learn.model import EntityModel
-from annotator.core.learn.project import with_its_base
+from annotator.core.assist.learn.model import EntityModel
+from annotator.core.assist.learn.project import with_its_base
 from annotator.core.model import Document, Span
 from annotator.core.store import open_project
 

@@ -1,7 +1,7 @@
 """Adjudication core: items, agreement, groups, gold written through the store, undo snapshots."""
 import pytest
 
-from annotator.core import adjudication as adj
+from annotator.core.team import adjudication as adj
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import SpanError, open_project
 

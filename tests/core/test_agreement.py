@@ -3,8 +3,8 @@ from collections import Counter
 
 import pytest
 
-from annotator.core import agreement
-from annotator.core.agreement import Version, cohen_kappa, compare, compute
+from annotator.core.team import agreement
+from annotator.core.team.agreement import Version, cohen_kappa, compare, compute
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import open_project
 
@@ -76,7 +76,7 @@ def test_token_kappa_bio_by_hand():
 
 def test_outermost_span_tags_the_token():
     nested = [span("سيرغي لافروف", "PERS", "a"), span("لافروف", "ORG", "a")]
-    from annotator.core.tokenize import tokenize
+    from annotator.core.text.tokenize import tokenize
     tags = agreement.token_tags(tokenize(TEXT), nested)
     assert tags == {3: "PERS", 4: "PERS"}       # the longer PERS wins over the inner ORG
 

@@ -1,11 +1,11 @@
 """Annotate all occurrences: whole words after clitic stripping, folded, conflicts skipped."""
 import pytest
 
-from annotator.core.annotate_all import find_candidates, find_in_text
+from annotator.core.assist.annotate_all import find_candidates, find_in_text
 from annotator.core.model import Document, Span
 from annotator.core.edits import AddSpans, Batch, DeleteSpans, apply
 from annotator.core.store import open_project
-from annotator.core.wordmatch import NameMatcher, clitic_variants
+from annotator.core.text.wordmatch import NameMatcher, clitic_variants
 
 
 def texts(text, found):

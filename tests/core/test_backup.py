@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.backup import backup_folder, list_backups, make_backup, restore_backup
+from annotator.core.store.backup import backup_folder, list_backups, make_backup, restore_backup
 from annotator.core.model import Document, Span
 from annotator.core.store import CorruptProject, open_project
 
@@ -41,7 +41,7 @@ def test_daily_backup_on_open_and_keep_last(tmp_path):
 def test_backup_before_migration(tmp_path, monkeypatch):
     from sqlite_utils import Migrations
 
-    import annotator.core.store as store_module
+    import annotator.core.store.project as store_module
     path = tmp_path / "old.db"
     project(path).close()
     newer = Migrations(store_module.migrations.name)

@@ -1,5 +1,5 @@
 """Document status per annotator (document_status), with documents.status kept as the latest."""
-from annotator.core.migrations import migrations
+from annotator.core.store.migrations import migrations
 from annotator.core.model import Document, Span
 from annotator.core.store import open_project
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.encoding import DecodeError, decode_bytes
+from annotator.core.text.encoding import DecodeError, decode_bytes
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "news-page-asharq.txt"
 

@@ -11,7 +11,7 @@ from annotator.core.exporters.readers import check_prodigy, read_ann, read_brat,
 from annotator.core.exporters.selection import ExportSpan
 from annotator.core.exporters.spans_csv import safe_cell, unescape_cell
 from annotator.core.model import Document
-from annotator.core.tokenize import sentences
+from annotator.core.text.tokenize import sentences
 
 
 def test_conll_layout(project, tmp_path):

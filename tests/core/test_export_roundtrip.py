@@ -6,7 +6,7 @@ from annotator.core.exporters.readers import read_brat, read_conll, read_hf
 from annotator.core.exporters.tagging import decode
 from annotator.core.importing import import_paths
 from annotator.core.store import open_project
-from annotator.core.tokenize import tokenize
+from annotator.core.text.tokenize import tokenize
 
 
 def entities(store, doc_id):

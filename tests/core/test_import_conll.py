@@ -12,7 +12,7 @@ from annotator.core.importers import conll, detect_format
 from annotator.core.importing import import_paths
 from annotator.core.schema import load_schema
 from annotator.core.store import open_project
-from annotator.core.tokenize import tokenize
+from annotator.core.text.tokenize import tokenize
 
 ROOT = Path(__file__).resolve().parents[2]
 # The first 2,017 lines (66 sentences) of the CAMeL Lab train split of ANERcorp, unchanged:

@@ -5,15 +5,15 @@ from pathlib import Path
 import pytest
 
 from annotator.core.importing import import_paths
-from annotator.core.learn.corpus import articles, conll_sentences
-from annotator.core.learn.features import Gazetteer, sequence_features, split_clitics, stem, word_features
-from annotator.core.learn.model import EntityModel, ModelError, decode
-from annotator.core.learn.project import (PROJECT_MODEL, active_model, due_for_training, examples, model_state,
+from annotator.core.assist.learn.corpus import articles, conll_sentences
+from annotator.core.assist.learn.features import Gazetteer, sequence_features, split_clitics, stem, word_features
+from annotator.core.assist.learn.model import EntityModel, ModelError, decode
+from annotator.core.assist.learn.project import (PROJECT_MODEL, active_model, due_for_training, examples, model_state,
                                           set_model_settings, train_project)
-from annotator.core.learn.train import Example, TrainingError, cross_validate, score, train
+from annotator.core.assist.learn.train import Example, TrainingError, cross_validate, score, train
 from annotator.core.model import Document, Span
 from annotator.core.schema import load_schema
-from annotator.core.snapping import snap_words
+from annotator.core.text.snapping import snap_words
 from annotator.core.store import open_project
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -39,7 +39,7 @@ def model(sample_articles):
 ])
 def test_the_article_shows_where_clitics_end(word, clitics, rest):
     """Folded (ئ -> ي, ة -> ه); و ف ب ك and ال in their combinations, لل for ل + ال, come off."""
-    from annotator.core.learn.features import normal
+    from annotator.core.assist.learn.features import normal
     assert split_clitics(normal(word)) == (clitics, rest)
 
 

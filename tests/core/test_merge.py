@@ -1,7 +1,7 @@
 """Merging annotators' files: matched by text, kept apart, nothing lost, conflicts reported."""
 import pytest
 
-from annotator.core.merge import MergeError, merge_files
+from annotator.core.store.merge import MergeError, merge_files
 from annotator.core.model import Claim, Document, Span
 from annotator.core.schema import load_schema
 from annotator.core.store import open_project

@@ -3,7 +3,7 @@ import sqlite3
 
 import pytest
 
-from annotator.core import search
+from annotator.core.store import search
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import open_project
 
@@ -91,7 +91,7 @@ def test_documents_missing_from_the_index_are_indexed_lazily(tmp_path):
 
 def test_migration_indexes_existing_documents(tmp_path):
     """A project made before the index existed gets every document indexed when opened."""
-    from annotator.core.migrations import migrations
+    from annotator.core.store.migrations import migrations
     path = tmp_path / "old.db"
     store = open_project(path)
     store.add_document(Document("old", text="مقال قديم عن عمّان"))

@@ -1,6 +1,6 @@
 import pytest
 
-from annotator.core.snapping import (
+from annotator.core.text.snapping import (
     SnapMode, clitic_prefix_length, next_word_edge, prev_word_edge, snap,
     snap_clitic, snap_words, word_bounds,
 )

@@ -6,10 +6,10 @@ import pytest
 from annotator.core.model import Document, Span
 from annotator.core.schema import load_schema
 from annotator.core.store import open_project
-from annotator.core.suggest import (PluginError, Suggester, Suggestion, as_suggestions, build_suggester,
+from annotator.core.assist.suggest import (PluginError, Suggester, Suggestion, as_suggestions, build_suggester,
                                     load_plugin, map_label)
-from annotator.core.suggest.gazetteer import Gazetteer, GazetteerError, ProjectGazetteer, read_gazetteer
-from annotator.core.suggest.rules import RuleRecogniser
+from annotator.core.assist.suggest.gazetteer import Gazetteer, GazetteerError, ProjectGazetteer, read_gazetteer
+from annotator.core.assist.suggest.rules import RuleRecogniser
 
 DEFAULT = load_schema("default").label_names()
 WOJOOD = load_schema("wojood").label_names()
@@ -167,7 +167,7 @@ def test_the_documented_example_plugin_works():
 
 
 def test_the_registry(tmp_path):
-    from annotator.core.suggest import _REGISTRY, register, registered
+    from annotator.core.assist.suggest import _REGISTRY, register, registered
     store = open_project(tmp_path / "p.db")
     store.add_document(Document("a", text="زار الوفد القاهرة"))
     register("cities", lambda store, gazetteers: [("cities", Gazetteer([("القاهرة", "GPE")], source="cities"))])

@@ -1,7 +1,7 @@
 """Claim suggestions: cues, verb-first sources, via, quotes, carried-over sources."""
 import pytest
 
-from annotator.core.suggest.claims import suggest_claims
+from annotator.core.assist.suggest.claims import suggest_claims
 
 
 def parts(text, claim):

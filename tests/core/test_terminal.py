@@ -2,7 +2,7 @@
 import arabic_reshaper
 from bidi.algorithm import get_display   # the reference implementation, with mirroring (L4)
 
-from annotator.core.terminal import (background, choose_mode, display_width, plain, render, save_mode, styled,
+from annotator.cli.terminal import (background, choose_mode, display_width, plain, render, save_mode, styled,
                                      visual)
 
 SENTENCE = "وقال لافروف إن «الصين» ستواصل التعاون مع الأمم المتحدة في 2024 (Putin)."

@@ -1,4 +1,4 @@
-"""Normalisation at import and search folding (annotator/core/text.py)."""
+"""Normalisation at import and search folding (annotator/core/text/normalise.py)."""
 from pathlib import Path
 
 import pytest

@@ -1,11 +1,11 @@
-"""Word tokens, sentences and span alignment (annotator.core.tokenize)."""
+"""Word tokens, sentences and span alignment (annotator.core.text.tokenize)."""
 import os
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from annotator.core.tokenize import (
+from annotator.core.text.tokenize import (
     ALIGN_POLICIES, Alignment, Token, align_span, sentences, token_sentences, tokenize,
 )
 

@@ -11,11 +11,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.importing import import_paths
-from annotator.core.learn.project import model_settings, set_model_settings, train_project
+from annotator.core.assist.learn.project import model_settings, set_model_settings, train_project
 from annotator.core.model import Document
 from annotator.core.schema import Schema
 from annotator.core.store import open_project
-from annotator.core.suggest import Suggestion
+from annotator.core.assist.suggest import Suggestion
 from annotator.ui.doc_list import UNSURE
 from annotator.ui.model_training import error_text, ranked_uncertain
 from annotator.ui.overlays import Mark

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
 from annotator.core.model import CLAIM_LAYER, Claim, Span
-from annotator.core.progress import claims_per_document
+from annotator.core.team.progress import claims_per_document
 from annotator.ui import i18n
 from annotator.ui.statistics_view import StatisticsView, save_png
 from window_helpers import seeded_store, settings_at, show_window

@@ -3,7 +3,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.core import agreement
+from annotator.core.team import agreement
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import open_project
 from annotator.ui import team_menu

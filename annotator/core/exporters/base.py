@@ -12,11 +12,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
-from .alignment import TokenView, outermost, token_view
-from .options import ExportOptions
-from .report import ExportReport
-from .selection import ExportItem, Selection
-from .tagging import tag_names
+from annotator.core.exporters.alignment import TokenView, outermost, token_view
+from annotator.core.exporters.options import ExportOptions
+from annotator.core.exporters.report import ExportReport
+from annotator.core.exporters.selection import ExportItem, Selection
+from annotator.core.exporters.tagging import tag_names
 
 
 class Prepared(NamedTuple):

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import CLAIM_ROLES
-from .base import Format
+from annotator.core.model import CLAIM_ROLES
+from annotator.core.exporters.base import Format
 
 ROLE_TYPES = {role: role.capitalize() for role in CLAIM_ROLES}          # content -> Content
 RELATIONS = {"cue": "HasCue", "source": "HasSource", "via": "HasVia"}

@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 
-from ..tokenize import sentences
-from .base import Format
-from .jsonl import claim_record
+from annotator.core.text.tokenize import sentences
+from annotator.core.exporters.base import Format
+from annotator.core.exporters.jsonl import claim_record
 
 
 def context(sentence_spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from itertools import accumulate
 from operator import itemgetter
 
-from .base import Format
-from .tagging import encode
+from annotator.core.exporters.base import Format
+from annotator.core.exporters.tagging import encode
 
 _text = itemgetter(0)
 

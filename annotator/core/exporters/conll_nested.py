@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from operator import itemgetter
 
-from .base import Format
-from .tagging import encode, nesting_levels
+from annotator.core.exporters.base import Format
+from annotator.core.exporters.tagging import encode, nesting_levels
 
 _text = itemgetter(0)
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 from operator import itemgetter
 
-from .base import Format
-from .tagging import encode
+from annotator.core.exporters.base import Format
+from annotator.core.exporters.tagging import encode
 
 _text, _start, _end = itemgetter(0), itemgetter(1), itemgetter(2)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from json.encoder import encode_basestring as _quote  # the C escaper json.dumps uses
 
-from .base import Format
+from annotator.core.exporters.base import Format
 
 
 def part_record(text: str, span) -> dict | None:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 
-from .base import count_exported
-from .report import ExportReport
+from annotator.core.exporters.base import count_exported
+from annotator.core.exporters.report import ExportReport
 
 CHUNK = 200
 _job = None   # (writer, ctx), inherited by forked workers

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .brat import NEXT_SEGMENT, RELATIONS, ROLE_TYPES
+from annotator.core.exporters.brat import NEXT_SEGMENT, RELATIONS, ROLE_TYPES
 
 
 # --- CoNLL ---------------------------------------------------------------------

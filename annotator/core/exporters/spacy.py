@@ -20,9 +20,9 @@ from __future__ import annotations
 import json
 from operator import itemgetter
 
-from .base import Format
-from .files import ExportError
-from .jsonl import _quote, _Quoted
+from annotator.core.exporters.base import Format
+from annotator.core.exporters.files import ExportError
+from annotator.core.exporters.jsonl import _quote, _Quoted
 
 
 _text, _start, _end = itemgetter(0), itemgetter(1), itemgetter(2)

@@ -16,8 +16,8 @@ import csv
 import io
 from bisect import bisect_right
 
-from ..tokenize import sentences
-from .base import Format
+from annotator.core.text.tokenize import sentences
+from annotator.core.exporters.base import Format
 
 COLUMNS = ("document_id", "document_title", "label", "start", "end", "text", "sentence", "annotator", "origin")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

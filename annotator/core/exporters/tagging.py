@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Iterable, Sequence
 
-from .options import SCHEMES
+from annotator.core.exporters.options import SCHEMES
 
 
 def tag_names(labels: Sequence[str], scheme: str) -> list[str]:

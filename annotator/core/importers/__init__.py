@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import brat, conll, jsonl, labelstudio, table, textfile
-from .base import InputError
+from annotator.core.importers import brat, conll, jsonl, labelstudio, table, textfile
+from annotator.core.importers.base import InputError
 
 READERS = {
     "text": textfile.read,

@@ -25,9 +25,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from ..model import CLAIM_ROLES
-from .base import MAX_RECORD_BYTES, FileNotes, InputError, RawClaim, RawDocument, RawSpan, keep_relations
-from .textstream import read_text
+from annotator.core.model import CLAIM_ROLES
+from annotator.core.importers.base import MAX_RECORD_BYTES, FileNotes, InputError, RawClaim, RawDocument, RawSpan, keep_relations
+from annotator.core.importers.textstream import read_text
 
 
 def pair(path: Path) -> tuple[Path, Path]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .base import InputError
+from annotator.core.importers.base import InputError
 
 FIELDS = ("text", "title", "id", "url", "date", "source")
 USUAL_NAMES = {

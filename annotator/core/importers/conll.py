@@ -29,8 +29,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Iterator
 
-from .base import FileNotes, InputError, RawDocument, RawSpan
-from .textstream import LineStream
+from annotator.core.importers.base import FileNotes, InputError, RawDocument, RawSpan
+from annotator.core.importers.textstream import LineStream
 
 SENTENCES_PER_DOC = 50      # a file without document boundaries: articles of this many sentences
 HEAD_LINES = 10_000         # columns, scheme and boundaries are decided from this many first lines

@@ -13,8 +13,8 @@ doccano runs in a browser, so offsets after an emoji may count UTF-16 units:
 """
 from __future__ import annotations
 
-from .base import InputError, RawDocument, RawSpan, int_field, keep_relations
-from .columns import scalar_extras, text_of
+from annotator.core.importers.base import InputError, RawDocument, RawSpan, int_field, keep_relations
+from annotator.core.importers.columns import scalar_extras, text_of
 
 OWN_KEYS = {"id", "text", "label", "labels", "entities", "relations", "Comments", "comments"}
 

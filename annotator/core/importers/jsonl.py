@@ -16,11 +16,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from ..model import STATUSES
-from . import doccano, prodigy
-from .base import FileNotes, InputError, RawClaim, RawDocument, RawSpan, int_field
-from .columns import Columns, scalar_extras
-from .jsonstream import iter_json_lines
+from annotator.core.model import STATUSES
+from annotator.core.importers import doccano, prodigy
+from annotator.core.importers.base import FileNotes, InputError, RawClaim, RawDocument, RawSpan, int_field
+from annotator.core.importers.columns import Columns, scalar_extras
+from annotator.core.importers.jsonstream import iter_json_lines
 
 __all__ = ["iter_json_lines", "read", "reader", "LAYOUTS"]
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from .base import MAX_RECORD_BYTES, FileNotes, InputError
+from annotator.core.importers.base import MAX_RECORD_BYTES, FileNotes, InputError
 
 _MB = MAX_RECORD_BYTES >> 20
 _WHITESPACE = " \t\n\r"

@@ -24,9 +24,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from .base import FileNotes, InputError, RawDocument, RawSpan, keep_relations
-from .columns import Columns
-from .jsonstream import iter_json_array
+from annotator.core.importers.base import FileNotes, InputError, RawDocument, RawSpan, keep_relations
+from annotator.core.importers.columns import Columns
+from annotator.core.importers.jsonstream import iter_json_array
 
 
 def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:

@@ -14,8 +14,8 @@ Prodigy: ``{"text", "spans": [{"start", "end", "label", "token_start",
 """
 from __future__ import annotations
 
-from .base import InputError, RawDocument, RawSpan, int_field
-from .columns import text_of
+from annotator.core.importers.base import InputError, RawDocument, RawSpan, int_field
+from annotator.core.importers.columns import text_of
 
 MARKERS = {"answer", "_input_hash", "_task_hash", "_view_id", "_session_id", "_annotator_id", "tokens", "ents"}
 

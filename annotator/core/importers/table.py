@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 from typing import Iterator
 
-from .base import MAX_RECORD_BYTES, FileNotes, InputError, RawDocument
-from .columns import Columns
-from .textstream import LineStream
+from annotator.core.importers.base import MAX_RECORD_BYTES, FileNotes, InputError, RawDocument
+from annotator.core.importers.columns import Columns
+from annotator.core.importers.textstream import LineStream
 
 csv.field_size_limit(min(sys.maxsize, MAX_RECORD_BYTES))
 

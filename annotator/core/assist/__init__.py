@@ -1,0 +1,2 @@
+"""Annotating faster: annotate-all, suggestions (recognisers and their evaluation) and the
+learned entity model. (The project search runs SQL and lives in core.store.search.)"""

@@ -1,0 +1,338 @@
+"""Suggestions: recognisers that propose entities and claims, and how they combine.
+
+A *recogniser* is any Python callable taking the article text and returning
+spans, each one of
+
+- a tuple ``(start, end, label)`` or ``(start, end, label, score)``,
+- a dict ``{"start", "end", "label"[, "score"]}``,
+- a :class:`Suggestion`,
+
+with Python code-point offsets into the text, half-open. That is the whole
+plugin interface: an external model (spaCy, CAMeL Tools, a transformers
+pipeline) is wrapped in a function. Load one with :func:`load_plugin` from
+
+- a dotted path ``package.module:function`` (``package.module`` alone means its
+  ``recognise`` attribute), or
+- a file ``path/to/file.py`` or ``path/to/file.py:function`` (same default);
+
+a class found there is instantiated without arguments and its instances called.
+``python main.py suggest --plugin SPEC`` and the project setting
+``suggest`` (``{"plugins": [...], "gazetteers": [...]}``, also set from the
+GUI) name them. See docs/assist.md for an example. From Python, :func:`register`
+adds a named recogniser factory to the registry the suggester is built from.
+
+Built in: the project's own gazetteer (``gazetteer.ProjectGazetteer``:
+everything tagged so far, label by vote), gazetteer files
+(``gazetteer.Gazetteer``), the rule recogniser (``rules.RuleRecogniser``:
+dates, times, numbers, quantities, money, percentages) and the claim
+suggester (``claims.suggest_claims``).
+
+:class:`Suggester` runs them all on a text, maps labels onto the project
+schema (labels it lacks are dropped), leaves out what is annotated already and
+resolves overlaps: the longer span wins, then the higher score; spans may nest
+when the schema allows it and the labels differ. Suggestions are never stored
+as spans: they become spans (origin ``suggestion``) only when accepted.
+Pure Python.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import inspect
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from annotator.core.spancheck import conflict
+
+__all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "Suggester", "load_plugin", "as_suggestions",
+           "map_label", "suggestion_attributes", "build_suggester", "settings_of", "register", "registered", "BUILTIN"]
+
+BUILTIN = ("project", "gazetteer", "rules", "model", "claims")   # the names registered() starts with
+
+# Other names recognisers use for a schema's labels; first one the schema has wins.
+_FALLBACKS = {
+    "PER": ("PERS",), "PERSON": ("PERS",), "ORGANIZATION": ("ORG",), "ORGANISATION": ("ORG",),
+    "LOCATION": ("LOC", "GPE"), "TIME": ("DATE",), "CARDINAL": ("QUANTITY",), "QUANTITY": ("CARDINAL",),
+    "PERCENTAGE": ("PERCENT",), "CURRENCY": ("MONEY",),
+}
+
+
+class PluginError(Exception):
+    """A plugin that cannot be loaded or returns something unusable."""
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    start: int
+    end: int
+    label: str
+    score: float = 1.0
+    source: str = ""          # which recogniser proposed it
+
+
+@dataclass(frozen=True)
+class ClaimSuggestion:
+    """A proposed claim: content segments, and cue/source/via when found, as (start, end)."""
+    content: tuple[tuple[int, int], ...]
+    cue: tuple[int, int] | None = None
+    source: tuple[int, int] | None = None
+    via: tuple[int, int] | None = None
+    score: float = 0.5
+    attributes: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def start(self) -> int:
+        return min(a for _, (a, _) in self.parts())
+
+    @property
+    def end(self) -> int:
+        return max(b for _, (_, b) in self.parts())
+
+    def parts(self) -> list[tuple[str, tuple[int, int]]]:
+        found = [("content", c) for c in self.content]
+        return found + [(role, getattr(self, role)) for role in ("cue", "source", "via")
+                        if getattr(self, role) is not None]
+
+
+def suggestion_attributes(source: str, score: float) -> dict:
+    """What an accepted entity suggestion keeps of where it came from, so evaluation and
+    exports can tell a model's accepted guesses from typed annotations (origin "suggestion")."""
+    return {"suggested_by": source, "confidence": round(float(score), 4)}
+
+
+def map_label(label: str, labels) -> str | None:
+    """``label`` as the schema names it, or None when the schema has nothing like it."""
+    if label in labels:
+        return label
+    upper = label.upper()
+    if upper in labels:
+        return upper
+    return next((other for other in _FALLBACKS.get(upper, ()) if other in labels), None)
+
+
+def as_suggestions(items, text_length: int, source: str) -> list[Suggestion]:
+    """A recogniser's output checked and turned into Suggestions."""
+    out = []
+    for item in items or ():
+        if isinstance(item, Suggestion):
+            s = item if item.source else Suggestion(item.start, item.end, item.label, item.score, source)
+        else:
+            try:
+                if isinstance(item, dict):
+                    start, end, label = item["start"], item["end"], item["label"]
+                    score = item.get("score", 1.0)
+                else:
+                    start, end, label, *rest = item
+                    score = rest[0] if rest else 1.0
+            except (KeyError, TypeError, ValueError):
+                raise PluginError(f"{source}: expected (start, end, label[, score]), got {item!r}") from None
+            s = Suggestion(start, end, str(label), float(score), source)
+        if not (isinstance(s.start, int) and isinstance(s.end, int) and 0 <= s.start < s.end <= text_length):
+            raise PluginError(f"{source}: span [{s.start!r}, {s.end!r}) is not inside the text "
+                              f"(length {text_length})")
+        out.append(s)
+    return out
+
+
+def load_plugin(spec: str, base: Path | None = None) -> Callable:
+    """A recogniser from ``module:function``, ``module``, ``file.py`` or ``file.py:function``.
+    Relative file paths are taken from ``base`` (the project's folder) when given."""
+    if ".py:" in spec:                       # a file and a name in it (C:\\x\\f.py:fn works too)
+        target, _, attr = spec.rpartition(":")
+    elif spec.endswith(".py"):
+        target, attr = spec, ""
+    else:
+        target, _, attr = spec.partition(":")
+    attr = attr or "recognise"
+    try:
+        if target.endswith(".py"):
+            path = Path(target).expanduser()
+            if not path.is_absolute() and base is not None and not path.exists():
+                path = base / path
+            module_spec = importlib.util.spec_from_file_location(f"annotator_plugin_{path.stem}", path)
+            if module_spec is None or not path.is_file():
+                raise PluginError(f"plugin {spec!r}: no such file {path}")
+            module = importlib.util.module_from_spec(module_spec)
+            module_spec.loader.exec_module(module)
+        else:
+            module = importlib.import_module(target)
+    except PluginError:
+        raise
+    except Exception as error:          # a plugin's own import error, reported with its name
+        raise PluginError(f"plugin {spec!r} cannot be loaded: {error}") from error
+    obj = getattr(module, attr, None)
+    if obj is None:
+        raise PluginError(f"plugin {spec!r}: {target} has no {attr!r}")
+    if inspect.isclass(obj):
+        obj = obj()
+    if not callable(obj):
+        raise PluginError(f"plugin {spec!r}: {attr!r} is not callable")
+    return obj
+
+
+class Suggester:
+    """Runs the recognisers on a text and combines what they propose.
+
+    ``project``: a ProjectGazetteer or None; ``recognisers``: ``[(name, callable)]``
+    (gazetteer files, rules, plugins), in priority order; ``claims``: whether to
+    propose claims.
+    """
+
+    def __init__(self, schema, project=None, recognisers: Iterable[tuple[str, Callable]] = (), claims: bool = True):
+        self.schema = schema
+        self.labels = set(schema.label_names())
+        self.project = project
+        self.recognisers = list(recognisers)
+        self.with_claims = claims
+
+    def entities(self, text: str, existing=(), exclude_doc: str | None = None) -> list[Suggestion]:
+        """Entity suggestions in reading order, none equal to or clashing with ``existing``
+        spans. ``exclude_doc``: leave that document's own annotations out of the
+        project gazetteer (leave-one-document-out evaluation)."""
+        found: list[Suggestion] = []
+        if self.project is not None:
+            found += self.project.recognise(text, exclude_doc=exclude_doc)
+        for name, recogniser in self.recognisers:
+            found += as_suggestions(recogniser(text), len(text), name)
+        mapped = []
+        for s in found:
+            label = map_label(s.label, self.labels)
+            if label is not None:
+                mapped.append(s if label == s.label else Suggestion(s.start, s.end, label, s.score, s.source))
+        return resolve(mapped, [x for x in existing if getattr(x, "layer", "entity") == "entity"],
+                       self.schema.allow_nested, self.schema.allow_crossing, text)
+
+    def with_model(self, model) -> "Suggester":
+        """The same recognisers with ``model`` (or none) in place of the learned model."""
+        kept = [(name, r) for name, r in self.recognisers if not name.startswith("model:")]
+        if model is not None:
+            kept.append((f"model:{model.kind}", model))
+        return Suggester(self.schema, self.project, kept, self.with_claims)
+
+    def has_model(self) -> bool:
+        return any(name.startswith("model:") for name, _ in self.recognisers)
+
+    def claims(self, text: str, existing_claims=()) -> list[ClaimSuggestion]:
+        if not self.with_claims:
+            return []
+        from annotator.core.assist.suggest.claims import suggest_claims
+        taken = [span for claim in existing_claims for span in claim.content]
+        return [c for c in suggest_claims(text)
+                if not any(a < s.end and s.start < b for a, b in c.content for s in taken)]
+
+
+_CLITIC_LETTERS = frozenset("وفبكل")
+
+
+def _same_but_clitics(text: str, a: int, b: int, other_start: int, other_end: int) -> bool:
+    """``بموسكو`` and ``موسكو``: the same name, one with a proclitic (and article) more."""
+    if b != other_end or a == other_start:
+        return False
+    head = text[min(a, other_start):max(a, other_start)]
+    return len(head) <= 3 and all(ch in _CLITIC_LETTERS or ch == "ا" for ch in head) and head[0] in _CLITIC_LETTERS
+
+
+def resolve(suggestions: list[Suggestion], existing, allow_nested: bool, allow_crossing: bool,
+            text: str = "") -> list[Suggestion]:
+    """Drop what clashes with ``existing`` spans or with a better suggestion.
+
+    The learned model's suggestions (source ``model:...``) come after the others:
+    the project's own names, gazetteers and rules follow the annotators' conventions,
+    so where the model proposes the same name with a clitic more or less (or a
+    clashing span), theirs is kept."""
+    def clashes(s, others) -> bool:
+        # The span rule for proposals (spancheck.conflict), and no second proposal for a
+        # name proposed already with a clitic more or less.
+        return any(conflict(s.start, s.end, s.label, o, allow_nested, allow_crossing, proposal=True)
+                   or (text and _same_but_clitics(text, s.start, s.end, o.start, o.end)) for o in others)
+
+    existing = sorted(existing, key=lambda s: s.start)
+    kept: list[Suggestion] = []
+    order = sorted(suggestions, key=lambda s: (s.source.startswith("model:"), -(s.end - s.start), -s.score, s.start))
+    for s in order:
+        near = [o for o in existing if o.start < s.end and s.start < o.end]
+        if clashes(s, near) or clashes(s, [k for k in kept if k.start < s.end and s.start < k.end]):
+            continue
+        kept.append(s)
+    return sorted(kept, key=lambda s: (s.start, -s.end))
+
+
+def settings_of(store) -> dict:
+    """The project's suggestion settings: {"gazetteers": [paths], "plugins": [specs]}."""
+    value = store.setting("suggest", {}) or {}
+    return {"gazetteers": list(value.get("gazetteers", [])), "plugins": list(value.get("plugins", []))}
+
+
+# --- the registry ------------------------------------------------------------
+# Named entity recognisers built for a project: name -> factory(store, extra
+# gazetteer files) returning [(source name, recogniser)]. "project" (the project
+# gazetteer, which knows about leave-one-out) and "claims" are built in apart.
+_REGISTRY: dict[str, Callable] = {}
+
+
+def register(name: str, factory: Callable) -> None:
+    """Add (or replace) a named recogniser factory: ``factory(store, gazetteers)``
+    returns ``[(source name, callable)]``. Registered names can be chosen with
+    ``use=`` / ``--only`` like the built-in ones."""
+    _REGISTRY[name] = factory
+
+
+def registered() -> list[str]:
+    """Every name ``use=`` accepts, built-in ones first."""
+    return ["project", *_REGISTRY, "claims"]
+
+
+def _gazetteer_files(store, gazetteers) -> list[tuple[str, Callable]]:
+    from annotator.core.assist.suggest.gazetteer import Gazetteer
+    base = Path(store.path).resolve().parent
+    return [(f"gazetteer:{Path(path).name}", Gazetteer.from_file(_resolve(path, base)))
+            for path in [*settings_of(store)["gazetteers"], *gazetteers]]
+
+
+def _rules(store, gazetteers) -> list[tuple[str, Callable]]:
+    from annotator.core.assist.suggest.rules import RuleRecogniser
+    return [("rules", RuleRecogniser(store.schema.label_names()))]
+
+
+def _model(store, gazetteers) -> list[tuple[str, Callable]]:
+    from annotator.core.assist.learn.project import active_model
+    model = active_model(store)
+    return [] if model is None else [(f"model:{model.kind}", model)]
+
+
+register("gazetteer", _gazetteer_files)
+register("rules", _rules)
+register("model", _model)
+
+
+def build_suggester(store, gazetteers=(), plugins=(), use=None, project=None, model=None) -> Suggester:
+    """A Suggester for ``store``'s schema with the recognisers named in ``use``
+    (default: all of ``registered()``): the project gazetteer (``project`` if
+    given, else built from the store), the registered ones (gazetteer files from
+    the project settings plus ``gazetteers``, the rules, the learned model:
+    ``model`` if given, else the project's or the default one...) and claims;
+    plugins from the project settings plus ``plugins`` always run."""
+    from annotator.core.assist.suggest.gazetteer import ProjectGazetteer
+    use = registered() if use is None else list(use)
+    unknown = [name for name in use if name not in registered()]
+    if unknown:
+        raise PluginError(f"unknown recogniser {', '.join(unknown)}; known: {', '.join(registered())}")
+    base = Path(store.path).resolve().parent
+    recognisers: list[tuple[str, Callable]] = []
+    for name, factory in _REGISTRY.items():
+        if name in use:
+            if name == "model" and model is not None:
+                recognisers.append((f"model:{model.kind}", model))
+            else:
+                recognisers += factory(store, gazetteers)
+    for spec in [*settings_of(store)["plugins"], *plugins]:
+        recognisers.append((f"plugin:{spec}", load_plugin(spec, base)))
+    if "project" in use and project is None:
+        project = ProjectGazetteer.from_store(store)
+    return Suggester(store.schema, project if "project" in use else None, recognisers, claims="claims" in use)
+
+
+def _resolve(path, base: Path) -> Path:
+    path = Path(path).expanduser()
+    return path if path.is_absolute() or path.exists() else base / path
