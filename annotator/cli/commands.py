@@ -14,7 +14,7 @@ from annotator.cli.suggest import suggest_command
 from annotator.cli.train import train_command
 from annotator.cli.team import agree_command, handout_command, merge_command
 from annotator.core import exporters
-from annotator.core.store.backup import list_backups, make_backup, restore_backup
+from annotator.core.store.backup import list_backups, restore_backup
 from annotator.cli.showdoc import document_cells
 from annotator.cli.terminal import MODES, choose_mode, plain, render, save_mode
 from annotator.core.team.identity import default_annotator
@@ -233,7 +233,7 @@ def backup_command(db, list_only, restore):
         return
     store = _open(db, readonly=True)
     try:
-        click.echo(str(make_backup(store.db.conn, Path(db), "manual")))
+        click.echo(str(store.backup("manual")))
     finally:
         store.close()
 

@@ -37,6 +37,7 @@ from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Document, Spa
 from annotator.core.schema import Schema, SchemaError
 from annotator.core.spancheck import document_span_problems
 from annotator.core.store import Store, now
+from annotator.core.store import queries
 from annotator.core.text import NormalisationReport, normalise, normalise_with_map, normalised_offset
 
 BATCH_DOCUMENTS = 500
@@ -525,7 +526,7 @@ class _FileImport:
             self.duplicate(line, title, existing)
         if not items:
             return
-        known = _ids_by_hash(self.store, [item[0] for item in items])
+        known = queries.ids_by_hash(self.store, [item[0] for item in items])
         fresh = []
         for item in items:
             if item[0] in known:
@@ -554,7 +555,7 @@ class _FileImport:
     def assign_ids(self, fresh: list[_Ready]) -> None:
         """Keep a file's id when no other article has it; otherwise (and for
         articles without one) give the next free ``doc-NNNNNN``."""
-        taken = _existing_ids(self.store, [p.wanted for p in fresh if p.wanted is not None])
+        taken = queries.existing_ids(self.store, [p.wanted for p in fresh if p.wanted is not None])
         used: set[str] = set()
         renamed = []
         for p in fresh:
@@ -578,7 +579,7 @@ class _FileImport:
                 self.next_number += 1
                 if candidate not in used and candidate not in self.file_ids:
                     candidates.append(candidate)
-            exists = _existing_ids(self.store, candidates)
+            exists = queries.existing_ids(self.store, candidates)
             free = [c for c in candidates if c not in exists]
             for p, candidate in zip(need, free):
                 p.id = candidate
@@ -731,23 +732,6 @@ def _pipeline_possible(path: Path) -> bool:
 
 def _attributes_json(attributes: dict) -> str:
     return json.dumps(attributes, ensure_ascii=False, sort_keys=True)
-
-
-def _in_query(store: Store, sql: str, values, chunk: int = 500):
-    values = list(values)
-    for i in range(0, len(values), chunk):
-        part = values[i:i + chunk]
-        yield from store.db.conn.execute(sql.format(", ".join("?" * len(part))), part).fetchall()
-
-
-def _ids_by_hash(store: Store, hashes) -> dict[str, str]:
-    """{content hash: document id} for those of ``hashes`` the project holds: one query per batch."""
-    return {row[0]: row[1] for row in _in_query(store, "SELECT content_hash, id FROM documents"
-                                                       " WHERE content_hash IN ({})", hashes)}
-
-
-def _existing_ids(store: Store, ids) -> set[str]:
-    return {row[0] for row in _in_query(store, "SELECT id FROM documents WHERE id IN ({})", ids)}
 
 
 def _overlapping(spans) -> bool:

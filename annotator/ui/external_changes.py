@@ -9,28 +9,18 @@ changed nothing the window shows (see :func:`shown_signature`).
 """
 from __future__ import annotations
 
-import sqlite3
 from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+
+from annotator.core.store import queries
 
 POLL_MS = 1500
 
 
 def shown_signature(store) -> tuple | None:
-    """What the window shows of the file, read cheaply (counts, last ids, last
-    changes; never a document's text): documents, spans, claims, statuses and
-    settings. The learned model and the articles' uncertainty are not in it."""
-    def one(sql: str) -> tuple:
-        return tuple(store.db.execute(sql).fetchone())
-    try:
-        return (one("SELECT count(*), max(rowid) FROM documents"),
-                one('SELECT count(*), max(id), max(updated) FROM spans'),
-                one("SELECT count(*), max(id), max(updated) FROM claims"),
-                one("SELECT count(*), max(updated) FROM document_status"),
-                hash(one("SELECT group_concat(key || '=' || value, char(31)) FROM settings")))
-    except sqlite3.Error:
-        return None
+    """What the window shows of the file, read cheaply (see store.queries)."""
+    return queries.shown_signature(store)
 
 
 class ExternalChanges(QObject):
@@ -48,10 +38,8 @@ class ExternalChanges(QObject):
         self.timer.start()
 
     def _read(self):
-        try:
-            return self.store.db.execute("PRAGMA data_version").fetchone()[0]
-        except sqlite3.Error:
-            return None      # closed or unreadable: the next successful read counts as a change
+        # None when closed or unreadable: the next successful read counts as a change
+        return queries.data_version(self.store)
 
     def check(self) -> bool:
         version = self._read()

@@ -211,6 +211,10 @@ class Store:
         return self.db.atomic()
 
 
+    def backup(self, reason: str = "manual") -> Path:
+        """A consistent copy of the project (SQLite's backup API) in its backups folder."""
+        return make_backup(self.db.conn, self.path, reason)
+
     # --- events --------------------------------------------------------------
     def subscribe(self, listener) -> None:
         """``listener(change)`` is called after each change applied through core.edits

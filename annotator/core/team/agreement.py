@@ -60,6 +60,7 @@ from typing import NamedTuple
 
 from annotator.core.model import ENTITY_LAYER, Claim, Document, Span
 from annotator.core.text.tokenize import tokenize
+from annotator.core.store import queries
 
 OUTSIDE = "O"
 _label = attrgetter("label")
@@ -359,26 +360,9 @@ class Mark(NamedTuple):
 
 
 def _documents_with_entities(store):
-    """(Document, entity spans, has claims) per document in list order: two streaming
-    queries merged by document, not one query per document (10,000 documents in well under
-    a second). Only what agreement needs: no attributes, no timestamps."""
-    conn = store.db.conn
-    docs = conn.cursor()
-    docs.row_factory = None
-    docs.execute("SELECT d.rowid, d.id, d.title, d.text, EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id)"
-                 " FROM documents d ORDER BY d.rowid")
-    spans = conn.cursor()
-    spans.row_factory = None
-    spans.execute("SELECT d.rowid, s.id, s.label, s.start, s.\"end\", COALESCE(s.annotator, '')"
-                  " FROM documents d CROSS JOIN spans s ON s.doc_id = d.id WHERE s.layer = ?"
-                  " ORDER BY d.rowid", [ENTITY_LAYER])     # spans' order within a document: any
-    pending = next(spans, None)
-    for rowid, doc_id, title, text, has_claims in docs:
-        found = []
-        while pending is not None and pending[0] == rowid:
-            found.append(Mark(*pending[1:]))
-            pending = next(spans, None)
-        yield Document(id=doc_id, text=text, title=title or ""), found, bool(has_claims)
+    """(Document, entity spans, has claims) per document in list order, streamed."""
+    for doc_id, title, text, has_claims, rows in queries.documents_with_entity_rows(store):
+        yield Document(id=doc_id, text=text, title=title), [Mark(*row) for row in rows], has_claims
 
 
 def took_part(version: Version, status: str | None) -> bool:
@@ -417,9 +401,9 @@ def compute(store, annotators: list[str] | None = None, scheme: str = "io", prog
     names = list(annotators) if annotators else [n for n in store.annotators() if n != GOLD]
     wanted = set(names)
     statuses: dict[str, dict[str, str]] = defaultdict(dict)
-    for row in store.db.execute("SELECT doc_id, annotator, status FROM document_status"):
-        if row["annotator"] in wanted:
-            statuses[row["doc_id"]][row["annotator"]] = row["status"]
+    for doc_id, annotator, status in queries.statuses(store):
+        if annotator in wanted:
+            statuses[doc_id][annotator] = status
     pairs = {pair: PairResult() for pair in combinations(names, 2)}
     documents = []
     total_documents = store.document_count()

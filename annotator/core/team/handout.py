@@ -20,6 +20,7 @@ from pathlib import Path
 from annotator.core.store.merge import GUIDELINES_SETTING, HANDOUT_SETTING
 from annotator.core.model import content_hash
 from annotator.core.store import Store, now, open_project
+from annotator.core.store import queries
 
 MANIFEST = "handout.json"
 RESERVED_NAMES = ("gold",)
@@ -137,12 +138,11 @@ def _write_file(store: Store, path: Path, name: str, doc_ids: list[str], guideli
             target.set_setting(HANDOUT_SETTING, info)
             rows = []
             for doc_id in doc_ids:
-                row = store.db.execute("SELECT id, title, text, meta, import_record FROM documents WHERE id = ?",
-                                       [doc_id]).fetchone()
-                record = json.loads(row["import_record"] or "{}")
+                row = queries.document_record(store, doc_id)
+                record = json.loads(row["import_record"])
                 record["handout"] = {"source": info["source"], "annotator": name}
-                rows.append({"id": row["id"], "title": row["title"] or "", "text": row["text"],
-                             "length": len(row["text"]), "meta": row["meta"] or "{}",
+                rows.append({"id": row["id"], "title": row["title"], "text": row["text"],
+                             "length": len(row["text"]), "meta": row["meta"],
                              "content_hash": content_hash(row["text"]),
                              "import_record": json.dumps(record, ensure_ascii=False, sort_keys=True),
                              "status": "new", "status_annotator": "", "status_updated": "", "created": now()})

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 
 from annotator.core.model import STATUSES
+from annotator.core.store import queries
 
 CLAIM_BUCKETS = 10      # articles with 0, 1, ... 9 claims, then "10+"
 
@@ -19,11 +20,10 @@ def status_by_annotator(store) -> dict[str, dict[str, int]]:
     """
     total = store.document_count()
     table = {name: dict.fromkeys(STATUSES, 0) for name in store.annotators()}
-    for row in store.db.execute("SELECT annotator, status, count(*) AS n FROM document_status"
-                                " WHERE annotator != '' GROUP BY annotator, status"):
-        counts = table.setdefault(row["annotator"], dict.fromkeys(STATUSES, 0))
-        if row["status"] != "new":
-            counts[row["status"]] = counts.get(row["status"], 0) + row["n"]
+    for annotator, status, number in queries.status_counts(store):
+        counts = table.setdefault(annotator, dict.fromkeys(STATUSES, 0))
+        if status != "new":
+            counts[status] = counts.get(status, 0) + number
     for counts in table.values():
         counts["new"] = total - sum(n for status, n in counts.items() if status != "new")
     return dict(sorted(table.items()))
@@ -40,9 +40,7 @@ def label_counts(store) -> dict[str, int]:
 
 def claims_per_document(store) -> list[tuple[str, str, int]]:
     """(document id, title, number of claims) in list order."""
-    rows = store.db.execute("SELECT d.id, d.title, (SELECT count(*) FROM claims c WHERE c.doc_id = d.id) AS n"
-                            " FROM documents d ORDER BY d.rowid")
-    return [(row["id"], row["title"] or "", row["n"]) for row in rows]
+    return queries.claims_per_document(store)
 
 
 def claims_histogram(per_document, buckets: int = CLAIM_BUCKETS) -> list[tuple[str, int]]:

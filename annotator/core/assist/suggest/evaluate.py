@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import Counter
 
 from annotator.core.model import ENTITY_LAYER
+from annotator.core.store import queries
 
 __all__ = ["prf", "score_entities", "score_claims", "evaluate_store", "evaluated_documents",
            "evaluate_cross_validated", "FOLDS"]
@@ -90,10 +91,7 @@ def score_claims(gold: list[dict], predicted: list[dict], counts: _Counts | None
 
 def evaluated_documents(store) -> list[str]:
     """Documents with an annotation or marked done, in list order."""
-    return [row[0] for row in store.db.conn.execute(
-        "SELECT d.id FROM documents d WHERE d.status = 'done'"
-        " OR EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id AND s.layer = 'entity')"
-        " OR EXISTS (SELECT 1 FROM claims c WHERE c.doc_id = d.id) ORDER BY d.rowid")]
+    return queries.annotated_or_done(store)
 
 
 def _claim_dict(claim) -> dict:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from annotator.core.text.wordmatch import FoldedText, Name, NameMatcher
 from annotator.core.assist.suggest import Suggestion
+from annotator.core.store import queries
 
 __all__ = ["GazetteerError", "read_gazetteer", "Gazetteer", "ProjectGazetteer"]
 
@@ -95,19 +96,14 @@ class ProjectGazetteer:
 
     @classmethod
     def from_store(cls, store) -> "ProjectGazetteer":
-        rows = store.db.conn.execute(
-            "SELECT s.doc_id, substr(d.text, s.start + 1, s.\"end\" - s.start), s.label"
-            " FROM spans s JOIN documents d ON d.id = s.doc_id WHERE s.layer = 'entity'")
-        return cls(rows)
+        return cls(queries.entity_names(store))
 
     @staticmethod
     def signature(store) -> tuple:
         """Changes whenever spans are added or removed (two cheap queries: count(*)
         reads the smallest index, max(id) is the last rowid). A relabel or a move
         does not change it: whoever makes one says so (``Suggestions.spans_changed``)."""
-        conn = store.db.conn
-        return (conn.execute("SELECT count(*) FROM spans").fetchone()[0],
-                conn.execute("SELECT max(id) FROM spans").fetchone()[0])
+        return queries.span_signature(store)
 
     def __len__(self) -> int:
         return len(self.votes)
