@@ -87,11 +87,11 @@ class GoldStatus(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self.window.store.set_status(self.window.doc.id, self.after, annotator=adj.GOLD)
+        adj.set_gold_status(self.window.store, self.window.doc.id, self.after)
         self.window.changed()
 
     def undo(self) -> None:
-        self.window.store.set_status(self.window.doc.id, self.before, annotator=adj.GOLD)
+        adj.set_gold_status(self.window.store, self.window.doc.id, self.before)
         self.window.changed()
 
 
@@ -368,8 +368,7 @@ class AdjudicationWindow(QMainWindow):
     def mark_done(self) -> None:
         if self.store.readonly:
             return
-        before = self.store.status_of(self.doc.id, adj.GOLD)
-        self.store.set_status(self.doc.id, "done", annotator=adj.GOLD)
+        before = adj.set_gold_status(self.store, self.doc.id, "done")
         self.undo_stack.push(GoldStatus(self, before, "done"))
         self.changed()
 

@@ -142,7 +142,7 @@ class Assist:
             for span in w.team.visible([s for s in added if s.doc_id == here]):
                 w.view.add_span(span)
                 w.spans[span.id] = span
-            w.span_list.set_spans(w.doc.text, list(w.spans.values()), w._colour_name)
+            w.span_list.set_spans(w.doc.text, list(w.spans.values()), w.colour_name)
             if w.selected_span_id not in w.spans:
                 w.select_span(None)
             for span in removed:

@@ -513,7 +513,7 @@ class ClaimEditor(QObject):
         self.w.statusBar().showMessage(message, 8000)
 
     def _done_with_selection(self) -> None:
-        self.w._clear_text_selection()
+        self.w.clear_text_selection()
         if self.w.selected_span_id is not None:
             self.w.select_span(None)
 

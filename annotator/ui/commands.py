@@ -114,8 +114,7 @@ class Editor(QObject):
         if preview is None and isinstance(change, AddSpan):
             preview = change.span
         if preview is not None and window.doc is not None and preview.doc_id == window.doc.id:
-            window._temporary_id -= 1
-            shown = preview.with_changes(id=window._temporary_id)
+            shown = preview.with_changes(id=window.next_temporary_id())
             window.view.add_span(shown)
 
         def hide_preview():

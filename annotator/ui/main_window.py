@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self._restore_view_settings()
         self.doc_list.set_uncertainty(store.uncertainty())
         self.doc_list.set_documents(store.documents())
-        self._update_title()
+        self.update_title()
         last = self.settings.value(self._place_key("document"))
         first = last if last and store.has_document(last) else store.next_document(None)
         if first:
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         self.unsaved_banner.setWordWrap(True)
         self.unsaved_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
         self.unsaved_banner.hide()
-        self._temporary_id = 0          # unsaved spans are shown with negative ids
+        self._temporary_id = 0          # unsaved spans are shown with negative ids (next_temporary_id)
         self.view = ArticleView()
         self.view.spanClicked.connect(self.select_span)
         central = QWidget()
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.view, self.palette_widget)
         self.setTabOrder(self.palette_widget, self.span_list)
 
-    def _action(self, menu, text, slot, keys=(), checkable=False) -> QAction:
+    def add_action(self, menu, text, slot, keys=(), checkable=False) -> QAction:
         action = QAction(text, self)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
@@ -148,13 +148,13 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&Open project…"), self.choose_project, ["Ctrl+O"])
-        self._action(file_menu, self.tr("&Import files…"), self.import_files, ["Ctrl+I"])
-        self._action(file_menu, self.tr("Import &folder…"), self.import_folder, ["Ctrl+Shift+I"])
-        self._action(file_menu, self.tr("&Export…"), self.export_data, ["Ctrl+E"])
-        self._action(file_menu, self.tr("&Restore backup…"), self.restore_backup)
+        self.add_action(file_menu, self.tr("&Open project…"), self.choose_project, ["Ctrl+O"])
+        self.add_action(file_menu, self.tr("&Import files…"), self.import_files, ["Ctrl+I"])
+        self.add_action(file_menu, self.tr("Import &folder…"), self.import_folder, ["Ctrl+Shift+I"])
+        self.add_action(file_menu, self.tr("&Export…"), self.export_data, ["Ctrl+E"])
+        self.add_action(file_menu, self.tr("&Restore backup…"), self.restore_backup)
         file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"])
+        self.add_action(file_menu, self.tr("&Quit"), self.close, ["Ctrl+Q"])
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
         undo = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -166,53 +166,53 @@ class MainWindow(QMainWindow):
             self.addAction(action)
         edit_menu.addSeparator()
         self.editing_actions = [
-            self._action(edit_menu, self.tr("&Delete annotation"), self.delete_selected_span, ["Delete", "Backspace"]),
-            self._action(edit_menu, self.tr("Start edge one letter right (earlier)"),
+            self.add_action(edit_menu, self.tr("&Delete annotation"), self.delete_selected_span, ["Delete", "Backspace"]),
+            self.add_action(edit_menu, self.tr("Start edge one letter right (earlier)"),
                          lambda: self.move_selected_edge("start", -1, False), ["Alt+Right"]),
-            self._action(edit_menu, self.tr("Start edge one letter left (later)"),
+            self.add_action(edit_menu, self.tr("Start edge one letter left (later)"),
                          lambda: self.move_selected_edge("start", +1, False), ["Alt+Left"]),
-            self._action(edit_menu, self.tr("End edge one letter left (later)"),
+            self.add_action(edit_menu, self.tr("End edge one letter left (later)"),
                          lambda: self.move_selected_edge("end", +1, False), ["Alt+Shift+Left"]),
-            self._action(edit_menu, self.tr("End edge one letter right (earlier)"),
+            self.add_action(edit_menu, self.tr("End edge one letter right (earlier)"),
                          lambda: self.move_selected_edge("end", -1, False), ["Alt+Shift+Right"]),
-            self._action(edit_menu, self.tr("Start edge one word right (earlier)"),
+            self.add_action(edit_menu, self.tr("Start edge one word right (earlier)"),
                          lambda: self.move_selected_edge("start", -1, True), ["Ctrl+Alt+Right"]),
-            self._action(edit_menu, self.tr("Start edge one word left (later)"),
+            self.add_action(edit_menu, self.tr("Start edge one word left (later)"),
                          lambda: self.move_selected_edge("start", +1, True), ["Ctrl+Alt+Left"]),
-            self._action(edit_menu, self.tr("End edge one word left (later)"),
+            self.add_action(edit_menu, self.tr("End edge one word left (later)"),
                          lambda: self.move_selected_edge("end", +1, True), ["Ctrl+Alt+Shift+Left"]),
-            self._action(edit_menu, self.tr("End edge one word right (earlier)"),
+            self.add_action(edit_menu, self.tr("End edge one word right (earlier)"),
                          lambda: self.move_selected_edge("end", -1, True), ["Ctrl+Alt+Shift+Right"]),
         ]
-        self._action(edit_menu, self.tr("Clear selection"), self.clear_selection, ["Escape"])
+        self.add_action(edit_menu, self.tr("Clear selection"), self.clear_selection, ["Escape"])
 
         doc_menu = bar.addMenu(self.tr("&Document"))
         self.editing_actions += [
-            self._action(doc_menu, self.tr("Mark &done and go to next unfinished"), lambda: self.mark_status("done"),
+            self.add_action(doc_menu, self.tr("Mark &done and go to next unfinished"), lambda: self.mark_status("done"),
                          ["Ctrl+Return", "Ctrl+Enter"]),
-            self._action(doc_menu, self.tr("&Skip and go to next unfinished"), lambda: self.mark_status("skipped"),
+            self.add_action(doc_menu, self.tr("&Skip and go to next unfinished"), lambda: self.mark_status("skipped"),
                          ["Ctrl+Shift+Return", "Ctrl+Shift+Enter"]),
-            self._action(doc_menu, self.tr("Mark &in progress"),
+            self.add_action(doc_menu, self.tr("Mark &in progress"),
                          lambda: self.mark_status("in_progress", advance=False)),
         ]
-        self._action(doc_menu, self.tr("&Next document"), lambda: self.step_document(+1), ["Ctrl+PgDown", "Alt+Down"])
-        self._action(doc_menu, self.tr("&Previous document"), lambda: self.step_document(-1), ["Ctrl+PgUp", "Alt+Up"])
+        self.add_action(doc_menu, self.tr("&Next document"), lambda: self.step_document(+1), ["Ctrl+PgDown", "Alt+Down"])
+        self.add_action(doc_menu, self.tr("&Previous document"), lambda: self.step_document(-1), ["Ctrl+PgUp", "Alt+Up"])
 
         view_menu = bar.addMenu(self.tr("&View"))
-        self._action(view_menu, self.tr("&Font…"), self.choose_font)
-        self._action(view_menu, self.tr("&Larger text"), lambda: self.change_font_size(+2), ["Ctrl++", "Ctrl+="])
-        self._action(view_menu, self.tr("&Smaller text"), lambda: self.change_font_size(-2), ["Ctrl+-"])
+        self.add_action(view_menu, self.tr("&Font…"), self.choose_font)
+        self.add_action(view_menu, self.tr("&Larger text"), lambda: self.change_font_size(+2), ["Ctrl++", "Ctrl+="])
+        self.add_action(view_menu, self.tr("&Smaller text"), lambda: self.change_font_size(-2), ["Ctrl+-"])
         view_menu.addSeparator()
         group = QActionGroup(self)
         self.snap_actions = {}
         for mode, text in snap_modes():
-            action = self._action(view_menu, text, lambda checked, m=mode: self.set_snap_mode(m), checkable=True)
+            action = self.add_action(view_menu, text, lambda checked, m=mode: self.set_snap_mode(m), checkable=True)
             group.addAction(action)
             self.snap_actions[mode] = action
         view_menu.addSeparator()
-        self._action(view_menu, self.tr("&Guidelines"), self.show_guidelines, ["Ctrl+Shift+G"])
-        self._action(view_menu, self.tr("S&tatistics…"), self.open_statistics)
-        self._action(view_menu, self.tr("Se&ttings…"), self.open_settings, ["Ctrl+,"])
+        self.add_action(view_menu, self.tr("&Guidelines"), self.show_guidelines, ["Ctrl+Shift+G"])
+        self.add_action(view_menu, self.tr("S&tatistics…"), self.open_statistics)
+        self.add_action(view_menu, self.tr("Se&ttings…"), self.open_settings, ["Ctrl+,"])
         self.label_shortcuts: list[QShortcut] = []
         self.claim_editor.build_actions(bar)
         self.team = TeamActions(self)           # whose annotations, identity, agreement, adjudication
@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         self.assist = Assist(self)              # find, search, annotate all, suggestions
         self.assist.build_actions(bar)
         help_menu = bar.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("&Keyboard reference"), self.open_keyboard_reference, ["F1"])
+        self.add_action(help_menu, self.tr("&Keyboard reference"), self.open_keyboard_reference, ["F1"])
 
     def _load_schema(self) -> None:
         schema = self.store.schema
@@ -259,7 +259,12 @@ class MainWindow(QMainWindow):
             for shortcut in self.label_shortcuts:
                 shortcut.setEnabled(False)
 
-    def _update_title(self) -> None:
+    def next_temporary_id(self) -> int:
+        """An id for a span shown before it is saved (negative: never a stored id)."""
+        self._temporary_id -= 1
+        return self._temporary_id
+
+    def update_title(self) -> None:
         name = Path(self.store.path).name
         flag = self.tr(" [read-only]") if self.store.readonly else ""
         who = f" — {self.store.annotator}" if self.store.annotator else ""
@@ -275,17 +280,17 @@ class MainWindow(QMainWindow):
         if self.doc is not None and self.doc.id == doc_id:
             return
         self._remember_position()
-        self._show_document(doc_id, position)
+        self.show_document(doc_id, position)
         self.settings.setValue(self._place_key("document"), doc_id)
 
-    def _show_document(self, doc_id: str, position: int = 0) -> None:
+    def show_document(self, doc_id: str, position: int = 0) -> None:
         self.doc = self.store.document(doc_id)
         spans = self.team.visible(self.store.spans(doc_id, layer="entity"))   # a team file: yours by default
         self.spans = {s.id: s for s in spans}
         self.selected_span_id = None
         self.title_label.setText(self.doc.title or self.doc.id)
         self.view.set_document(self.doc.text, spans, self.colours)
-        self.span_list.set_spans(self.doc.text, spans, self._colour_name)
+        self.span_list.set_spans(self.doc.text, spans, self.colour_name)
         self.claim_editor.load_document()
         self.assist.document_shown()
         self.doc_list.select(doc_id)
@@ -309,7 +314,7 @@ class MainWindow(QMainWindow):
         if not self.store.has_document(doc_id):
             self.doc = None
             return
-        self._show_document(doc_id, position)
+        self.show_document(doc_id, position)
         if selected in self.spans:
             self.select_span(selected)
         self.guidelines.reload()
@@ -346,7 +351,7 @@ class MainWindow(QMainWindow):
         self.doc_list.update_document(self.store.summary(doc_id))
 
     # --- annotating ----------------------------------------------------------
-    def _colour_name(self, label: str) -> str:
+    def colour_name(self, label: str) -> str:
         colour = self.colours.get(label)
         return colour.name() if colour else "#cccccc"
 
@@ -367,7 +372,7 @@ class MainWindow(QMainWindow):
 
     def _select_added(self, applied) -> None:
         if self.doc is not None and applied.change.span.doc_id == self.doc.id:
-            self._clear_text_selection()
+            self.clear_text_selection()
             self.select_span(applied.change.span.id)
 
     def delete_selected_span(self) -> None:
@@ -436,7 +441,7 @@ class MainWindow(QMainWindow):
                 self.spans.pop(old.id, None)
             if new is not None:
                 self.spans[new.id] = new
-            self.span_list.set_spans(self.doc.text, list(self.spans.values()), self._colour_name)
+            self.span_list.set_spans(self.doc.text, list(self.spans.values()), self.colour_name)
             if self.selected_span_id not in self.spans:
                 self.select_span(None)
             self.claim_editor.span_changed(old, new)
@@ -458,7 +463,7 @@ class MainWindow(QMainWindow):
                 self.tr("{label}: {text} — Delete removes it, a label key relabels it, Alt+arrows move its edges")
                 .format(label=span.label, text=self.doc.text[span.start:span.end]), 6000)
 
-    def _clear_text_selection(self) -> None:
+    def clear_text_selection(self) -> None:
         cursor = self.view.textCursor()
         cursor.clearSelection()
         self.view.setTextCursor(cursor)
@@ -469,7 +474,7 @@ class MainWindow(QMainWindow):
         if self.claim_editor.escape_from_panel():
             return
         nothing = not self.view.textCursor().hasSelection() and self.selected_span_id is None
-        self._clear_text_selection()
+        self.clear_text_selection()
         self.select_span(None)
         if nothing:
             self.claim_editor.select_claim(None)
@@ -520,7 +525,7 @@ class MainWindow(QMainWindow):
         """The project's schema changed (label colours, keys): show it."""
         self._load_schema()
         if self.doc is not None:
-            self.span_list.set_spans(self.doc.text, list(self.spans.values()), self._colour_name)
+            self.span_list.set_spans(self.doc.text, list(self.spans.values()), self.colour_name)
         self.view.viewport().update()
         self.assist.training.show_state()           # other labels: the model may be stale
 

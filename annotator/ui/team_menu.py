@@ -35,13 +35,13 @@ class TeamActions(QObject):
         self.show_menu = menu.addMenu(self.tr("&Show annotations of"))
         self.show_menu.aboutToShow.connect(self._fill_show_menu)
         menu.addSeparator()
-        self.w._action(menu, self.tr("&Agreement…"), self.open_agreement)
-        self.adjudicate_action = self.w._action(menu, self.tr("A&djudicate this document…"), self.adjudicate)
+        self.w.add_action(menu, self.tr("&Agreement…"), self.open_agreement)
+        self.adjudicate_action = self.w.add_action(menu, self.tr("A&djudicate this document…"), self.adjudicate)
         menu.addSeparator()
-        self.w._action(menu, self.tr("&Hand out…"), self.hand_out)
-        self.merge_action = self.w._action(menu, self.tr("&Merge annotators' files into this project…"), self.merge)
+        self.w.add_action(menu, self.tr("&Hand out…"), self.hand_out)
+        self.merge_action = self.w.add_action(menu, self.tr("&Merge annotators' files into this project…"), self.merge)
         menu.addSeparator()
-        self.w._action(menu, self.tr("S&witch annotator…"), self.switch_annotator)
+        self.w.add_action(menu, self.tr("S&witch annotator…"), self.switch_annotator)
         if self.w.store.readonly:
             self.merge_action.setEnabled(False)
         self.update_identity()
@@ -92,7 +92,7 @@ class TeamActions(QObject):
         self.w.doc_list.set_documents(self.w.store.documents())
         if self.w.doc is not None:
             position = self.w.view.first_visible_position()
-            self.w._show_document(self.w.doc.id, position)
+            self.w.show_document(self.w.doc.id, position)
         self.update_identity()
 
     def update_identity(self) -> None:
@@ -101,7 +101,7 @@ class TeamActions(QObject):
         showing = self.tr("everyone's annotations") if who is None else (
             self.tr("your annotations") if who == self.w.store.annotator else self.tr("%s's annotations") % who)
         self.identity.setText(self.tr("Annotator: %s · showing %s") % (me, showing))
-        self.w._update_title()
+        self.w.update_title()
 
     # --- identity ------------------------------------------------------------
     def switch_annotator(self) -> None:

@@ -469,7 +469,7 @@ def test_role_keys_need_a_claim_and_a_selection(qtbot, prepared):
     assert len(store.claims(window.doc.id)) == 2
     assert "No claim selected" in window.statusBar().currentMessage()
     window.claim_editor.select_claim(made["second"].id)
-    window._clear_text_selection()
+    window.clear_text_selection()
     key(qtbot, window, Qt.Key_O)                               # nothing selected
     assert store.claim(made["second"].id).source.id == made["lavrov"].id
     key(qtbot, window, Qt.Key_O, Qt.ShiftModifier)             # previous claim's source: Lavrov, again

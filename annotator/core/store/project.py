@@ -6,6 +6,7 @@ whatever the caller shows as done is on disk (WAL, synchronous=FULL).
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 import os
 import sqlite3
 from datetime import datetime, timezone
@@ -199,17 +200,33 @@ class Store:
         self._schema: Schema | None = None
         self._annotators: set[str] | None = None
         self._listeners: list = []
+        self._announced: list = []          # changes waiting for the outermost transaction's commit
+        self._depth = 0
         db.conn.row_factory = sqlite3.Row
 
     def close(self) -> None:
         self.db.close()
 
+    @contextmanager
     def transaction(self):
-        """One transaction (a savepoint when nested): everything inside is written or nothing."""
+        """One transaction (a savepoint when nested): everything inside is written or nothing.
+        Changes announced inside it reach the listeners once the outermost one commits."""
         if self.readonly:
             raise ReadOnlyError(f"{self.path} is open read-only")
-        return self.db.atomic()
-
+        self._depth += 1
+        try:
+            with self.db.atomic():
+                yield
+        except BaseException:
+            self._depth -= 1
+            if not self._depth:
+                self._announced.clear()
+            raise
+        self._depth -= 1
+        if not self._depth:
+            waiting, self._announced = self._announced, []
+            for change in waiting:
+                self._tell(change)
 
     def backup(self, reason: str = "manual") -> Path:
         """A consistent copy of the project (SQLite's backup API) in its backups folder."""
@@ -226,6 +243,12 @@ class Store:
             self._listeners.remove(listener)
 
     def announce(self, change) -> None:
+        if self._depth:
+            self._announced.append(change)      # told after the outermost commit
+        else:
+            self._tell(change)
+
+    def _tell(self, change) -> None:
         for listener in list(self._listeners):
             listener(change)
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from annotator.core.team.agreement import GOLD, WORKING
 from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Span
 from annotator.core.store import Store
+from annotator.core import edits
 
 
 @dataclass
@@ -144,17 +145,23 @@ def gold_version(store: Store, item: Item):
 
 
 def restore(store: Store, saved):
-    """Save a gold span or claim (new, or again with its ids after an undo); returns it with ids."""
+    """Save a gold span or claim (new, or again with its ids after an undo) through the
+    edit path; returns it with ids."""
     if isinstance(saved, Claim):
-        return store.save_claim(saved)
-    return store.add_span(saved)
+        return edits.apply(store, edits.SaveClaim(None, saved)).change.after
+    return edits.apply(store, edits.AddSpan(saved)).change.span
 
 
 def remove(store: Store, saved) -> None:
     if isinstance(saved, Claim):
-        store.delete_claim(saved.id)
+        edits.apply(store, edits.SaveClaim(saved, None))
     else:
-        store.delete_span(saved.id)
+        edits.apply(store, edits.DeleteSpan(saved))
+
+
+def set_gold_status(store: Store, doc_id: str, status: str) -> str:
+    """Set the gold annotator's status of a document; returns the one it had."""
+    return edits.apply(store, edits.SetStatus(doc_id, status, annotator=GOLD)).change.before
 
 
 def accept(store: Store, item: Item):
@@ -219,4 +226,4 @@ def only(found: list[Item], item: Item) -> tuple[list[Item], list[Item]]:
 
 
 __all__ = ["GOLD", "Item", "items", "took_part", "disputed", "accept", "reject", "apply", "accept_agreed", "only",
-           "restore", "remove", "revert", "replay", "gold_version"]
+           "restore", "remove", "revert", "replay", "gold_version", "set_gold_status"]
