@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.model import Span  # noqa: E402
-from annotator.core.resources import seed_samples  # noqa: E402
+from annotator.core.samples import seed_samples  # noqa: E402
 from annotator.core.store import open_project  # noqa: E402
 from annotator.ui import i18n  # noqa: E402
 from annotator.ui.main_window import MainWindow  # noqa: E402

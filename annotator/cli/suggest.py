@@ -14,8 +14,8 @@ from annotator.core.edits import AcceptSuggestions, SaveClaim, apply
 from annotator.core.model import ENTITY_LAYER
 from annotator.core.schema import SchemaError
 from annotator.core.store.search import UNFINISHED
-from annotator.core.store import ProjectError, SpanError, open_project
-from annotator.core.assist.suggest import BUILTIN, PluginError, build_suggester, suggestion_attributes
+from annotator.core.store import ProjectError, open_project
+from annotator.core.assist.suggest import BUILTIN, PluginError, build_suggester
 from annotator.core.assist.learn.model import EntityModel, ModelError
 from annotator.core.assist.learn.project import for_project, with_its_base
 from annotator.core.assist.suggest.evaluate import evaluate_cross_validated, evaluate_store

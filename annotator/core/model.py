@@ -9,7 +9,6 @@ import hashlib
 from dataclasses import dataclass, field, replace
 
 STATUSES = ("new", "in_progress", "done", "skipped")
-ORIGINS = ("manual", "suggestion", "imported")
 ENTITY_LAYER = "entity"
 CLAIM_LAYER = "claim"
 CLAIM_ROLES = ("content", "cue", "source", "via")

@@ -1,4 +1,4 @@
-"""Where the shipped resources live, and the sample articles for a new user."""
+"""Where the shipped resources live (a checkout's resources/ or the installed share/ folder)."""
 from __future__ import annotations
 
 import sys
@@ -12,10 +12,3 @@ RESOURCES = _CHECKOUT if _CHECKOUT.is_dir() else _INSTALLED
 SAMPLES = RESOURCES / "samples"
 SCHEMAS = RESOURCES / "schemas"
 MODELS = RESOURCES / "models"
-
-
-def seed_samples(store) -> int:
-    """Import the shipped sample articles; returns how many were added."""
-    from annotator.core.importing import import_paths
-    report = import_paths(store, sorted(SAMPLES.glob("*.txt")), {"annotator": store.annotator})
-    return report.totals()["imported"]

@@ -11,7 +11,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from annotator.core.team.identity import default_annotator
-from annotator.core.resources import RESOURCES, seed_samples
+from annotator.core.resources import RESOURCES
+from annotator.core.samples import seed_samples
 from annotator.core.store.backup import backup_if_due_in_background, restore_backup
 from annotator.core.store import CorruptProject, ProjectError, ReadOnlyProject, open_project
 from annotator.ui import i18n, themes
@@ -124,3 +125,7 @@ def main(argv=None) -> int:
     if window is None:
         return 1
     return app.exec()
+
+
+# A window opens other projects (File ▸ Open, after restoring a backup) the way the application does.
+MainWindow.open_window = staticmethod(open_window)

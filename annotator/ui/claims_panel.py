@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QFormLayout, QHBoxLayout
                                QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from annotator.core.model import CLAIM_LAYER, Claim, Span
-from annotator.core.store import SpanError
 from annotator.core.edits import DeleteSpan, SaveClaim
 from annotator.ui.side_panels import swatch
-from annotator.ui import plain
 
 EXCERPT_CHARS = 60
 UNSET = "—"

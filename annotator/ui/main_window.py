@@ -5,7 +5,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QFontDialog, QInputDialog, QLabel,
                                QMainWindow, QMessageBox, QVBoxLayout, QWidget)
@@ -15,7 +15,7 @@ from annotator.core.store.backup import list_backups, restore_backup
 from annotator.core.text.editing import move_edge
 from annotator.core.edits import AddSpan, AddSpans, Batch, DeleteSpan, DeleteSpans, SaveClaim, SetStatus, UpdateSpan
 from annotator.core.model import Document, Span
-from annotator.core.text.snapping import CLITIC, EXACT, WORD
+from annotator.core.text.snapping import WORD
 from annotator.core.store import Store
 from annotator.ui.article_view import ArticleView
 from annotator.ui.assist import Assist
@@ -31,21 +31,17 @@ from annotator.ui.line_spacing import set_line_spacing
 from annotator.ui.external_changes import ExternalChanges
 from annotator.ui.side_panels import LabelPalette, SpanList
 from annotator.ui.team_menu import TeamActions
+from annotator.ui.snap_modes import snap_modes
 from annotator.ui.unsaved import UnsavedChanges
 from annotator.ui import plain
 
-SNAP_MODES = ((WORD, QT_TRANSLATE_NOOP("MainWindow", "Snap to &words")),
-              (CLITIC, QT_TRANSLATE_NOOP("MainWindow", "Snap to words, leave out &clitics (و ف ب ل ك)")),
-              (EXACT, QT_TRANSLATE_NOOP("MainWindow", "&Exact characters")))
 LINE_SPACING_KEY = "view/line_spacing"
 
 
-def snap_modes() -> list[tuple[str, str]]:
-    """(mode, its menu text in the interface language)."""
-    return [(mode, QCoreApplication.translate("MainWindow", text)) for mode, text in SNAP_MODES]
-
-
 class MainWindow(QMainWindow):
+    # How another project is opened in a window of its own (File ▸ Open, after a restore):
+    # set by the application (app.open_window), so this module need not import it.
+    open_window = None
     def __init__(self, store: Store, settings: QSettings):
         super().__init__()
         self.store = store
@@ -554,8 +550,7 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open project"), "",
                                               self.tr("Projects (*.db *.sqlite);;All files (*)"))
         if path:
-            from annotator.ui.app import open_window
-            open_window(path, self.settings, parent_window=self)
+            self.open_window(path, self.settings, parent_window=self)
 
     def restore_backup(self) -> None:
         backups = list_backups(self.store.path)
@@ -574,8 +569,7 @@ class MainWindow(QMainWindow):
             restore_backup(path, backups[names.index(name)])
         except (ValueError, OSError, sqlite3.DatabaseError) as error:
             plain.critical(None, self.tr("Restore failed"), str(error))
-        from annotator.ui.app import open_window
-        open_window(path, self.settings, annotator)
+        self.open_window(path, self.settings, annotator)
 
     def import_files(self) -> None:
         """File ▸ Import files: the import dialog, asking for files at once."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QApplication, QButtonGroup, QColorDialog, QComboB
 
 from annotator.core.assist.learn.project import model_settings, set_model_settings
 from annotator.core.schema import RESERVED_KEYS, Schema, SchemaError
+from annotator.ui.snap_modes import snap_modes
 from annotator.ui import i18n, themes
 from annotator.ui.fonts import ordered_arabic_families
 from annotator.ui.line_spacing import MAX_FACTOR, MIN_FACTOR, line_spacing
@@ -187,7 +188,6 @@ class SettingsDialog(QDialog):
         return page
 
     def _annotation_tab(self) -> QWidget:
-        from annotator.ui.main_window import snap_modes
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addWidget(QLabel(self.tr("When you select part of a word:")))

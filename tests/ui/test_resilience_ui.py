@@ -4,7 +4,7 @@ import socket
 from PySide6.QtCore import QSettings, Qt
 
 from annotator.core.model import Document, Span
-from annotator.core.resources import seed_samples
+from annotator.core.samples import seed_samples
 from annotator.core.store import open_project
 from window_helpers import show_window
 

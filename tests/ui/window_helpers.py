@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 from annotator.core.importing import import_paths
 from annotator.core.model import Document
-from annotator.core.resources import seed_samples
+from annotator.core.samples import seed_samples
 from annotator.core.store import open_project
 from annotator.ui.main_window import MainWindow
 

@@ -22,9 +22,8 @@ from annotator.core.exporters.selection import Selection
 FORMATS: dict[str, Format] = {f.name: f for f in (
     jsonl.FORMAT, spacy.FORMAT, conll.FORMAT, conll_nested.FORMAT, hf.FORMAT, brat.FORMAT,
     claims_jsonl.FORMAT, claims_tsv.FORMAT, spans_csv.FORMAT)}
-WRITERS = FORMATS  # the name the CLI and older callers use
 
-__all__ = ["FORMATS", "WRITERS", "export", "write_atomic", "ExportError", "ExportOptions", "ExportReport",
+__all__ = ["FORMATS", "export", "write_atomic", "ExportError", "ExportOptions", "ExportReport",
            "ExportCancelled", "data_paths", "manifest_path", "parse_labels", "parse_mapping", "parse_split",
            "STATUSES", "ALIGN_POLICIES", "SCHEMES"]
 

@@ -109,15 +109,3 @@ def outermost(entities: list[Aligned], report: ExportReport, scheme: str = "bio"
         kept.append(a)
         end = a.j
     return kept
-
-
-def by_sentence(view: TokenView, entities: list[Aligned]):
-    """(a, b, entities of that sentence with token indices relative to a) per sentence."""
-    k = 0
-    for a, b in view.sentences:
-        found = []
-        while k < len(entities) and entities[k].i < b:
-            e = entities[k]
-            found.append(e._replace(i=e.i - a, j=e.j - a))
-            k += 1
-        yield a, b, found

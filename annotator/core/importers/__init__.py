@@ -20,17 +20,6 @@ READERS = {
     "tsv": table.reader("tsv"),
     "conll": conll.read,
 }
-FORMAT_HELP = {
-    "text": "plain text: one article (first line = title) or a copied news page split into articles",
-    "jsonl": "JSON Lines: ours (with spans and claims), a plain news JSONL, Prodigy or doccano (recognised)",
-    "prodigy": "Prodigy / spaCy JSONL (spans or ents, tokens)",
-    "doccano": "doccano JSONL (label: [[start, end, LABEL]] or entities/relations)",
-    "labelstudio": "Label Studio JSON export (an array of tasks; also JSON-MIN)",
-    "brat": "brat standoff: NAME.txt with NAME.ann beside it",
-    "csv": "CSV with a header row (text column required)",
-    "tsv": "TSV with a header row (text column required)",
-    "conll": "CoNLL: token and tag per line (BIO, IOB1, BIOES, IO; nested tag columns as Wojood)",
-}
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text", ".text": "text", ".json": "labelstudio",
             ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".ann": "brat",
             ".conll": "conll", ".bio": "conll", ".iob": "conll"}

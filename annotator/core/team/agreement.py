@@ -58,7 +58,7 @@ from itertools import combinations
 from operator import attrgetter
 from typing import NamedTuple
 
-from annotator.core.model import ENTITY_LAYER, Claim, Document, Span
+from annotator.core.model import Claim, Document, Span
 from annotator.core.text.tokenize import tokenize
 from annotator.core.store import queries
 

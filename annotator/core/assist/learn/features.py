@@ -178,7 +178,7 @@ class Gazetteer:
         name's first word may also match by one of its ``bare`` forms (``وموسكو``)."""
         out: list[str | None] = [None] * len(stems)
         i, n = 0, len(stems)
-        names, firsts = self.names, self._firsts
+        firsts = self._firsts
         while i < n:
             starts = [stems[i], *(bare[i] if bare else ())]
             size = self._match(starts, stems, i, n) if not firsts.isdisjoint(starts) else None
@@ -231,7 +231,6 @@ def sequence_features(words: list[str], gazetteer: Gazetteer | None = None, clus
     own = [word_features(w, "affixes" in groups, "trigrams" in groups) for w in words]
     stems = [f[1][2:] for f in own]
     normals = [f[0][2:] for f in own]
-    shapes = [f[2][3:] for f in own]
     if "gazetteer" not in groups:
         gazetteer = None
     gaz = gazetteer.tags(stems, [bare_forms(x) for x in normals]) if gazetteer is not None else [None] * len(words)

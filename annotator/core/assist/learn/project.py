@@ -36,6 +36,7 @@ from annotator.core.model import ENTITY_LAYER
 from annotator.core.resources import MODELS
 from annotator.core.schema import SchemaError, label_mapping
 from annotator.core.assist.learn.features import Gazetteer, stem
+from annotator.core.assist.suggest.types import map_label
 from annotator.core.assist.learn.model import EntityModel, ModelError
 from annotator.core.assist.learn.train import Example, TrainingError, cross_validate, score, train
 
@@ -202,7 +203,6 @@ def for_project(store, model: EntityModel, kind: str, source_schema: str | None 
     mapping from ``source_schema`` when given, else by name: PER is PERS...) and,
     with ``project_names``, the project's entities in its gazetteer (not when
     evaluating: they are the answers); None when no label maps."""
-    from annotator.core.assist.suggest import map_label
     labels = store.schema.label_names()
     try:
         mapping = label_mapping(source_schema, store.schema) if source_schema else None

@@ -29,7 +29,7 @@ from typing import Callable, Iterable
 
 import pycrfsuite
 
-from annotator.core.assist.suggest.evaluate import prf
+from annotator.core.assist.figures import prf
 from annotator.core.text.tokenize import align_span, token_sentences
 from annotator.core.assist.learn.clusters import learn_clusters
 from annotator.core.assist.learn.features import DEFAULT_GROUPS, Gazetteer, article_features

@@ -39,101 +39,17 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import inspect
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from annotator.core.assist.suggest.types import (ClaimSuggestion, PluginError, Suggestion, as_suggestions,
+                                                  map_label, suggestion_attributes)
 from annotator.core.spancheck import conflict
 
 __all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "Suggester", "load_plugin", "as_suggestions",
            "map_label", "suggestion_attributes", "build_suggester", "settings_of", "register", "registered", "BUILTIN"]
 
 BUILTIN = ("project", "gazetteer", "rules", "model", "claims")   # the names registered() starts with
-
-# Other names recognisers use for a schema's labels; first one the schema has wins.
-_FALLBACKS = {
-    "PER": ("PERS",), "PERSON": ("PERS",), "ORGANIZATION": ("ORG",), "ORGANISATION": ("ORG",),
-    "LOCATION": ("LOC", "GPE"), "TIME": ("DATE",), "CARDINAL": ("QUANTITY",), "QUANTITY": ("CARDINAL",),
-    "PERCENTAGE": ("PERCENT",), "CURRENCY": ("MONEY",),
-}
-
-
-class PluginError(Exception):
-    """A plugin that cannot be loaded or returns something unusable."""
-
-
-@dataclass(frozen=True)
-class Suggestion:
-    start: int
-    end: int
-    label: str
-    score: float = 1.0
-    source: str = ""          # which recogniser proposed it
-
-
-@dataclass(frozen=True)
-class ClaimSuggestion:
-    """A proposed claim: content segments, and cue/source/via when found, as (start, end)."""
-    content: tuple[tuple[int, int], ...]
-    cue: tuple[int, int] | None = None
-    source: tuple[int, int] | None = None
-    via: tuple[int, int] | None = None
-    score: float = 0.5
-    attributes: dict = field(default_factory=dict, compare=False, hash=False)
-
-    @property
-    def start(self) -> int:
-        return min(a for _, (a, _) in self.parts())
-
-    @property
-    def end(self) -> int:
-        return max(b for _, (_, b) in self.parts())
-
-    def parts(self) -> list[tuple[str, tuple[int, int]]]:
-        found = [("content", c) for c in self.content]
-        return found + [(role, getattr(self, role)) for role in ("cue", "source", "via")
-                        if getattr(self, role) is not None]
-
-
-def suggestion_attributes(source: str, score: float) -> dict:
-    """What an accepted entity suggestion keeps of where it came from, so evaluation and
-    exports can tell a model's accepted guesses from typed annotations (origin "suggestion")."""
-    return {"suggested_by": source, "confidence": round(float(score), 4)}
-
-
-def map_label(label: str, labels) -> str | None:
-    """``label`` as the schema names it, or None when the schema has nothing like it."""
-    if label in labels:
-        return label
-    upper = label.upper()
-    if upper in labels:
-        return upper
-    return next((other for other in _FALLBACKS.get(upper, ()) if other in labels), None)
-
-
-def as_suggestions(items, text_length: int, source: str) -> list[Suggestion]:
-    """A recogniser's output checked and turned into Suggestions."""
-    out = []
-    for item in items or ():
-        if isinstance(item, Suggestion):
-            s = item if item.source else Suggestion(item.start, item.end, item.label, item.score, source)
-        else:
-            try:
-                if isinstance(item, dict):
-                    start, end, label = item["start"], item["end"], item["label"]
-                    score = item.get("score", 1.0)
-                else:
-                    start, end, label, *rest = item
-                    score = rest[0] if rest else 1.0
-            except (KeyError, TypeError, ValueError):
-                raise PluginError(f"{source}: expected (start, end, label[, score]), got {item!r}") from None
-            s = Suggestion(start, end, str(label), float(score), source)
-        if not (isinstance(s.start, int) and isinstance(s.end, int) and 0 <= s.start < s.end <= text_length):
-            raise PluginError(f"{source}: span [{s.start!r}, {s.end!r}) is not inside the text "
-                              f"(length {text_length})")
-        out.append(s)
-    return out
-
 
 def load_plugin(spec: str, base: Path | None = None) -> Callable:
     """A recogniser from ``module:function``, ``module``, ``file.py`` or ``file.py:function``.

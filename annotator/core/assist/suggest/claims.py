@@ -34,7 +34,7 @@ import re
 
 from annotator.core.text import fold
 from annotator.core.text.wordmatch import FoldedText
-from annotator.core.assist.suggest import ClaimSuggestion
+from annotator.core.assist.suggest.types import ClaimSuggestion
 
 __all__ = ["suggest_claims"]
 

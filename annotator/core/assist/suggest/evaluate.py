@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from annotator.core.assist.figures import prf
 from annotator.core.model import ENTITY_LAYER
 from annotator.core.store import queries
 
@@ -27,14 +28,6 @@ __all__ = ["prf", "score_entities", "score_claims", "evaluate_store", "evaluated
            "evaluate_cross_validated", "FOLDS"]
 
 FOLDS = 5
-
-
-def prf(tp: int, fp: int, fn: int) -> dict:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4),
-            "tp": tp, "fp": fp, "fn": fn}
 
 
 class _Counts:

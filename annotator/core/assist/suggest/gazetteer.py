@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 
 from annotator.core.text.wordmatch import FoldedText, Name, NameMatcher
-from annotator.core.assist.suggest import Suggestion
+from annotator.core.assist.suggest.types import Suggestion
 from annotator.core.store import queries
 
 __all__ = ["GazetteerError", "read_gazetteer", "Gazetteer", "ProjectGazetteer"]

@@ -37,7 +37,7 @@ import re
 
 from annotator.core.text import fold
 from annotator.core.text.wordmatch import FoldedText
-from annotator.core.assist.suggest import Suggestion
+from annotator.core.assist.suggest.types import Suggestion
 
 __all__ = ["RuleRecogniser", "SCORE"]
 
