@@ -312,7 +312,7 @@ class ArticleView(QPlainTextEdit):
         geo = self.blockBoundingGeometry(block).translated(self.contentOffset())
         pt = QRectF(point.x(), point.y(), 1, 1)
         hits = [m for m in self._marks.overlapping(a, b)
-                if any(r.intersects(pt) for _, r in self._block_rects(m, block, geo))]
+                if any(r.intersects(pt) for _, r in self.block_rects(m, block, geo))]
         found: dict[int, int] = {}
         for m in hits:
             cid = self._mark_info[m.id][0]
@@ -442,7 +442,7 @@ class ArticleView(QPlainTextEdit):
         geo = self.blockBoundingGeometry(block).translated(self.contentOffset())
         pt = QRectF(point.x(), point.y(), 1, 1)
         hits = [s for s in self._index.overlapping(a, b)
-                if any(r.intersects(pt) for _, r in self._block_rects(s, block, geo))]
+                if any(r.intersects(pt) for _, r in self.block_rects(s, block, geo))]
         return sorted(hits, key=lambda s: (-(s.end - s.start), s.start))
 
     # ---- events ----------------------------------------------------------
@@ -521,7 +521,7 @@ class ArticleView(QPlainTextEdit):
 
     # ---- geometry --------------------------------------------------------
 
-    def _visible_blocks(self, area: QRect):
+    def visible_blocks(self, area: QRect):
         """(block, geometry in viewport coordinates) for blocks meeting ``area``."""
         block = self.firstVisibleBlock()
         offset = self.contentOffset()
@@ -533,7 +533,7 @@ class ArticleView(QPlainTextEdit):
                 yield block, geo
             block = block.next()
 
-    def _block_rects(self, span: Span, block, geo: QRectF):
+    def block_rects(self, span: Span, block, geo: QRectF):
         """(line number, rect) per visual piece of ``span`` inside ``block``.
 
         Rectangles come from glyph runs, so a span in a line mixing Arabic and
@@ -581,12 +581,12 @@ class ArticleView(QPlainTextEdit):
     def _rects_in_view(self, span: Span, area: QRect):
         qs, qe = self._omap.to_qt(span.start), self._omap.to_qt(span.end)
         out = []
-        for block, geo in self._visible_blocks(area):
+        for block, geo in self.visible_blocks(area):
             bpos = block.position()
             if bpos >= qe:
                 break
             if bpos + block.length() > qs:
-                out.extend(self._block_rects(span, block, geo))
+                out.extend(self.block_rects(span, block, geo))
         return out
 
     def _damage_rect(self, span: Span, with_neighbours: bool = True) -> QRect:
@@ -625,7 +625,7 @@ class ArticleView(QPlainTextEdit):
 
     def paintEvent(self, e):
         area = e.rect()
-        blocks = list(self._visible_blocks(area))
+        blocks = list(self.visible_blocks(area))
         pieces = []  # (depth, span, rect)
         marks = []   # (claim mark, rect)
         if blocks and (self._index.by_id or self._marks.by_id):
@@ -640,11 +640,11 @@ class ArticleView(QPlainTextEdit):
                 be = self._omap.to_py(block.position() + block.length())
                 for s in spans:
                     if s.start < be and s.end > bs:
-                        for _, r in self._block_rects(s, block, geo):
+                        for _, r in self.block_rects(s, block, geo):
                             pieces.append((depths[s.id], s, r))
                 for m in claim_marks:
                     if m.start < be and m.end > bs:
-                        for _, r in self._block_rects(m, block, geo):
+                        for _, r in self.block_rects(m, block, geo):
                             marks.append((m, r))
         selected = self._selected_claim
         # The selected claim's parts over the whole viewport: connectors may

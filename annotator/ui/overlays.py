@@ -88,7 +88,7 @@ class Overlays:
         if not ranges.marks:
             return []
         view = self.view
-        blocks = list(view._visible_blocks(area))
+        blocks = list(view.visible_blocks(area))
         if not blocks:
             return []
         to_py = view.python_offset
@@ -100,7 +100,7 @@ class Overlays:
             bs, be = to_py(block.position()), to_py(block.position() + block.length())
             for m in marks:
                 if m.start < be and m.end > bs:
-                    out.extend((m, r) for _, r in view._block_rects(m, block, geo))
+                    out.extend((m, r) for _, r in view.block_rects(m, block, geo))
         return out
 
     def paint_under(self, area) -> None:
