@@ -2,6 +2,7 @@
 claims per article, each chart drawn with QPainter and exportable as PNG."""
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPushButton,
                                QScrollArea, QVBoxLayout, QWidget)
 
@@ -76,7 +77,15 @@ class StatisticsView(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        # The figures follow the store's announcements, gathered: a batch redraws once.
+        self.pending = QTimer(self, singleShot=True, interval=200)
+        self.pending.timeout.connect(self.refresh)
+        store.subscribe(self._store_changed)
+        self.finished.connect(lambda _: store.unsubscribe(self._store_changed))
         self.refresh()
+
+    def _store_changed(self, change) -> None:
+        self.pending.start()
 
     def refresh(self) -> None:
         stats = self.store.stats()

@@ -3,6 +3,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 
+from annotator.core.edits import AddSpans, apply
 from annotator.core.model import CLAIM_LAYER, Claim, Span
 from annotator.core.team.progress import claims_per_document
 from annotator.ui import i18n
@@ -61,11 +62,12 @@ def test_claims_chart(view, store):
     assert sum(n for _, _, n in claims_per_document(store)) == store.stats()["claims"] == 1
 
 
-def test_refresh_follows_the_store(view, store):
+def test_refresh_follows_the_store(qtbot, view, store):
+    """The charts follow the store's announcements: a change through the edit API redraws them."""
     doc_id = store.documents()[1].id
-    store.add_span(Span(doc_id=doc_id, start=0, end=3, label="ORG"))
-    view.refresh()
-    assert view.charts()["labels"].totals()["ORG"] == 1
+    apply(store, AddSpans((Span(doc_id=doc_id, start=0, end=3, label="ORG"),
+                           Span(doc_id=doc_id, start=4, end=8, label="ORG"))))
+    qtbot.waitUntil(lambda: view.charts()["labels"].totals().get("ORG") == 2, timeout=3000)
 
 
 def test_each_chart_exports_a_png(view, tmp_path):
