@@ -1,16 +1,38 @@
-"""Start the program: a sub-command runs the command line, anything else the application.
+"""Start the program: a sub-command runs the command line, no sub-command the application.
 
-`python main.py` and the installed `arabic-annotator` command both come here.
+`python main.py` and the installed `arabic-annotator` command both come here; messages
+name the program as it was started.
 """
+import difflib
+import os
 import sys
+
+def program_name() -> str:
+    name = os.path.basename(sys.argv[0] or "main.py")
+    return "main.py" if name in ("__main__.py", "-c", "") else name
 
 
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
-    from annotator.cli import cli
-    if argv and (argv[0] in cli.commands or argv[0] in ("--help", "-h")):
-        from annotator.cli import main as cli_main
-        cli_main(argv)
-    else:
-        from annotator.ui.app import main as gui_main
-        sys.exit(gui_main(argv))
+    from annotator.cli import cli, main as cli_main
+    prog = program_name()
+    first = argv[0] if argv else ""
+    if first in ("-h", "--help", "help"):
+        cli_main(["--help"], prog)
+        return
+    if first == "--version":
+        from annotator import __version__
+        print(f"{prog} {__version__}")
+        return
+    if first in cli.commands:
+        cli_main(argv, prog)
+        return
+    if first and not first.startswith("-"):
+        known = sorted(cli.commands)
+        close = difflib.get_close_matches(first, known, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        print(f"{prog}: no command '{first}'.{hint}\nCommands: {', '.join(known)}.\n"
+              f"'{prog} -h' says more; '{prog}' with no command opens the window.", file=sys.stderr)
+        sys.exit(2)
+    from annotator.ui.app import main as gui_main
+    sys.exit(gui_main(argv, prog))

@@ -21,7 +21,9 @@ from annotator.core.team.identity import default_annotator
 from annotator.core.importers import READERS as IMPORT_FORMATS
 from annotator.core.importing import import_paths
 from annotator.core.schema import SchemaError, load_schema
-from annotator.core.store import ProjectError, open_project
+from annotator.core.model import STATUSES
+from annotator.core.wording import count_of
+from annotator.core.store import ProjectError, open_project, queries
 
 def _open(db: str, schema: str | None = None, annotator: str = "", readonly: bool = False):
     try:
@@ -31,9 +33,12 @@ def _open(db: str, schema: str | None = None, annotator: str = "", readonly: boo
         raise click.ClickException(str(error))
 
 
-@click.group()
+@click.group(epilog="With no command the program opens the application window: "
+                    "[--db PROJECT.db] [--annotator NAME] [--read-only]. --version prints the version.")
 def cli():
-    """Arabic news annotator: project files from the command line."""
+    """Arabic news annotator: project files from the command line.
+
+    Every command takes --help."""
 
 
 @cli.command("import")
@@ -118,8 +123,8 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
                                         if file.mojibake_repaired_from else "") if x)
             extra = "".join(f"; {n} {what}" for n, what in ((file.duplicates, "already in the project"),
                                                              (file.skipped, "skipped")) if n)
-            say(f"{file.file}: {file.imported} articles, {file.spans} spans"
-                + (f", {file.claims} claims" if file.claims else "") + f" ({how}){extra}")
+            say(f"{file.file}: {count_of(file.imported, 'article')}, {count_of(file.spans, 'span')}"
+                + (f", {count_of(file.claims, 'claim')}" if file.claims else "") + f" ({how}){extra}")
             if file.normalisation:
                 say(f"  normalised: {file.normalisation_summary}")
             for warning in file.warnings:
@@ -127,9 +132,10 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
             if file.warnings_not_listed:
                 say(f"  ... and {file.warnings_not_listed} more warnings (--json lists the first ones too)")
         totals = report.totals()
-        say(f"imported {totals['imported']} articles and {totals['spans']} spans from {totals['files']} files; "
-            f"{totals['duplicates']} duplicates skipped; {totals['failed']} files failed"
-            + (f"; {totals['ignored']} files left out" if totals["ignored"] else "")
+        say(f"imported {count_of(totals['imported'], 'article')} and {count_of(totals['spans'], 'span')} from "
+            f"{count_of(totals['files'], 'file')}; {count_of(totals['duplicates'], 'duplicate')} skipped; "
+            f"{count_of(totals['failed'], 'file')} failed"
+            + (f"; {count_of(totals['ignored'], 'file')} left out" if totals["ignored"] else "")
             + ("; CANCELLED" if report.cancelled else ""))
     if not report.ok:
         sys.exit(1)
@@ -238,6 +244,30 @@ def backup_command(db, list_only, restore):
         store.close()
 
 
+@cli.command("list")
+@click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False), help="Project file.")
+@click.option("--status", type=click.Choice(STATUSES), help="Only documents with this status.")
+@click.option("--annotator", default="", help="Statuses as this annotator sees them (default: the latest anyone set).")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+def list_command(db, status, annotator, as_json):
+    """List the documents: id (what show takes), status, entity spans, claims, annotators, title."""
+    store = _open(db, annotator=annotator, readonly=True)
+    try:
+        rows = queries.document_listing(store, status)
+    finally:
+        store.close()
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    mode = choose_mode(None, sys.stdout.isatty())
+    width = max((len(r["id"]) for r in rows), default=2)
+    click.echo(f"{'id':<{width}}  {'status':<11} {'spans':>5} {'claims':>6}  annotators  title")
+    for r in rows:
+        click.echo(plain(f"{r['id']:<{width}}  {r['status']:<11} {r['spans']:>5} {r['claims']:>6}  "
+                         f"{','.join(r['annotators']) or '-'}  {r['title']}", mode))
+    click.echo(count_of(len(rows), "document", "documents"))
+
+
 @cli.command("show")
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.argument("doc_id")
@@ -246,7 +276,7 @@ def backup_command(db, list_only, restore):
 @click.option("--color/--no-color", default=None, help="Colour the annotations (default: on a terminal).")
 @click.option("--tags/--no-tags", default=True, show_default=True, help="Write [LABEL] after each entity.")
 def show_command(db, doc_id, terminal, color, tags):
-    """Print one article (DOC_ID as imported) with its annotations marked."""
+    """Print one article (DOC_ID as `list` prints it) with its annotations marked."""
     store = _open(db, readonly=True)
     try:
         try:
@@ -280,5 +310,5 @@ for _team_command in (merge_command, agree_command, handout_command):
     cli.add_command(_team_command)
 
 
-def main(argv=None) -> None:
-    cli.main(args=argv, prog_name="main.py")
+def main(argv=None, prog: str = "main.py") -> None:
+    cli.main(args=argv, prog_name=prog)

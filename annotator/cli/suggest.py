@@ -12,6 +12,7 @@ import click
 from annotator.core.team.identity import default_annotator
 from annotator.core.edits import AcceptSuggestions, SaveClaim, apply
 from annotator.core.model import ENTITY_LAYER
+from annotator.core.wording import count_of
 from annotator.core.schema import SchemaError
 from annotator.core.store.search import UNFINISHED
 from annotator.core.store import ProjectError, open_project
@@ -160,7 +161,7 @@ def _suggest(store, suggester, doc_ids, as_json: bool, apply_: bool) -> None:
     if as_json:
         click.echo(json.dumps({"documents": results, "totals": totals}, ensure_ascii=False, indent=2))
     else:
-        click.echo(f"{totals['documents']} documents: {totals['entities']} entity and {totals['claims']} claim "
+        click.echo(f"{count_of(totals['documents'], 'document')}: {totals['entities']} entity and {totals['claims']} claim "
                    "suggestions" + (f"; saved {totals['applied_entities']} entities and {totals['applied_claims']}"
                                     f" claims in unfinished documents, {totals['refused']} refused"
                                     if apply_ else ""))

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import click
 
+from annotator.core.wording import count_of
+
 from annotator.core.team import agreement
 from annotator.core.team.handout import HandoutError, handout, parse_names
 from annotator.core.store.merge import MergeError, merge_files
@@ -38,16 +40,17 @@ def merge_command(sources, out, as_json):
         return
     for source in report.sources:
         who = ", ".join(source.annotators) or "nobody"
-        click.echo(f"{source.file}: {who} — {source.documents} documents ({source.new_documents} new, "
-                   f"{source.matched_documents} already there), {source.spans} spans, {source.claims} claims, "
+        click.echo(f"{source.file}: {who} — {count_of(source.documents, 'document')} ({source.new_documents} new, "
+                   f"{source.matched_documents} already there), {count_of(source.spans, 'span')}, {count_of(source.claims, 'claim')}, "
                    f"{source.statuses} statuses added" + (f"; {source.already_there} annotations were there already"
                                                           if source.already_there else ""))
     for conflict in report.conflicts:
         where = f" [{conflict.doc_id}]" if conflict.doc_id else ""
         click.echo(f"conflict ({conflict.kind}) {conflict.file}{where}: {conflict.detail}", err=True)
     totals = report.as_dict()["totals"]
-    click.echo(f"merged {len(report.sources)} files into {out}: {totals['new_documents']} new documents, "
-               f"{totals['spans']} spans, {totals['claims']} claims; {len(report.conflicts)} conflicts reported")
+    click.echo(f"merged {count_of(len(report.sources), 'file')} into {out}: "
+               f"{count_of(totals['new_documents'], 'new document')}, {count_of(totals['spans'], 'span')}, "
+               f"{count_of(totals['claims'], 'claim')}; {count_of(len(report.conflicts), 'conflict')} reported")
 
 
 @click.command("agree")
@@ -139,6 +142,6 @@ def handout_command(db, annotators, overlap, sample, seed, documents, guidelines
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
         return
     for name, path in report.files.items():
-        click.echo(f"{path}: {len(report.assignments[name])} documents for {name}")
-    click.echo(f"{len(report.shared)} documents go to everyone (overlap {overlap:g}, seed {seed}); "
+        click.echo(f"{path}: {count_of(len(report.assignments[name]), 'document')} for {name}")
+    click.echo(f"{count_of(len(report.shared), 'document')} go{'es' if len(report.shared) == 1 else ''} to everyone (overlap {overlap:g}, seed {seed}); "
                f"who got what: {Path(out) / 'handout.json'}")

@@ -9,6 +9,8 @@ import sys
 
 import click
 
+from annotator.core.wording import count_of
+
 from annotator.core.assist.learn.project import PROJECT_MODEL, train_project
 from annotator.core.assist.learn.train import TrainingError
 from annotator.core.schema import SchemaError
@@ -57,7 +59,8 @@ def train_command(db, everything, out, folds, as_json):
     if as_json:
         click.echo(json.dumps({"model": PROJECT_MODEL, "out": out, **info}, ensure_ascii=False, indent=2))
         return
-    click.echo(f"learned from {info['documents']} articles, {info['tokens']} tokens, {info['entities']} entities "
+    click.echo(f"learned from {count_of(info['documents'], 'article')}, {count_of(info['tokens'], 'token')}, "
+               f"{count_of(info['entities'], 'entity')} "
                f"in {info['seconds']:.1f} s; labels {', '.join(model.labels)}")
     scores = info.get("scores") or {}
     if scores:

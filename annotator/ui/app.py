@@ -101,16 +101,19 @@ def offer_restore(parent, path: Path, error: CorruptProject) -> bool:
     return True
 
 
-def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="main.py", description="Arabic news annotator")
+def parse_args(argv, prog: str = "main.py"):
+    from annotator.cli import cli
+    parser = argparse.ArgumentParser(
+        prog=prog, description="Arabic news annotator: with no command, open the application window.",
+        epilog=f"Commands (run without a window): {', '.join(sorted(cli.commands))}; '{prog} COMMAND --help'.")
     parser.add_argument("--db", help="project file to open or create (default: your project in the user data folder)")
     parser.add_argument("--annotator", help="your annotator name (remembered)")
     parser.add_argument("--read-only", action="store_true", help="open the project without changing it")
     return parser.parse_args(argv)
 
 
-def main(argv=None) -> int:
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+def main(argv=None, prog: str = "main.py") -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv, prog)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)

@@ -47,6 +47,14 @@ def ask_annotator(parent, current: str, first_time: bool = False) -> str | None:
     return dialog.value() if dialog.exec() == QDialog.Accepted else None
 
 
+def can_show_windows() -> bool:
+    """Is there a screen a dialog would appear on? Not with Qt's offscreen or minimal
+    platforms (tests, servers, CI), where the name comes from --annotator,
+    $ANNOTATOR_NAME or the system user instead of a question."""
+    from PySide6.QtGui import QGuiApplication
+    return QGuiApplication.platformName() not in ("offscreen", "minimal", "vnc") and bool(QGuiApplication.screens())
+
+
 def first_start_annotator(settings: QSettings, given: str | None) -> str:
     """The name from --annotator, or the remembered one, or asked now (first start)."""
     if given:
@@ -55,6 +63,9 @@ def first_start_annotator(settings: QSettings, given: str | None) -> str:
     remembered = settings.value(SETTING)
     if remembered:
         return str(remembered)
+    if not can_show_windows():
+        # No screen (offscreen, a server): a dialog nobody can see would wait forever.
+        return default_annotator()
     name = ask_annotator(None, default_annotator(), first_time=True)
     if name:
         settings.setValue(SETTING, name)

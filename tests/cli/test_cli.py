@@ -80,3 +80,31 @@ def test_show_marks_entities_and_shapes_for_plain_terminals(tmp_path):
     assert len(lines) > 3 and all(len(line) <= 80 for line in lines)      # wrapped by us, in reading order
     assert "ﻑﻭﺮﻓﻻ" in visual.stdout                    # لافروف joined (presentation forms) and reversed
     assert run("show", "--db", db, "nope").returncode != 0
+
+
+def test_help_version_and_unknown_commands_answer_without_a_window():
+    for flag in ("-h", "--help", "help"):
+        result = run(flag)
+        assert result.returncode == 0, result.stderr
+        assert "Commands:" in result.stdout and "list" in result.stdout and "train" in result.stdout
+        assert "opens the application window" in result.stdout and "--read-only" in result.stdout
+    version = run("--version")
+    assert version.returncode == 0 and version.stdout.startswith("main.py ") and version.stdout.strip()[-1].isdigit()
+    unknown = run("stat")
+    assert unknown.returncode == 2 and "no command 'stat'" in unknown.stderr and "Did you mean 'stats'" in unknown.stderr
+    assert "import" in unknown.stderr and "show" in unknown.stderr
+
+
+def test_list_prints_what_show_takes(tmp_path):
+    db = tmp_path / "p.db"
+    assert run("import", SAMPLES, "--db", db, "--annotator", "amal").returncode == 0
+    listed = run("list", "--db", db, "--json")
+    assert listed.returncode == 0, listed.stderr
+    rows = json.loads(listed.stdout)
+    assert len(rows) == 5 and set(rows[0]) == {"id", "title", "status", "spans", "claims", "annotators"}
+    assert all(r["spans"] == 0 and r["claims"] == 0 and r["status"] == "new" for r in rows)
+    shown = run("show", "--db", db, rows[0]["id"], "--logical", "--no-color")
+    assert shown.returncode == 0 and rows[0]["title"] in shown.stdout
+    text = run("list", "--db", db, "--status", "new")
+    assert text.returncode == 0 and rows[0]["id"] in text.stdout and text.stdout.rstrip().endswith("5 documents")
+    assert run("list", "--db", db, "--status", "done").stdout.rstrip().endswith("0 documents")

@@ -94,7 +94,7 @@ def test_failed_file_exit_code_and_others_imported(tmp_path):
     assert result.returncode == 1
     assert f"error: {bad}, line 2: span 1 [0, 50) is out of range for a text of 2 characters" in result.stderr
     assert f"error: {empty}: file is empty" in result.stderr
-    assert "imported 1 articles and 0 spans from 3 files; 0 duplicates skipped; 2 files failed" in result.stdout
+    assert "imported 1 article and 0 spans from 3 files; 0 duplicates skipped; 2 files failed" in result.stdout
     assert [d.text for d in documents(db)] == [TEXT]
 
 

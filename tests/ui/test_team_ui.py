@@ -7,6 +7,8 @@ from annotator.core.team import agreement
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import open_project
 from annotator.ui import team_menu
+from annotator.core.team.identity import default_annotator
+from annotator.ui import identity_dialog
 from annotator.ui.identity_dialog import AnnotatorDialog, first_start_annotator
 from annotator.ui.main_window import MainWindow
 
@@ -61,9 +63,10 @@ def shown(window):
 
 # --- identity --------------------------------------------------------------------------
 
-def test_first_start_asks_for_a_name_once(qtbot, tmp_path):
+def test_first_start_asks_for_a_name_once(qtbot, tmp_path, monkeypatch):
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
     seen = []
+    monkeypatch.setattr(identity_dialog, "can_show_windows", lambda: True)     # as on a real screen
 
     def answer():
         dialog = QApplication.activeModalWidget()
@@ -76,6 +79,16 @@ def test_first_start_asks_for_a_name_once(qtbot, tmp_path):
     assert seen == ["Who is annotating?"] and settings.value("annotator") == "salma"
     assert first_start_annotator(settings, None) == "salma"          # not asked again
     assert first_start_annotator(settings, "huda") == "huda" and settings.value("annotator") == "huda"
+
+
+def test_without_a_screen_the_name_comes_without_asking(qtbot, tmp_path, monkeypatch):
+    """Offscreen (a server, CI) nobody could answer the dialog: never block on it."""
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat)
+    assert not identity_dialog.can_show_windows()                      # the tests run offscreen
+    monkeypatch.setenv("ANNOTATOR_NAME", "nour")
+    assert first_start_annotator(settings, None) == "nour" and settings.value("annotator") is None
+    monkeypatch.delenv("ANNOTATOR_NAME")
+    assert first_start_annotator(settings, None) == default_annotator()
 
 
 def test_name_dialog_refuses_a_blank_name(qtbot):

@@ -7,6 +7,8 @@ counts exported spans whose edges moved to token edges. Nothing is dropped silen
 """
 from __future__ import annotations
 
+from annotator.core.wording import count_of
+
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -87,7 +89,7 @@ class ExportReport:
 
     def summary_lines(self) -> list[str]:
         """The report in words, for the CLI and the export dialog."""
-        lines = [f"{self.documents_exported} of {self.documents_seen} documents exported"]
+        lines = [f"{self.documents_exported} of {count_of(self.documents_seen, 'document')} exported"]
         lines += _reasons(self.documents_left_out, DOCUMENT_REASONS)
         lines.append(f"{self.spans_exported} of {self.spans_seen} entity spans exported"
                      + (f", {sum(self.spans_adjusted.values())} adjusted" if self.spans_adjusted else ""))

@@ -282,7 +282,8 @@ class Store:
                       " AND ds.annotator = :me), CASE WHEN EXISTS (SELECT 1 FROM document_status ds"
                       " WHERE ds.doc_id = d.id) THEN 'new' ELSE d.status END)")
 
-    def _status_sql(self) -> str:
+    def status_sql(self) -> str:
+        """SQL for a document ``d``'s status as this store's annotator sees it (parameter :me)."""
         return self._MY_STATUS_SQL if self.annotator else "d.status"
 
     _SUMMARY_SQL = ("SELECT d.id, d.title, {status} AS status, d.length,"
@@ -291,12 +292,12 @@ class Store:
 
     def documents(self) -> list[DocumentSummary]:
         """Every document in import order, without its text (fast on big projects)."""
-        rows = self.db.execute(self._SUMMARY_SQL.format(status=self._status_sql()) + " ORDER BY d.rowid",
+        rows = self.db.execute(self._SUMMARY_SQL.format(status=self.status_sql()) + " ORDER BY d.rowid",
                                {"me": self.annotator}).fetchall()
         return [self._summary(r) for r in rows]
 
     def summary(self, doc_id: str) -> DocumentSummary:
-        return self._summary(self.db.execute(self._SUMMARY_SQL.format(status=self._status_sql())
+        return self._summary(self.db.execute(self._SUMMARY_SQL.format(status=self.status_sql())
                                              + " WHERE d.id = :doc", {"me": self.annotator, "doc": doc_id}).fetchone())
 
     @staticmethod
@@ -692,7 +693,7 @@ class Store:
 
         With ``unfinished_only`` the search wraps around and skips done/skipped ones.
         """
-        rows = self.db.execute(f"SELECT d.id, {self._status_sql()} AS status FROM documents d ORDER BY d.rowid",
+        rows = self.db.execute(f"SELECT d.id, {self.status_sql()} AS status FROM documents d ORDER BY d.rowid",
                                {"me": self.annotator}).fetchall()
         ids = [row["id"] for row in rows]
         here = ids.index(doc_id) if doc_id in ids else -1

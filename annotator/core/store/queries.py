@@ -11,7 +11,7 @@ import sqlite3
 
 from annotator.core.model import ENTITY_LAYER
 
-__all__ = ["documents_with_entity_rows", "statuses", "status_counts", "claims_per_document", "document_record",
+__all__ = ["documents_with_entity_rows", "document_listing", "statuses", "status_counts", "claims_per_document", "document_record",
            "entity_names", "span_signature", "annotated_or_done", "ids_by_hash", "existing_ids", "data_version", "shown_signature"]
 
 
@@ -35,6 +35,23 @@ def documents_with_entity_rows(store):
             found.append(pending[1:])
             pending = next(spans, None)
         yield doc_id, title or "", text, bool(has_claims), found
+
+
+def document_listing(store, status: str | None = None) -> list[dict]:
+    """Every document in list order: id, title, status (as the store's annotator sees it),
+    entity spans, claims and who worked on it (spans, claims or a status of their own)."""
+    rows = store.db.execute(
+        f"SELECT d.id, d.title, {store.status_sql()} AS status,"
+        " (SELECT count(*) FROM spans s WHERE s.doc_id = d.id AND s.layer = 'entity') AS spans,"
+        " (SELECT count(*) FROM claims c WHERE c.doc_id = d.id) AS claims,"
+        " (SELECT group_concat(a, ',') FROM (SELECT DISTINCT annotator AS a FROM spans WHERE doc_id = d.id"
+        "   UNION SELECT annotator FROM claims WHERE doc_id = d.id"
+        "   UNION SELECT annotator FROM document_status WHERE doc_id = d.id) WHERE a != '') AS annotators"
+        " FROM documents d ORDER BY d.rowid", {"me": store.annotator}).fetchall()
+    found = [{"id": r["id"], "title": r["title"] or "", "status": r["status"], "spans": r["spans"],
+              "claims": r["claims"], "annotators": sorted((r["annotators"] or "").split(",")) if r["annotators"]
+              else []} for r in rows]
+    return [row for row in found if status is None or row["status"] == status]
 
 
 def statuses(store):

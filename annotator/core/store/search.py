@@ -182,7 +182,7 @@ def search_documents(store, query: str = "", status=None, label: str | None = No
         statuses = [status] if isinstance(status, str) else list(status)
         names = [f":status{i}" for i in range(len(statuses))]
         params.update({f"status{i}": s for i, s in enumerate(statuses)})
-        where.append(f"{store._status_sql()} IN ({', '.join(names)})")
+        where.append(f"{store.status_sql()} IN ({', '.join(names)})")
     if label:
         # (label, doc_id) covers this; only a label named like a claim role needs the layer
         layer = " AND layer = 'entity'" if label in CLAIM_ROLES else ""
