@@ -41,6 +41,14 @@ examples: ``docs/import-rules.md``):
    (``اقرأ أيضاً`` in the middle of an article). ``اقرأ أيضاً: عنوان`` on one
    line is a single teaser.
 7. Articles without any body paragraph are dropped.
+8. (issue 14) Runs of short nav-shaped lines are menus (dropped) or, opening
+   with الرئيسية and 2-4 long, one-item-a-line breadcrumbs; a trail's last
+   item is meta ``section``. Relative times (قبل 3 ساعات، منذ يومين), picture
+   credit/caption lines (صدر الصورة، ... / التعليق على الصورة، ... / Getty
+   Images) and bylines (كتب ...، short name lines in the head) are meta. In a
+   related block a headline followed by a paragraph that is no teaser summary
+   opens the next article, unless the paragraph opens with a continuation
+   word (وأضاف، وقال ...): then the body resumes.
 
 Known limits: a sub-heading followed by an in-body photo caption and two
 paragraphs starts a new article; an article head with an outlet byline
@@ -72,7 +80,9 @@ class DumpArticle:
 # --- vocabulary ---------------------------------------------------------
 
 RELATED_HEADINGS = ("مقالات ذات صلة", "اقرأ أيضا", "قصص مقترحة", "مواضيع ذات صلة",
-                    "أخبار ذات صلة", "اقرأ المزيد", "شاهد أيضا", "الأكثر قراءة")
+                    "أخبار ذات صلة", "اقرأ المزيد", "شاهد أيضا", "الأكثر قراءة",
+                    "أخبار متعلقة", "مواضيع متعلقة", "الأكثر مشاهدة", "المزيد حول هذه القصة",
+                    "اخترنا لكم", "المزيد من الأخبار")
 # Labels a site prints before a teaser: genres may open the caption and the
 # title; sections (often place names, which can start a real title) only the caption.
 GENRE_WORDS = ("تحليل إخباري", "تقرير", "تحقيق", "حوار", "رأي", "خاص")
@@ -82,7 +92,39 @@ SECTION_WORDS = ("المشرق العربي", "المغرب العربي", "شم
                  "رياضة", "الرياضة", "ثقافة", "سياسة", "صحة", "علوم", "تكنولوجيا",
                  "منوعات") + GENRE_WORDS
 _MARKERS = {"tt", "t t", "a a", "a+ a-", "a- a+", "شارك", "مشاركة", "شارك الخبر",
-            "طباعة", "نسخ الرابط", "share", "print", "tweet"}
+            "طباعة", "نسخ الرابط", "share", "print", "tweet",
+            # share/follow buttons and page controls
+            "تويتر", "فيسبوك", "فيس بوك", "واتساب", "واتس اب", "تلغرام", "تليغرام", "لينكدإن",
+            "انستغرام", "إنستغرام", "يوتيوب", "إكس", "البريد الإلكتروني", "حفظ", "نسخ",
+            "مشاركة عبر", "شارك عبر", "تابعنا", "تابعونا", "تابعنا على", "تابعونا على",
+            "facebook", "twitter", "whatsapp", "telegram", "linkedin", "email", "x",
+            "تخطى إلى المحتوى", "تخطي إلى المحتوى", "تجاوز إلى المحتوى", "القائمة",
+            "القائمة الرئيسية", "بحث", "البحث", "skip to content", "menu", "search"}
+_END_BLOCK_RE = re.compile(r"^(?:end of list|نهاية\s+.{1,30}|تخط[ىي]\s+.{1,30}\s+وواصل\s+القراءة)$",
+                           re.IGNORECASE)
+_LIST_MARK_RE = re.compile(r"^list \d+ of \d+$", re.IGNORECASE)
+# picture furniture written as lines: "صدر الصورة، Getty Images", "التعليق على الصورة، ..."
+_CREDIT_RE = re.compile(r"^(?:صدر الصورة|مصدر الصورة|حقوق الصورة|الصورة|صورة|تصوير|"
+                        r"image source|photo|credit)\s*[،,:]\s*(?P<value>.+)$", re.IGNORECASE)
+_CAPLINE_RE = re.compile(r"^(?:التعليق على الصورة|تعليق الصورة|image caption)\s*[،,:]\s*(?P<value>.+)$",
+                         re.IGNORECASE)
+_AGENCIES = {"getty images", "getty", "afp", "reuters", "epa", "ap", "anadolu", "رويترز", "أ ف ب",
+             "أ.ف.ب", "ا ف ب", "أسوشيتد برس", "الأناضول", "وكالة الأناضول", "إ ب أ", "صورة أرشيفية"}
+# relative times: "قبل 3 ساعات", "منذ يومين", "3 ساعات مضت"
+_REL_UNITS = ("ثانية ثوان ثواني دقيقة دقيقتين دقائق ساعة ساعتين ساعات يوم يومين أيام ايام "
+              "أسبوع اسبوع أسبوعين اسبوعين أسابيع اسابيع شهر شهرين أشهر اشهر شهور سنة سنتين سنوات "
+              "عام عامين أعوام").split()
+_REL_TIME_RE = re.compile(
+    r"^(?:(?:قبل|منذ)\s+(?:[\d٠-٩]+\s+)?(?P<u1>\S+)|(?:[\d٠-٩]+\s+)?(?P<u2>\S+)\s+مضت|الآن|منذ قليل)$")
+# bylines: "كتب محمد أحمد", "بقلم: ...", "Author, ..." (BBC)
+_BYLINE_RE = re.compile(r"^(?:كتب|كتبت|بقلم|إعداد|اعداد|تحرير|الكاتب|المحرر|author|role)\s*[:،,]?\s+\S",
+                        re.IGNORECASE)
+# a body paragraph that goes on after an inline "اقرأ أيضاً" block opens with a link word
+_CONTINUATION = set(("وقال وقالت وأضاف وأضافت وتابع وتابعت وأشار وأشارت وأوضح وأوضحت وأكد وأكدت "
+                     "ولفت ولفتت وذكر وذكرت وكان وكانت وفي ومن وبحسب ووفق ووفقا ووفقاً وبين وبينت "
+                     "وشدد وشددت ويذكر يذكر ويشار يشار وتجدر وجاء وجاءت وقد وبعد وأفاد وأفادت ونقل "
+                     "ونقلت واعتبر واعتبرت ولم وهو وهي وهذا وهذه كما إلى وإلى وعلى ولكن لكن غير "
+                     "وأعرب وأعربت وتأتي ويأتي وأردف وأردفت واختتم").split())
 _PUBLISHED = ("نشر في", "نشر بتاريخ", "نشرت في", "تاريخ النشر", "تم النشر")
 _UPDATED = ("آخر تحديث", "تاريخ التحديث", "تم التحديث", "محدث في")
 _MONTHS = ("يناير فبراير مارس أبريل إبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر "
@@ -92,7 +134,7 @@ _MONTHS = ("يناير فبراير مارس أبريل إبريل ابريل م
 _DATE_WORDS = set((_MONTHS + " السبت الأحد الاحد الاثنين الإثنين الثلاثاء الأربعاء الاربعاء "
                    "الخميس الجمعة م هـ ه ص مساء مساءً صباحا صباحاً الساعة بتوقيت غرينتش "
                    "غرينيتش مكة المكرمة في منذ دقيقة دقائق ساعة ساعات ساعتين يوم يومين أيام "
-                   "gmt utc am pm").split())
+                   "gmt utc am pm gst ast ksa cet clt").split())
 # Parenthesised words that end titles/sentences but are no photo credit.
 _NOT_CREDIT = {"فيديو", "بالفيديو", "صور", "بالصور", "صورة", "إنفوغراف", "انفوغراف",
                "تحديث", "محدث", "خاص", "حصري", "مباشر", "تقرير", "تحليل"} | _DATE_WORDS
@@ -122,7 +164,7 @@ _SOURCE_RE = re.compile(r"^(?:ال)?(?:مصدر|مصادر)\s*[:：]\s*(?P<value
 # «outlet» (city); the city is required: a short quote alone is a paragraph.
 _OUTLET_RE = re.compile(r"^«(?P<outlet>[^«»]{1,40})»\s*\((?P<city>[^()]{1,40})\)$")
 _CAPTION_RE = re.compile(r"^(?P<caption>.*\S)\s*\((?P<credit>[^()]{1,60})\)$")
-_CRUMB_SEP = re.compile(r"\s*(?:/|>|›|‹|<|»)\s*")
+_CRUMB_SEP = re.compile(r"\s*(?:/|>|›|‹|<|»|\|)\s*")
 _HOME_WORDS = {"الرئيسية", "الصفحة الرئيسية", "الرئيسة", "home"}
 _DATELINE_RE = re.compile(
     r"^(?P<city>[\u0621-\u065F\u0670]+(?: [\u0621-\u065F\u0670]+){0,2})\s*"
@@ -131,6 +173,12 @@ _DIGITS = re.compile(r"^[\d٠-٩]+(?:[:/.\-][\d٠-٩]+)*$")
 _SENTENCE_END = ".:؛،,;…"
 _CLOSERS = "»\"')]”’"
 _NEAR = 6
+_NAV_MAX_WORDS = 3
+_FULL_DATE = re.compile(r"^(?:[\d٠-٩]{1,2}[/.\-][\d٠-٩]{1,2}[/.\-][\d٠-٩]{4}|[\d٠-٩]{4}-[\d٠-٩]{2}-[\d٠-٩]{2})$")
+# "سكاي نيوز عربية - أبوظبي", "دبي - العربية.نت": outlet and place, no digits
+_BYLINE_SHAPE_RE = re.compile(r"^[^\d٠-٩.،:؛!؟]{2,30}\s[-–]\s[^\d٠-٩،:؛!؟]{2,30}$")
+_HEAD_KINDS = ("caption", "marker", "date", "outlet", "reltime", "byline", "credit", "capline")
+_STRONG_HEAD_KINDS = ("marker", "date", "outlet", "reltime", "byline")
 
 
 def _words(s: str) -> int:
@@ -155,14 +203,26 @@ class _Line:
 
 def _kind(s: str) -> str:
     key = " ".join(s.split()).casefold()
-    if key in _MARKERS or "©" in s or "جميع الحقوق محفوظة" in s:
+    if key in _MARKERS or "©" in s or "جميع الحقوق محفوظة" in s or _LIST_MARK_RE.match(key):
         return "marker"
+    if _END_BLOCK_RE.match(key) and _words(s) <= 6:
+        return "endblock"
     if _HEADING_RE.match(s):
         return "heading"
-    if _crumbs(s):
-        return "crumbs"
+    if _rel_time(s):
+        return "reltime"
     if _date_parts(s):
         return "date"
+    if _crumbs(s):
+        return "crumbs"
+    if _CAPLINE_RE.match(s) and _words(s) <= 40:
+        return "capline"
+    if _CREDIT_RE.match(s) and _words(s) <= 8:
+        return "credit"
+    if key in _AGENCIES:
+        return "credit"
+    if _BYLINE_RE.match(s) and _words(s) <= 8 and s[-1] not in ".؟!":
+        return "byline"
     if _SOURCE_RE.match(s) and _words(s) <= 15:
         return "source"
     if (m := _OUTLET_RE.match(s)) and _words(m["outlet"]) <= 4 and _words(m["city"]) <= 3:
@@ -188,6 +248,22 @@ def _crumbs(s: str) -> list[str] | None:
     return parts
 
 
+def _rel_time(s: str) -> bool:
+    m = _REL_TIME_RE.match(" ".join(s.split()))
+    return bool(m) and (m["u1"] or m["u2"] or "") in _REL_UNITS + [""] and _words(s) <= 4
+
+
+def _nav_shaped(s: str) -> bool:
+    """A menu or breadcrumb item: at most 3 words, no digits, no punctuation."""
+    return (_words(s) <= _NAV_MAX_WORDS and len(s) <= 30 and not re.search(r"[\d٠-٩]", s)
+            and not any(c in s for c in ".،,:؛;؟?!…«»\"()"))
+
+
+def _continues(s: str) -> bool:
+    first = s.split()[0] if s.split() else ""
+    return first.strip("،,") in _CONTINUATION
+
+
 def _date_parts(s: str) -> dict | None:
     """{'published': ..., 'updated': ...} for a date line, {'date': ...} for a bare date."""
     if _words(s) > 15:
@@ -197,7 +273,7 @@ def _date_parts(s: str) -> dict | None:
         out = {}
         for m, nxt in zip(found, found[1:] + [None]):
             value = s[m.end(): nxt.start() if nxt else len(s)].strip(" :：-–—|،,")
-            if not _is_date(value):
+            if not (_is_date(value) or _rel_time(value)):
                 return None                  # "نشر في 2020 تقرير ..." is a sentence
             out.setdefault("published" if m.group("pub") else "updated", value)
         return out
@@ -209,8 +285,11 @@ def _date_parts(s: str) -> dict | None:
 def _is_date(s: str, need_word: bool = False) -> bool:
     """Only numbers, month/weekday names and time words (at most 10 tokens)."""
     tokens = [t for t in (t.strip("،,:|-–—()") for t in s.split()) if t]
+    for zone in ("بتوقيت", "توقيت"):        # "بتوقيت أبوظبي", "بتوقيت مكة المكرمة"
+        if zone in tokens and len(tokens) - tokens.index(zone) <= 3:
+            tokens = tokens[:tokens.index(zone)]
     return (0 < len(tokens) <= 10 and any(_DIGITS.match(t) for t in tokens)
-            and (not need_word or any(t in _DATE_WORDS for t in tokens))
+            and (not need_word or any(t in _DATE_WORDS or _FULL_DATE.match(t) for t in tokens))
             and all(_DIGITS.match(t) or t.casefold() in _DATE_WORDS for t in tokens))
 
 
@@ -228,13 +307,13 @@ def _split_caption(s: str) -> tuple[str, str] | None:
 
 
 def _classify(text: str) -> list[_Line]:
+    lines = [_Line(n, raw.strip(), "") for n, raw in enumerate(text.split("\n"), 1) if raw.strip()]
+    for line in lines:
+        line.kind = _kind(line.text)
     items: list[_Line] = []
     recent: list[_Line] = []           # last kept text/caption lines
-    for n, raw in enumerate(text.split("\n"), 1):
-        s = raw.strip()
-        if not s:
-            continue
-        kind = _kind(s)
+    for line in _navigation(lines):
+        n, s, kind = line.n, line.text, line.kind
         if kind in ("text", "caption"):
             key = " ".join(s.split())
             dup = next((r for r in recent if " ".join(r.text.split()) == key), None)
@@ -247,6 +326,49 @@ def _classify(text: str) -> list[_Line]:
             item = _Line(n, s, kind)
         items.append(item)
     return items
+
+
+def _navigation(items: list[_Line]) -> list[_Line]:
+    """Runs of short lines are menus or one-item-a-line breadcrumbs.
+
+    A run is 2+ nav-shaped text/section lines (markers in between do not
+    break it). Each home word (الرئيسية) opens a new run. A run that opens
+    with a home word and has 2-4 lines is a breadcrumb trail, turned into one
+    ``crumbs`` line; any other run of 3+ lines is a menu (``nav``, dropped)."""
+    out: list[_Line] = []
+    k = 0
+    while k < len(items):
+        run, j = [], k
+        while j < len(items):
+            it = items[j]
+            if it.kind in ("text", "section") and _nav_shaped(it.text):
+                if run and it.text.casefold() in _HOME_WORDS:
+                    break
+                run.append((j, it))
+            elif it.kind != "marker" or not run:
+                break
+            j += 1
+        after = items[j] if j < len(items) else None
+        if run and after is not None and after.kind == "text" and not _is_headline(after.text):
+            j = run.pop()[0]             # a short title with its first paragraph
+        run = [it for _, it in run]
+        if not run:
+            out.append(items[k])
+            k += 1
+            continue
+        if run[0].text.casefold() in _HOME_WORDS and 2 <= len(run) <= 4:
+            out.append(_Line(run[0].n, " / ".join(r.text for r in run), "crumbs"))
+        elif len(run) >= 3:
+            out.append(_Line(run[0].n, " | ".join(r.text for r in run), "nav"))
+        else:
+            out.extend(items[k:j])
+        k = j
+    # a short line (the site's name) right above a menu or trail is part of it
+    for k in range(len(out) - 2, -1, -1):
+        if (out[k].kind in ("text", "section") and _nav_shaped(out[k].text)
+                and out[k + 1].kind in ("nav", "crumbs") and out[k + 1].n > out[k].n):
+            out[k].kind = "nav"
+    return out
 
 
 def _strip_section(s: str, words=SECTION_WORDS) -> tuple[str | None, str]:
@@ -301,20 +423,26 @@ class _Splitter:
         else:
             self._meta().update(caption=caption, caption_credit=credit)
 
-    def _is_head(self, i: int) -> bool:
-        """Is items[i] a title followed by article-head furniture?"""
+    def _is_head(self, i: int, need_body: bool = False) -> bool:
+        """Is items[i] a title followed by article-head furniture?
+        With ``need_body`` (in a related block, where teasers carry times and
+        pictures too) a body paragraph must follow the furniture."""
         item = self.items[i]
         if item.kind != "text" or not _is_headline(item.text):
             return False
         k, zone = i + 1, []
-        while (nxt := self._at(k)) and nxt.kind in ("caption", "marker", "date", "outlet"):
+        while (nxt := self._at(k)) and nxt.kind in _HEAD_KINDS:
             zone.append(nxt)
             k += 1
+        if need_body and not (item.repeats and not zone):
+            b = self._at(k)
+            if not zone or b is None or b.kind != "text" or _is_headline(b.text):
+                return False
         strong = item.repeats > 0 or any(
-            z.kind in ("marker", "date", "outlet") or (z.kind == "caption" and z.repeats) for z in zone)
+            z.kind in _STRONG_HEAD_KINDS or (z.kind == "caption" and z.repeats) for z in zone)
         if strong:
             return True
-        if not any(z.kind == "caption" for z in zone):
+        if not any(z.kind in ("caption", "credit", "capline") for z in zone):
             return False
         # a caption once is also a teaser's layout: demand a real body after it
         body = [self._at(k), self._at(k + 1)]
@@ -325,7 +453,11 @@ class _Splitter:
         i = 0
         while i < len(self.items):
             item = self.items[i]
-            if item.kind == "marker":
+            if item.kind in ("marker", "nav"):
+                i += 1
+            elif item.kind == "endblock":    # "نهاية قصص مقترحة": the body goes on
+                if self.state == "related":
+                    self.state = "body" if self.cur is not None and self.cur.paragraphs else "head"
                 i += 1
             elif item.kind == "section":     # a lone section label above a title
                 if self.state != "related":
@@ -336,7 +468,10 @@ class _Splitter:
                     self._close()
                 elif self.state == "related":
                     self.state = "head" if self.cur is None else "body"
-                self._meta()["breadcrumbs"] = _crumbs(item.text)
+                crumbs = _crumbs(item.text)
+                self._meta()["breadcrumbs"] = crumbs
+                if crumbs[-1].casefold() not in _HOME_WORDS:
+                    self._meta()["section"] = crumbs[-1]
                 i += 1
             elif item.kind == "heading":
                 self._heading(item)
@@ -350,7 +485,22 @@ class _Splitter:
 
     def _line(self, i: int):
         item = self.items[i]
-        if item.kind == "date":
+        in_head = self.cur is None or not self.cur.paragraphs
+        if item.kind == "reltime":
+            self._meta().setdefault("relative_time", item.text)
+        elif item.kind in ("credit", "capline"):
+            self._picture(item, primary=in_head)
+        elif item.kind == "byline":
+            self._byline(item.text)
+        elif (item.kind == "text" and self.cur is None and _nav_shaped(item.text)
+              and (nxt := self._at(i + 1)) and nxt.kind == "text" and _is_headline(nxt.text)
+              and not _nav_shaped(nxt.text)):
+            pass                         # a site name or label line above the title
+        elif (item.kind == "text" and self.cur is not None and self.state == "head"
+              and (_nav_shaped(item.text) or _BYLINE_SHAPE_RE.match(item.text))
+              and (nxt := self._at(i + 1)) and nxt.kind not in ("heading", "crumbs", "nav")):
+            self._byline(item.text)      # a short name line between title and body
+        elif item.kind == "date":
             nxt = self._next_content(i + 1)
             if self.state == "body" and nxt and nxt.kind == "text" and _is_headline(nxt.text):
                 self._close()            # a date before a headline opens the next article
@@ -381,6 +531,26 @@ class _Splitter:
         else:
             self._add_paragraph(item)
 
+    def _byline(self, text: str):
+        meta = self._meta()
+        meta["byline"] = f"{meta['byline']} - {text}" if "byline" in meta else text
+
+    def _picture(self, item: _Line, primary: bool):
+        """A credit or caption line: the article's picture in the head,
+        ``other_captions`` in the body."""
+        m = (_CAPLINE_RE if item.kind == "capline" else _CREDIT_RE).match(item.text)
+        value = m["value"].strip() if m else item.text
+        key = "caption" if item.kind == "capline" else "caption_credit"
+        meta = self._meta()
+        if primary and key not in meta:
+            meta[key] = value
+            return
+        others = meta.setdefault("other_captions", [])
+        if others and key not in others[-1]:
+            others[-1][key] = value
+        else:
+            others.append({key: value})
+
     def _next_content(self, k: int) -> _Line | None:
         while (nxt := self._at(k)) and nxt.kind in ("date", "marker"):
             k += 1
@@ -408,11 +578,23 @@ class _Splitter:
         if item.kind == "source":
             self._line(i)
             return i + 1
-        if item.kind == "outlet":        # a stray outlet line belongs to no one
-            return i + 1
-        if self._is_head(i):
+        if item.kind in ("outlet", "reltime", "credit", "capline", "byline"):
+            return i + 1                 # a teaser's outlet, time or picture: no one's meta
+        if self._is_head(i, need_body=True):
             self._close()
             return i
+        nxt = self._at(i + 1)
+        if (item.kind == "text" and _is_headline(item.text) and nxt is not None
+                and nxt.kind == "text" and not _is_headline(nxt.text) and not self._summary(i + 1)):
+            # a headline with a paragraph that is no teaser summary ends the block:
+            # the next article, unless the paragraph goes on the interrupted body
+            if self.cur is None or not self.cur.paragraphs or _DATELINE_RE.match(nxt.text) \
+                    or not _continues(nxt.text):
+                self._close()
+                return i
+            self._teaser(self.heading, None, [item], None)
+            self.state = "body"
+            return i + 1
         opened = self._open_teaser(i)
         if opened is not None:
             return opened
@@ -458,15 +640,23 @@ class _Splitter:
         lines = [title]
         summary = self._at(k)
         if summary and summary.kind == "text" and not _is_headline(summary.text):
-            after = self._at(k + 1)
-            boundary = (after is None and caption is not None) or (after is not None and (
-                after.kind in ("caption", "heading", "crumbs", "date", "marker", "outlet")
-                or (after.kind == "text" and _is_headline(after.text))))
-            if boundary:
+            if self._summary(k, picture=caption is not None):
                 lines.append(summary)
                 k += 1
         self._teaser(self.heading, caption, lines, None)
         return k
+
+    def _summary(self, k: int, picture: bool = False) -> bool:
+        """Is the text line items[k] a teaser summary, i.e. is it followed by
+        another teaser (or, after a picture teaser, by the end of the page)?"""
+        if self.cur is not None and self.cur.paragraphs and _continues(self.items[k].text):
+            return False                 # "وأضاف ...": the interrupted body goes on
+        after = self._at(k + 1)
+        if after is None:
+            return picture
+        return (after.kind in ("caption", "heading", "crumbs", "date", "marker", "outlet", "nav",
+                               "endblock", "reltime", "credit", "capline")
+                or (after.kind == "text" and _is_headline(after.text)))
 
     def _teaser(self, heading: str, caption: _Line | None, content: list[_Line], outlet: _Line | None):
         captions = [c for c in content if c.kind == "caption"]
