@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_left, insort
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
@@ -153,6 +153,12 @@ class ArticleView(QPlainTextEdit):
         self._snap_mode = SnapMode.WORD.value
         self._exact_once = False      # Alt held at mouse release
         self._press_pos: QPoint | None = None
+        # The caret follows the reading: scrolled out of sight (wheel, scroll bar), it would
+        # make QPlainTextEdit scroll back towards it at the next click, moving the text
+        # under the pointer.
+        self._caret_timer = QTimer(self, singleShot=True, interval=0)     # after the scroll is done
+        self._caret_timer.timeout.connect(self._caret_into_view)
+        self.verticalScrollBar().valueChanged.connect(lambda _value: self._caret_timer.start())
         # Claims: each part of each claim is a "mark" (a Span with its own id,
         # label = role) in a second index, so a span shared by two claims (a
         # carried-over source) is drawn for each of them.
@@ -413,6 +419,19 @@ class ArticleView(QPlainTextEdit):
         line_no = block.firstLineNumber() + (line.lineNumber() if line.isValid() else 0)
         self.verticalScrollBar().setValue(line_no)
 
+    def reveal(self, start: int, end: int | None = None) -> None:
+        """Scroll only when ``[start, end)`` is not already on screen (then as scroll_to):
+        the view stays where the annotator is working."""
+        end = start if end is None else end
+        viewport = self.viewport().rect()
+        for pos in (start, max(start, end - 1)):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self._omap.to_qt(max(0, min(pos, len(self._text)))))
+            rect = self.cursorRect(cursor)
+            if not (viewport.top() <= rect.top() and rect.bottom() <= viewport.bottom()):
+                self.scroll_to(start)
+                return
+
     def first_visible_position(self) -> int:
         """Python offset of the first character on the topmost line that is at
         least half shown (Qt's scrolling may leave a pixel of the line above)."""
@@ -454,6 +473,16 @@ class ArticleView(QPlainTextEdit):
             p = self._omap.to_py(c.position())
             r = (p, p)
         self.selectionChangedPy.emit(*r)
+
+    def _caret_into_view(self, _value=None) -> None:
+        cursor = self.textCursor()
+        if cursor.hasSelection() or not self._text:
+            return
+        rect = self.cursorRect(cursor)
+        if 0 <= rect.top() and rect.bottom() <= self.viewport().height():
+            return
+        # The middle of the viewport: fully in sight, so placing the caret scrolls nothing.
+        super().setTextCursor(self.cursorForPosition(self.viewport().rect().center()))
 
     def mousePressEvent(self, e):
         self._press_pos = e.position().toPoint()

@@ -434,7 +434,7 @@ class ClaimEditor(QObject):
         claim = self.claims.get(self.current)
         if claim is not None:
             if scroll and not self.w.view.claim_rects(claim.id):
-                self.w.view.scroll_to(claim.start)
+                self.w.view.reveal(claim.start)
             text = self._text()
             speaker = text[claim.source.start:claim.source.end] if claim.source else self.tr("no source yet")
             self.w.statusBar().showMessage(

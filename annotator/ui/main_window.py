@@ -454,7 +454,7 @@ class MainWindow(QMainWindow):
         self.span_list.select_span(self.selected_span_id)
         if self.selected_span_id is not None:
             span = self.spans[self.selected_span_id]
-            self.view.scroll_to(span.start)
+            self.view.reveal(span.start, span.end)       # never move what is already in sight
             self.statusBar().showMessage(
                 self.tr("{label}: {text} — Delete removes it, a label key relabels it, Alt+arrows move its edges")
                 .format(label=span.label, text=self.doc.text[span.start:span.end]), 6000)

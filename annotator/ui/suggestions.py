@@ -233,7 +233,7 @@ class Suggestions(QObject):
         cursor = self.w.view.textCursor()
         cursor.clearSelection()
         self.w.view.setTextCursor(cursor)
-        self.w.view.scroll_to(max(0, item.start))
+        self.w.view.reveal(max(0, item.start), item.end)
         text = self.w.doc.text
         if isinstance(item, ClaimSuggestion):
             who = self.tr("; ").join(f"{role_name(role)}: {text[a:b]}"
