@@ -27,7 +27,8 @@ MAX_DETAILS = 50            # detail rows per file in the summary
 PROGRESS_STEPS = 1000
 ERROR_COLOUR = QColor("#b00020")
 WARNING_COLOUR = QColor("#8a5a00")
-FILE_PATTERNS = "*.txt *.text *.jsonl *.ndjson *.json *.csv *.tsv *.tab *.ann *.conll *.bio *.iob"
+FILE_PATTERNS = ("*.txt *.text *.jsonl *.ndjson *.json *.csv *.tsv *.tab *.ann *.conll *.bio *.iob"
+                 " *.html *.htm *.xhtml *.warc *.warc.gz")
 
 
 def format_names() -> list[tuple[str, str]]:
@@ -42,6 +43,8 @@ def format_names() -> list[tuple[str, str]]:
         "csv": translate("ImportDialog", "CSV table (.csv)"),
         "tsv": translate("ImportDialog", "TSV table (.tsv)"),
         "conll": translate("ImportDialog", "CoNLL token and tag lines (.conll, .bio, .iob)"),
+        "html": translate("ImportDialog", "Saved web page (.html, .htm)"),
+        "warc": translate("ImportDialog", "Web crawl WARC (.warc, .warc.gz)"),
     }
     return [("", translate("ImportDialog", "Detect from the file name"))] + [(key, names.get(key, key))
                                                                              for key in READERS]

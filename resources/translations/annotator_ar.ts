@@ -706,20 +706,6 @@ module:function أو path/to/file.py[:function]</translation>
         <translation>الادعاء #{id} ({speaker}): حدّد نصًا واضغط مفتاح دور لتعيين ذلك الجزء (مفتاح المحتوى يضيف مقطعًا، وShift مع مفتاح المحتوى يبدأ ادعاءً جديدًا)؛ Esc يلغي تحديد الادعاء</translation>
     </message>
     <message>
-        <source>Not saved: {error}</source>
-        <translation>لم يُحفظ: {error}</translation>
-    </message>
-    <message>
-        <source>Could not save</source>
-        <translation>تعذّر الحفظ</translation>
-    </message>
-    <message>
-        <source>The change was not saved:
-{error}</source>
-        <translation>لم يُحفظ التغيير:
-{error}</translation>
-    </message>
-    <message>
         <source>Select the statement first, then press the content key.</source>
         <translation>حدّد نص القول أولًا، ثم اضغط مفتاح المحتوى.</translation>
     </message>
@@ -1034,6 +1020,17 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     <message>
         <source>{done}/{total} done</source>
         <translation>أُنجز {done} من {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Editor</name>
+    <message>
+        <source>Not saved: {error}</source>
+        <translation>لم يُحفظ: {error}</translation>
+    </message>
+    <message>
+        <source>{count} not saved: {reason}</source>
+        <translation>تعذّر حفظ {count}: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1407,14 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     <message>
         <source>CoNLL token and tag lines (.conll, .bio, .iob)</source>
         <translation>أسطر CoNLL: كلمة ووسمها (‎.conll، ‎.bio، ‎.iob)</translation>
+    </message>
+    <message>
+        <source>Saved web page (.html, .htm)</source>
+        <translation>صفحة ويب محفوظة (‎.html، ‎.htm)</translation>
+    </message>
+    <message>
+        <source>Web crawl WARC (.warc, .warc.gz)</source>
+        <translation>أرشيف زحف ويب WARC (‎.warc، ‎.warc.gz)</translation>
     </message>
     <message>
         <source>Detect from the file name</source>
@@ -1932,10 +1937,6 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>تحريك طرف {label}</translation>
     </message>
     <message>
-        <source>Not saved: {error}</source>
-        <translation>لم يُحفظ: {error}</translation>
-    </message>
-    <message>
         <source>⚠ {count} change(s) not saved yet ({reason}). They stay on screen and are saved as soon as the file can be written; keep this window open.</source>
         <translation>⚠ {count} تغيير لم يُحفظ بعد ({reason}). تبقى التغييرات على الشاشة وتُحفظ حالما تتاح الكتابة في الملف؛ أبقِ هذه النافذة مفتوحة.</translation>
     </message>
@@ -2313,16 +2314,8 @@ Quit anyway and lose them?</source>
         <translation>رُفضت اقتراحات هذا المقال ({count})</translation>
     </message>
     <message>
-        <source>Not saved: {error}</source>
-        <translation>لم يُحفظ: {error}</translation>
-    </message>
-    <message>
         <source>accept {count} suggestions</source>
         <translation>قبول الاقتراحات ({count})</translation>
-    </message>
-    <message>
-        <source>accept suggestions</source>
-        <translation>قبول الاقتراحات</translation>
     </message>
     <message>
         <source>accept claim suggestion</source>
