@@ -60,6 +60,7 @@ def _print_figures(figures: dict, echo) -> None:
     echo(f"{'entities':<12}{'precision':>10}{'recall':>8}{'f1':>8}{'tp':>6}{'fp':>6}{'fn':>6}")
     for label, f in figures["entities"].items():
         echo(f"{label:<12}{f['precision']:>10.3f}{f['recall']:>8.3f}{f['f1']:>8.3f}{f['tp']:>6}{f['fp']:>6}{f['fn']:>6}")
+    echo(f"suggestions left out for starting or ending inside a word: {figures.get('dropped_inside_words', 0)}")
     echo(f"{'claims':<12}")
     rows = [("exact", figures["claims"]["exact"]), ("overlap", figures["claims"]["overlap"])]
     rows += [(role, f) for role, f in figures["claims"]["parts"].items()]

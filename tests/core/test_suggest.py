@@ -180,3 +180,26 @@ def test_the_registry(tmp_path):
     finally:
         _REGISTRY.pop("cities")
         store.close()
+
+
+def test_no_suggestion_starts_or_ends_inside_a_word_on_the_samples(tmp_path):
+    """Rules, gazetteers, the model: every suggestion on the shipped samples and the real page
+    starts and ends where a selection can (word or clitic edges); the rule that matched
+    «ميات الأمطار» inside «كميات الأمطار» is dropped and counted."""
+    from annotator.core.importing import import_paths
+    from annotator.core.resources import SAMPLES
+    from annotator.core.text.snapping import on_word_edges
+    from tests.conftest import SAMPLE_DUMP
+    store = open_project(tmp_path / "p.db", annotator="t")
+    import_paths(store, [*sorted(SAMPLES.glob("*.txt")), SAMPLE_DUMP], {"annotator": "t"})
+    suggester = build_suggester(store)
+    seen = 0
+    for summary in store.documents():
+        text = store.document(summary.id).text
+        for s in suggester.entities(text):
+            seen += 1
+            assert on_word_edges(text, s.start, s.end), (s, text[s.start:s.end])
+    weather = next(store.document(d.id).text for d in store.documents() if "كميات" in store.document(d.id).text)
+    cut = weather.index("كميات") + 1
+    assert not on_word_edges(weather, cut, cut + len("ميات الأمطار"))
+    assert seen > 50 and suggester.dropped_inside_words >= 1

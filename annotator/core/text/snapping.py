@@ -24,7 +24,7 @@ from enum import Enum
 
 __all__ = [
     "SnapMode", "snap", "snap_words", "snap_clitic", "word_bounds",
-    "next_word_edge", "prev_word_edge", "is_word_char", "clitic_prefix_length",
+    "next_word_edge", "prev_word_edge", "is_word_char", "clitic_prefix_length", "on_word_edges",
 ]
 
 
@@ -155,6 +155,33 @@ def snap_clitic(text: str, start: int, end: int) -> tuple[int, int]:
     if cut and start + cut < end:
         start += cut
     return start, end
+
+
+# A conjunction, a preposition after one, or ب/ل alone: وموسكو، فبكين، ولروسيا، بموسكو.
+# Not ك alone, which starts too many words (كميات) to be taken for one.
+_LEADING_CLITICS = frozenset({"و", "ف", "ب", "ل", "وب", "ول", "وك", "فب", "فل", "فك"})
+
+
+def on_word_edges(text: str, start: int, end: int) -> bool:
+    """Do ``[start, end)`` start and end where a selection can, whatever the snapping mode:
+    the start at a word's start or after its clitics (snapping's rule, the tokenizer's clitic
+    cuts, or ``_LEADING_CLITICS``: ``الصين`` in ``والصين``, ``أوكرانيا`` in ``لأوكرانيا``,
+    ``موسكو`` in ``بموسكو``), the end at a word's end? ``ميات`` inside ``كميات`` is not."""
+    if not 0 <= start < end <= len(text):
+        return False
+    if end < len(text) and _is_word_at(text, end) and _is_word_at(text, end - 1):
+        return False                               # ends inside a word
+    if start == 0 or not (_is_word_at(text, start - 1) and _is_word_at(text, start)):
+        return True                                # starts a word (or is no word at all: a mark, a quote)
+    w_start, w_end = word_bounds(text, start)
+    if start == w_start + clitic_prefix_length(text, w_start, w_end):
+        return True
+    head = "".join(ch for ch in text[w_start:start] if unicodedata.category(ch) != "Mn")
+    if head in _LEADING_CLITICS:
+        return True
+    from annotator.core.text.tokenize import tokenize
+    return any(token.start == start for token in tokenize(text[w_start:w_end], clitics=True)
+               for token in [token._replace(start=token.start + w_start)])
 
 
 def snap(text: str, start: int, end: int, mode: str = WORD) -> tuple[int, int]:

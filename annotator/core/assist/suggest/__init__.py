@@ -45,6 +45,7 @@ from typing import Callable, Iterable
 from annotator.core.assist.suggest.types import (ClaimSuggestion, PluginError, Suggestion, as_suggestions,
                                                   map_label, suggestion_attributes)
 from annotator.core.spancheck import conflict
+from annotator.core.text.snapping import on_word_edges
 
 __all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "Suggester", "load_plugin", "as_suggestions",
            "map_label", "suggestion_attributes", "build_suggester", "settings_of", "register", "registered", "BUILTIN"]
@@ -101,6 +102,7 @@ class Suggester:
         self.project = project
         self.recognisers = list(recognisers)
         self.with_claims = claims
+        self.dropped_inside_words = 0       # suggestions left out for starting or ending inside a word
 
     def entities(self, text: str, existing=(), exclude_doc: str | None = None) -> list[Suggestion]:
         """Entity suggestions in reading order, none equal to or clashing with ``existing``
@@ -111,8 +113,12 @@ class Suggester:
             found += self.project.recognise(text, exclude_doc=exclude_doc)
         for name, recogniser in self.recognisers:
             found += as_suggestions(recogniser(text), len(text), name)
+        # Every recogniser (rules, gazetteers, plugins, the model) proposes only what a
+        # selection could be: word or clitic edges, never ميات inside كميات.
+        whole = [s for s in found if on_word_edges(text, s.start, s.end)]
+        self.dropped_inside_words += len(found) - len(whole)
         mapped = []
-        for s in found:
+        for s in whole:
             label = map_label(s.label, self.labels)
             if label is not None:
                 mapped.append(s if label == s.label else Suggestion(s.start, s.end, label, s.score, s.source))

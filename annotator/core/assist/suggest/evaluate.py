@@ -104,8 +104,11 @@ def evaluate_store(store, suggester, doc_ids=None, per_document=None) -> dict:
     entity_counts, claim_counts = _Counts(), _Counts()
     documents = 0
     base = suggester
+    used = []
     for doc_id in (doc_ids if doc_ids is not None else evaluated_documents(store)):
         suggester = (per_document(doc_id) if per_document else None) or base
+        if suggester is not base and suggester not in used:
+            used.append(suggester)
         doc = store.document(doc_id)
         documents += 1
         gold = {(s.start, s.end, s.label) for s in store.spans(doc_id, layer=ENTITY_LAYER)}
@@ -121,7 +124,8 @@ def evaluate_store(store, suggester, doc_ids=None, per_document=None) -> dict:
     entities["micro"] = prf(total["tp"], total["fp"], total["fn"])
     claims = {"exact": claim_counts.figures("exact"), "overlap": claim_counts.figures("overlap"),
               "parts": {role: claim_counts.figures(role) for role in ("cue", "source", "via")}}
-    return {"documents": documents, "entities": entities, "claims": claims}
+    dropped = sum(x.dropped_inside_words for x in {id(base): base, **{id(x): x for x in used}}.values())
+    return {"documents": documents, "entities": entities, "claims": claims, "dropped_inside_words": dropped}
 
 
 def evaluate_cross_validated(store, suggester, doc_ids=None, folds: int = FOLDS) -> dict:
