@@ -110,3 +110,32 @@ def test_export_selects_gold(tmp_path, owner):
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [r["id"] for r in records] == ["a0"]
     assert [(s["text"], s["annotator"]) for s in records[0]["spans"]] == [("سيرغي لافروف", "gold")]
+
+
+def test_files_imported_with_an_annotator_merge_and_agree_without_phantom_annotators(tmp_path):
+    """Two annotators' finished JSONL, each imported with `import --annotator`: the statuses are
+    theirs, merge names nobody else, and agreement is what a hand count gives (2 of 3 spans
+    each match: F1 = 2*2 / (3 + 3))."""
+    def jsonl(path, spans_by_doc):
+        lines = []
+        for number, text in enumerate(TEXTS[:2]):
+            spans = [{"start": text.index(piece), "end": text.index(piece) + len(piece), "label": label}
+                     for piece, label in spans_by_doc[number]]
+            lines.append(json.dumps({"id": f"d{number}", "text": text, "status": "done", "spans": spans},
+                                    ensure_ascii=False))
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    jsonl(tmp_path / "a.jsonl", [[("سيرغي لافروف", "PERS"), ("موسكو", "GPE")], [("القاهرة", "GPE")]])
+    jsonl(tmp_path / "b.jsonl", [[("سيرغي لافروف", "PERS")], [("القاهرة", "GPE"), ("وزارة الصحة", "ORG")]])
+    for name, laptop in (("a", "laptop-1"), ("b", "laptop-2")):      # files not named after the annotators
+        result = run("import", tmp_path / f"{name}.jsonl", "--db", tmp_path / f"{laptop}.db", "--annotator", name)
+        assert result.returncode == 0, result.stderr
+    merged = run("merge", tmp_path / "laptop-1.db", tmp_path / "laptop-2.db", "--out", tmp_path / "team.db", "--json")
+    assert merged.returncode == 0, merged.stderr
+    team = open_project(tmp_path / "team.db", readonly=True)
+    assert team.annotators() == ["a", "b"] and team.statuses("d0") == {"a": "done", "b": "done"}
+    team.close()
+    agreed = run("agree", tmp_path / "team.db", "--json")
+    assert agreed.returncode == 0, agreed.stderr
+    figures = json.loads(agreed.stdout)
+    assert figures["annotators"] == ["a", "b"] and figures["documents_compared"] == 2
+    assert figures["span_f1_exact"] == pytest.approx(2 * 2 / (3 + 3))

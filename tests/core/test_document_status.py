@@ -41,12 +41,23 @@ def test_gold_spans_touch_gold_status_not_the_current_annotator(tmp_path):
     store.close()
 
 
-def test_imported_status_shows_until_someone_sets_their_own(tmp_path):
+def test_an_imported_status_is_the_importing_annotators(tmp_path):
+    """`import --annotator amal` of finished work: the status is amal's, so a merge and the
+    agreement figures know who finished it (no made-up annotator)."""
     store = open_project(tmp_path / "p.db", annotator="amal")
     store.add_document(Document(id="d1", text=TEXT, status="done"))      # as a JSONL import writes it
-    assert store.status_of("d1") == "done"
+    assert store.status_of("d1") == "done" and store.statuses("d1") == {"amal": "done"}
     store.set_status("d1", "in_progress", annotator="badr")
-    assert store.status_of("d1") == "new"            # now the document has per-annotator rows
+    assert store.status_of("d1") == "done" and store.status_of("d1", "badr") == "in_progress"
+    store.close()
+
+
+def test_a_status_imported_without_an_annotator_shows_until_someone_sets_their_own(tmp_path):
+    store = open_project(tmp_path / "p.db", annotator="")
+    store.add_document(Document(id="d1", text=TEXT, status="done"))
+    assert store.status_of("d1") == "done" and store.statuses("d1") == {}
+    store.set_status("d1", "in_progress", annotator="badr")
+    assert store.status_of("d1", "amal") == "new"     # now the document has per-annotator rows
     store.close()
 
 

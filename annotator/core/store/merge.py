@@ -299,10 +299,24 @@ class _Merge:
             if r["id"] not in with_rows:
                 rows.append((r["id"], r["status_annotator"] or "", r["status"], r["status_updated"] or ""))
         db = self.team.db
+        # A status nobody signed (set by an import): the file's one annotator set it; with several
+        # or none, nobody can say who, and a made-up name would count in agreement as someone
+        # who annotated nothing: it is left out and reported.
+        named = {a for a in self.source.annotators() if a}
+        if not named and self.result.unnamed:
+            named = {self.fallback}        # the unsigned annotations were given the file's name already
+        unsigned = 0
         for doc_id, annotator, status, updated in rows:
             team_id = self.doc_map.get(doc_id)
             if team_id is None:
                 continue
+            if not annotator:
+                if len(named) != 1:
+                    unsigned += 1
+                    continue
+                annotator = next(iter(named))
+                if annotator == self.fallback:
+                    annotator = None               # counted among the unsigned work named after the file
             annotator = self.who(annotator)
             current = db.execute("SELECT status, updated FROM document_status WHERE doc_id = ? AND annotator = ?",
                                  [team_id, annotator]).fetchone()
@@ -320,6 +334,9 @@ class _Merge:
             db.execute("UPDATE documents SET status = ?, status_annotator = ?, status_updated = ? WHERE id = ?"
                        " AND COALESCE(status_updated, '') <= ?", [status, annotator, updated, team_id, updated])
             self.result.statuses += 1
+        if unsigned:
+            self.conflict("status", f"{unsigned} status(es) name no annotator and the file has "
+                                    f"{'several' if named else 'none'}; left out")
 
 
 def _canonical(attributes: str | None) -> str:
