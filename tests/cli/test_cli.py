@@ -108,3 +108,16 @@ def test_list_prints_what_show_takes(tmp_path):
     text = run("list", "--db", db, "--status", "new")
     assert text.returncode == 0 and rows[0]["id"] in text.stdout and text.stdout.rstrip().endswith("5 documents")
     assert run("list", "--db", db, "--status", "done").stdout.rstrip().endswith("0 documents")
+
+
+def test_messages_name_the_users_path_and_say_what_is_wrong(tmp_path):
+    missing = tmp_path / "no-such-folder" / "p.db"
+    result = run("import", SAMPLES, "--db", missing)
+    assert result.returncode == 1 and f"there is no folder {missing.parent}" in result.stderr
+    assert "not writable" not in result.stderr
+    db = tmp_path / "p.db"
+    assert run("import", SAMPLES, "--db", db, "--annotator", "a").returncode == 0
+    notadb = tmp_path / "notadb.txt"
+    notadb.write_text("hello", encoding="utf-8")
+    restore = run("backup", "--db", db, "--restore", notadb)
+    assert restore.returncode == 1 and str(notadb) in restore.stderr and "not a project backup" in restore.stderr

@@ -60,10 +60,14 @@ def restore_backup(project: Path, backup: Path) -> Path | None:
     restore can itself be undone. Returns that copy's path, or None.
     """
     project, backup = Path(project), Path(backup)
+    if not backup.is_file():
+        raise ValueError(f"{backup}: no such backup file")
     check = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
         if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise ValueError(f"{backup} is damaged itself")
+    except sqlite3.DatabaseError as error:       # "file is not a database": say which file
+        raise ValueError(f"{backup}: not a project backup ({error})") from None
     finally:
         check.close()
     saved = None

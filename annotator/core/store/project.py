@@ -95,8 +95,11 @@ def open_project(path, schema: str | Schema | None = None, readonly: bool = Fals
     elif readonly:
         raise ProjectError(path, "no such project file")
     else:
-        if not _writable(path.parent):
-            raise ReadOnlyProject(path, f"cannot create a project here: folder {path.parent} is not writable")
+        folder = path.parent if str(path.parent) else Path(".")
+        if not folder.is_dir():
+            raise ProjectError(path, f"cannot create a project here: there is no folder {folder}")
+        if not _writable(folder):
+            raise ReadOnlyProject(path, f"cannot create a project here: folder {folder} is not writable")
     try:
         return _open(path, exists, schema, readonly, annotator, daily_backup)
     except sqlite3.OperationalError as error:
