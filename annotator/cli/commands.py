@@ -58,6 +58,9 @@ def cli():
               help="Read every .txt as one article (first line = title), even if it looks like a copied page.")
 @click.option("--text-column", metavar="NAME", help="Column/key holding the article text (default: text, body, "
                                                     "content, article, النص).")
+@click.option("--label-column", metavar="NAME", help="doccano JSONL: key holding the [start, end, LABEL] list "
+                                                     "(default: label, labels), e.g. column_label; reads the file "
+                                                     "as doccano.")
 @click.option("--title-column", metavar="NAME", help="Column/key holding the title (default: title, headline).")
 @click.option("--id-column", metavar="NAME", help="Column/key holding the article id (default: id).")
 @click.option("--url-column", metavar="NAME", help="Column/key holding the URL (default: url, link).")
@@ -70,8 +73,8 @@ def cli():
 @click.option("--map-label", "label_map", multiple=True, metavar="FROM=TO",
               help="Rename a label of the file while importing, e.g. PER=PERS (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
-def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, plain_text, text_column, title_column,
-                   id_column, url_column, date_column, source_column, delimiter, no_quotes, add_labels, label_map,
+def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, plain_text, text_column, label_column,
+                   title_column, id_column, url_column, date_column, source_column, delimiter, no_quotes, add_labels, label_map,
                    as_json):
     """Import articles (files or folders): plain text and copied news pages, our JSONL, CSV/TSV,
     Prodigy, doccano, Label Studio, brat and CoNLL annotations. Each file is imported whole or not at all;
@@ -83,7 +86,8 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
             raise click.BadParameter(f"expected FROM=TO, got {item!r}", param_hint="--map-label")
         mapping[source_label.strip()] = target.strip()
     options = {"annotator": annotator, "format": fmt, "encoding": encoding, "keep_related": keep_related,
-               "plain": plain_text, "text_column": text_column, "title_column": title_column, "id_column": id_column,
+               "plain": plain_text, "text_column": text_column, "label_column": label_column,
+               "title_column": title_column, "id_column": id_column,
                "url_column": url_column, "date_column": date_column, "source_column": source_column,
                "delimiter": delimiter, "no_quotes": no_quotes, "add_labels": add_labels, "label_map": mapping}
     store = _open(db, schema, annotator)

@@ -66,7 +66,7 @@ def parse_label_map(text: str) -> dict[str, str]:
 class ImportDialog(QDialog):
     """Files, options, progress and the summary of one or more import runs."""
 
-    COLUMNS = ("text", "title", "id", "url", "date", "source")
+    COLUMNS = ("text", "label", "title", "id", "url", "date", "source")
 
     def __init__(self, parent, store, paths=()):
         super().__init__(parent)
@@ -193,21 +193,26 @@ class ImportDialog(QDialog):
         grid = QGridLayout()
         outer.addLayout(grid)
         outer.addStretch(1)
-        names = {"text": self.tr("Text:"), "title": self.tr("Title:"), "id": self.tr("Id:"),
+        names = {"text": self.tr("Text:"), "label": self.tr("Labels (doccano):"), "title": self.tr("Title:"),
+                 "id": self.tr("Id:"),
                  "url": self.tr("URL:"), "date": self.tr("Date:"), "source": self.tr("Source:")}
         self.column_edits: dict[str, QLineEdit] = {}
         for index, field in enumerate(self.COLUMNS):
             edit = QLineEdit()
             edit.setPlaceholderText(self.tr("automatic"))
             self.column_edits[field] = edit
+            if field == "label":
+                edit.setToolTip(self.tr("doccano JSON Lines: the key holding the [start, end, LABEL] list, e.g. "
+                                        "column_label. Giving it reads the file as doccano."))
             grid.addWidget(QLabel(names[field]), index // 3, (index % 3) * 2)
             grid.addWidget(edit, index // 3, (index % 3) * 2 + 1)
         self.delimiter = QLineEdit()
         self.delimiter.setPlaceholderText(self.tr("automatic"))
         self.delimiter.setToolTip(self.tr("Cell separator: one character, or 'tab'. Default: comma for .csv, tab "
                                           "for .tsv."))
-        grid.addWidget(QLabel(self.tr("Separator:")), 2, 0)
-        grid.addWidget(self.delimiter, 2, 1)
+        after = len(self.COLUMNS)             # the cell after the last column field
+        grid.addWidget(QLabel(self.tr("Separator:")), after // 3, (after % 3) * 2)
+        grid.addWidget(self.delimiter, after // 3, (after % 3) * 2 + 1)
         return box
 
     # --- files ---------------------------------------------------------------

@@ -1533,6 +1533,10 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>العنوان:</translation>
     </message>
     <message>
+        <source>Labels (doccano):</source>
+        <translation>التسميات (doccano):</translation>
+    </message>
+    <message>
         <source>Id:</source>
         <translation>المعرّف:</translation>
     </message>
@@ -1551,6 +1555,10 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     <message>
         <source>automatic</source>
         <translation>تلقائي</translation>
+    </message>
+    <message>
+        <source>doccano JSON Lines: the key holding the [start, end, LABEL] list, e.g. column_label. Giving it reads the file as doccano.</source>
+        <translation>ملفات JSON Lines من doccano: المفتاح الذي يحمل قائمة [البداية، النهاية، التسمية]، مثل column_label. تحديده يجعل الملف يُقرأ بصيغة doccano.</translation>
     </message>
     <message>
         <source>Cell separator: one character, or &apos;tab&apos;. Default: comma for .csv, tab for .tsv.</source>

@@ -178,3 +178,29 @@ def test_conll_with_the_anercorp_schema(tmp_path):
     assert documents(db)[0].text.startswith("فرانكفورت (د ب أ) أعلن")
     refused = run("import", sample, "--db", tmp_path / "q.db", "--schema", "default")
     assert refused.returncode == 1 and "label 'MISC' is not in the project schema" in refused.stderr
+
+
+def test_label_column_keeps_doccano_spans_under_custom_column_names(tmp_path):
+    text = "زار وفد من الأمم المتحدة القاهرة أمس."
+    start = text.index("القاهرة")
+    path = tmp_path / "doccano.jsonl"
+    path.write_text(json.dumps({"id": 1, "column_data": text, "column_label": [[start, start + 7, "GPE"]]},
+                               ensure_ascii=False) + "\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    result = run("import", path, "--db", db, "--text-column", "column_data", "--label-column", "column_label",
+                 "--json")
+    assert result.returncode == 0, result.stderr
+    [file] = json.loads(result.stdout)["files"]
+    assert (file["format"], file["spans"], file["warnings"]) == ("doccano", 1, [])
+    store = open_project(db, readonly=True)
+    try:
+        [summary] = store.documents()
+        [span] = store.spans(summary.id)
+        assert (text[span.start:span.end], span.label) == ("القاهرة", "GPE")
+    finally:
+        store.close()
+    # without the flag the labels are not lost silently: the file says so
+    result = run("import", path, "--db", tmp_path / "q.db", "--text-column", "column_data", "--json")
+    [file] = json.loads(result.stdout)["files"]
+    assert file["spans"] == 0
+    assert [w["line"] for w in file["warnings"] if '"column_label"' in w["message"]] == [1]

@@ -129,3 +129,64 @@ def keep_relations(spans_by_ref: dict[str, list[RawSpan]], relations, notes: Fil
         spans_by_ref[source][0].attributes.setdefault("relations", []).append({"type": kind, "to": target})
     if dropped:
         notes.warn(line, f"{dropped} {tool} relation(s) point to annotations that were not imported; left out")
+
+
+def drop_repeated_spans(document: RawDocument, notes: FileNotes, tool: str = "") -> RawDocument:
+    """Keep a span given twice (the same layer, annotator, start, end and label) once.
+
+    Prodigy writes such pairs when two model passes agree, doccano's own data
+    has them; a duplicate never means anything, so it is dropped with a warning
+    naming the record's line instead of refusing the file."""
+    spans = document.spans
+    if len(spans) < 2:
+        return document
+    seen: set[tuple] = set()
+    kept: list[RawSpan] = []
+    repeated: dict[tuple, int] = {}
+    for span in spans:
+        key = (span.layer, span.annotator, span.start, span.end, span.label)
+        if key in seen:
+            repeated[key] = repeated.get(key, 0) + 1
+            continue
+        seen.add(key)
+        kept.append(span)
+    if repeated:
+        document.spans = kept
+        given = "; ".join(f"{label} [{start}, {end})" + (f" ({count + 1} times)" if count > 1 else "")
+                          for (_, _, start, end, label), count in list(repeated.items())[:5])
+        more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
+        notes.warn(document.line, f"{sum(repeated.values())} {tool + ' ' if tool else ''}span(s) given twice, "
+                                  f"kept once: {given}{more}")
+    return document
+
+
+def blank_text(text: str, notes: FileNotes, line: int | None, what: str = "record") -> bool:
+    """True (and the record skipped, with a warning) when ``text`` is empty or only whitespace."""
+    if text.strip():
+        return False
+    notes.skip(line, f"the {what}'s text is empty" if not text else f"the {what}'s text is only whitespace")
+    return True
+
+
+def _looks_like_span_list(value) -> bool:
+    if not isinstance(value, list) or not value:
+        return False
+    first = value[0]
+    if isinstance(first, (list, tuple)):
+        return len(first) == 3 and isinstance(first[0], int) and isinstance(first[1], int) and isinstance(first[2], str)
+    if isinstance(first, dict):
+        return ("start" in first and "end" in first) or ("start_offset" in first and "end_offset" in first)
+    return False
+
+
+def warn_unread_labels(record: dict, read_keys, notes: FileNotes, line: int | None, hint: str = "") -> None:
+    """No file loses its labels silently: a key of ``record`` that was not read
+    but holds spans (``[[start, end, "LABEL"], ...]`` or objects with offsets),
+    or a ``label``/``labels`` key holding more than a plain value, gets a warning."""
+    for key, value in record.items():
+        if key in read_keys or key.startswith("_"):
+            continue
+        if _looks_like_span_list(value) or (key.casefold() in ("label", "labels") and isinstance(value, (list, dict))
+                                            and value):
+            notes.warn(line, f'the key "{key}" looks like annotations but was not read; its '
+                             f"{len(value)} item(s) are left out" + (f" ({hint.format(key=key)})" if hint else ""))

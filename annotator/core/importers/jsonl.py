@@ -9,7 +9,14 @@ url, date and source keys are found by name (``columns.py``, ``--text-column``
 ...), other scalar keys go into meta.
 
 Prodigy/spaCy (``prodigy.py``) and doccano (``doccano.py``) JSONL are
-recognised by the first record, or chosen with ``--format prodigy|doccano``.
+recognised by the first record, or chosen with ``--format prodigy|doccano``;
+``--label-column`` names doccano's label key and so reads the file as doccano.
+
+In every layout a record whose text is empty or only whitespace is skipped
+with a warning, a span given twice (same layer, annotator, start, end and
+label) is kept once with a warning, and a key that holds spans but is not read
+(``[[start, end, "LABEL"], ...]``, a ``labels`` list beside ``spans``) gets a
+warning: no file loses its labels silently.
 """
 from __future__ import annotations
 
@@ -18,7 +25,8 @@ from typing import Iterator
 
 from annotator.core.model import STATUSES
 from annotator.core.importers import doccano, prodigy
-from annotator.core.importers.base import FileNotes, InputError, RawClaim, RawDocument, RawSpan, int_field
+from annotator.core.importers.base import (FileNotes, InputError, RawClaim, RawDocument, RawSpan, blank_text,
+                                           drop_repeated_spans, int_field, warn_unread_labels)
 from annotator.core.importers.columns import Columns, scalar_extras
 from annotator.core.importers.jsonstream import iter_json_lines
 
@@ -28,9 +36,9 @@ LAYOUTS = {"prodigy": prodigy, "doccano": doccano}
 OWN_KEYS = {"id", "title", "text", "meta", "status", "spans", "claims"}
 
 
-def sniff_layout(obj: dict) -> str:
+def sniff_layout(obj: dict, options: dict | None = None) -> str:
     for name, module in LAYOUTS.items():
-        if module.looks_like(obj):
+        if module.looks_like(obj, options):
             return name
     return "jsonl"
 
@@ -41,7 +49,9 @@ def reader(layout: str | None):
         chosen, columns = layout, None
         for number, obj in iter_json_lines(path, notes):
             if chosen is None:
-                chosen = sniff_layout(obj)
+                chosen = sniff_layout(obj, options)
+                if chosen == "jsonl" and options.get("label_column"):
+                    chosen = "doccano"          # only doccano has a label column to name
                 notes.format = chosen
             if chosen != "jsonl":
                 document = LAYOUTS[chosen].record(path, number, obj, options, notes)
@@ -50,14 +60,16 @@ def reader(layout: str | None):
                 continue
             if columns is None:
                 columns = Columns.find(list(obj), options, path, number, what="key", open_keys=True)
-            yield _document(path, number, obj, columns)
+            document = _document(path, number, obj, columns, notes)
+            if document is not None:
+                yield document
     return read_layout
 
 
 read = reader(None)
 
 
-def _document(path, number, obj: dict, columns: Columns) -> RawDocument:
+def _document(path, number, obj: dict, columns: Columns, notes: FileNotes) -> RawDocument | None:
     for name, module in LAYOUTS.items():     # never drop another tool's annotations unread
         if module.looks_like(obj):
             raise InputError(path, number, f"this line looks like {name} JSONL but the file was read as our JSONL "
@@ -66,6 +78,8 @@ def _document(path, number, obj: dict, columns: Columns) -> RawDocument:
     if not isinstance(obj.get(text_key), str):
         raise InputError(path, number, f'missing "{text_key}" (a string)')
     text, title, doc_id, picked = columns.pick(obj, path, number)
+    if blank_text(text, notes, number):
+        return None
     meta = obj.get("meta") or {}
     if not isinstance(meta, dict):
         raise InputError(path, number, '"meta" must be an object')
@@ -83,8 +97,12 @@ def _document(path, number, obj: dict, columns: Columns) -> RawDocument:
     if not isinstance(claims_in, list):
         raise InputError(path, number, '"claims" must be a list')
     claims = [_claim(path, number, index, item) for index, item in enumerate(claims_in, start=1)]
-    return RawDocument(text=text, title=title, id=doc_id, meta=meta, status=status, spans=spans, claims=claims,
-                       line=number, annotated="spans" in obj or "claims" in obj)
+    if len(obj) > len(OWN_KEYS & obj.keys()):
+        warn_unread_labels(obj, OWN_KEYS | columns.used, notes, number,
+                           'for doccano spans give --format doccano --label-column {key}')
+    document = RawDocument(text=text, title=title, id=doc_id, meta=meta, status=status, spans=spans, claims=claims,
+                           line=number, annotated="spans" in obj or "claims" in obj)
+    return drop_repeated_spans(document, notes) if len(spans) > 1 else document
 
 
 def _claim(path, number, index, item) -> RawClaim:

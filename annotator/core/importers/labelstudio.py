@@ -16,23 +16,73 @@ Full export: ``{"id", "data": {"text": ...}, "annotations": [{"completed_by",
 * Relations are kept on their first region's span (``base.keep_relations``);
   results without character offsets (HTML/XPath regions, choices, ratings)
   are left out with a warning.
+* A file holding one task object (Label Studio's cloud and local target
+  storage write one ``<task id>.json`` per task) is read like a list of one
+  task; so is one annotation object with its ``task`` inside (newer storage
+  exports). A folder of such files imports each.
+* A task whose text is empty or only whitespace is skipped (warning); a span
+  given twice by one annotator is kept once (warning).
 * Label Studio counts offsets in UTF-16 units in some versions: ``value.text``
   tells, and ``offsets.utf16_fix`` corrects it.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Iterator
 
-from annotator.core.importers.base import FileNotes, InputError, RawDocument, RawSpan, keep_relations
+from annotator.core.importers.base import (MAX_RECORD_BYTES, FileNotes, InputError, RawDocument, RawSpan,
+                                           drop_repeated_spans, keep_relations)
 from annotator.core.importers.columns import Columns
-from annotator.core.importers.jsonstream import iter_json_array
+from annotator.core.importers.jsonstream import iter_json_array, too_long
+
+
+def _first_character(path: Path) -> tuple[str, int]:
+    """The first non-space character of the file (after a BOM) and its line."""
+    line = 1
+    with open(path, "rb") as handle:
+        head = handle.read(4096)
+        while head:
+            text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
+            for char in text:
+                if char == "\n":
+                    line += 1
+                elif char not in " \t\r":
+                    return char, line
+            head = handle.read(4096)
+    return "", line
+
+
+def iter_tasks(path: Path, notes: FileNotes) -> Iterator[tuple[int, object]]:
+    """(line, task) of a JSON array of tasks, or of a file holding one task object
+    (or one annotation with its ``task`` inside)."""
+    first, line = _first_character(path)
+    if first != "{":
+        yield from iter_json_array(path, notes, what="task")
+        return
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_RECORD_BYTES + 1)
+    notes.position += len(data)
+    if len(data) > MAX_RECORD_BYTES:
+        raise too_long(path, line, "task")
+    try:
+        task = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(path, None, "not valid UTF-8", "JSON files are UTF-8; is this a binary file?") from None
+    except json.JSONDecodeError as error:
+        raise InputError(path, error.lineno, f"malformed JSON: {error.msg}") from None
+    except RecursionError:
+        raise InputError(path, line, "malformed JSON: nested too deeply") from None
+    if isinstance(task, dict) and isinstance(task.get("task"), dict) and isinstance(task.get("result"), list):
+        annotation = {key: value for key, value in task.items() if key != "task"}
+        task = {**task["task"], "annotations": [annotation]}
+    yield line, task
 
 
 def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
     columns = None
     ignored: dict[str, int] = {}
-    for line, task in iter_json_array(path, notes, what="task"):
+    for line, task in iter_tasks(path, notes):
         if not isinstance(task, dict):
             raise InputError(path, line, f"a task must be a JSON object, got {type(task).__name__}")
         minimal = not isinstance(task.get("data"), dict)
@@ -51,8 +101,9 @@ def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
             spans, done = _minimal_spans(path, line, task), True
         else:
             spans, done = _annotation_spans(path, line, task, notes, ignored)
-        yield RawDocument(text=text, title=title.strip(), id=doc_id, meta=meta, spans=spans,
-                          status="done" if done else "new", line=line, annotated=True, maybe_utf16=True)
+        yield drop_repeated_spans(RawDocument(text=text, title=title.strip(), id=doc_id, meta=meta, spans=spans,
+                                              status="done" if done else "new", line=line, annotated=True,
+                                              maybe_utf16=True), notes, "Label Studio")
     for what, count in ignored.items():
         notes.warn(None, f"{count} {what} left out")
 

@@ -11,16 +11,21 @@ Prodigy: ``{"text", "spans": [{"start", "end", "label", "token_start",
   tokens; when it gives both, they must agree.
 * ``_annotator_id`` (or ``_session_id``) becomes the spans' annotator.
 * Relations (``rel.manual``) are not imported (warning).
+* A span with its own ``"answer": "reject"`` (or ``"ignore"``) inside an
+  accepted task is not an entity: it is left out, with a warning counting them.
+* A span given twice (the same start, end and label: two model passes that
+  agree) is kept once, with a warning; a record with an empty text is skipped.
 """
 from __future__ import annotations
 
-from annotator.core.importers.base import InputError, RawDocument, RawSpan, int_field
+from annotator.core.importers.base import (InputError, RawDocument, RawSpan, blank_text, drop_repeated_spans,
+                                           int_field, warn_unread_labels)
 from annotator.core.importers.columns import text_of
 
 MARKERS = {"answer", "_input_hash", "_task_hash", "_view_id", "_session_id", "_annotator_id", "tokens", "ents"}
 
 
-def looks_like(obj: dict) -> bool:
+def looks_like(obj: dict, options: dict | None = None) -> bool:
     if not MARKERS.isdisjoint(obj):
         return True
     spans = obj.get("spans")
@@ -33,6 +38,8 @@ def record(path, number, obj: dict, options: dict, notes) -> RawDocument | None:
         notes.skip(number, f"the annotator answered {answer!r}")
         return None
     text = text_of(obj, options, path, number)
+    if blank_text(text, notes, number):
+        return None
     tokens = obj.get("tokens")
     if tokens is not None and not isinstance(tokens, list):
         raise InputError(path, number, '"tokens" must be a list')
@@ -41,7 +48,15 @@ def record(path, number, obj: dict, options: dict, notes) -> RawDocument | None:
     if not isinstance(items, list):
         raise InputError(path, number, f'"{key}" must be a list')
     annotator = str(obj.get("_annotator_id") or obj.get("_session_id") or "")
-    spans = [_span(path, number, index, item, tokens, annotator) for index, item in enumerate(items, start=1)]
+    spans, refused = [], {}
+    for index, item in enumerate(items, start=1):
+        own = item.get("answer") if isinstance(item, dict) else None
+        if own in ("reject", "ignore"):
+            refused[own] = refused.get(own, 0) + 1
+            continue
+        spans.append(_span(path, number, index, item, tokens, annotator))
+    for own, count in refused.items():
+        notes.warn(number, f"{count} span(s) answered {own!r} by the annotator: not entities, left out")
     if obj.get("relations"):
         notes.warn(number, f"{len(obj['relations'])} Prodigy relation(s) not imported (no relation layer here)")
     meta = obj.get("meta") or {}
@@ -52,11 +67,12 @@ def record(path, number, obj: dict, options: dict, notes) -> RawDocument | None:
         meta["label"] = obj["label"]
     if isinstance(obj.get("accept"), list):         # choice interface
         meta["accept"] = obj["accept"]
+    warn_unread_labels(obj, {key, "tokens", "meta", "label", "accept", "options", "relations"}, notes, number)
     doc_id = obj.get("id")
-    return RawDocument(text=text, title=str(obj.get("title") or meta.get("title") or ""),
+    return drop_repeated_spans(RawDocument(text=text, title=str(obj.get("title") or meta.get("title") or ""),
                        id=None if doc_id is None else str(doc_id), meta=meta,
                        status="done" if answer == "accept" else "new", spans=spans, line=number,
-                       annotated=True)
+                       annotated=True), notes, "Prodigy")
 
 
 def _span(path, number, index, item, tokens, annotator) -> RawSpan:
