@@ -78,7 +78,8 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
                    as_json):
     """Import articles (files or folders): plain text and copied news pages, our JSONL, CSV/TSV,
     Prodigy, doccano, Label Studio, brat and CoNLL annotations. Each file is imported whole or not at all;
-    the exit code is 1 when any file failed. Formats and rules: docs/import.md."""
+    the exit code is 1 when any file failed. Formats and rules: import.md in the documentation
+    (docs/ in the source, share/doc/arabic-news-annotator/ when installed)."""
     mapping = {}
     for item in label_map:
         source_label, sep, target = item.partition("=")
@@ -148,7 +149,7 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
 @cli.command("export")
 @click.option("--db", required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--format", "fmt", default="jsonl", show_default=True, type=click.Choice(sorted(exporters.FORMATS)),
-              help="Output format; layouts in docs/export.md.")
+              help="Output format; layouts in export.md of the documentation.")
 @click.option("--out", required=True, type=click.Path(),
               help="Output file (a folder for brat). With --split: NAME.train.EXT, NAME.dev.EXT, NAME.test.EXT.")
 @click.option("--status", "statuses", multiple=True, type=click.Choice(exporters.STATUSES),
