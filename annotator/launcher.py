@@ -7,6 +7,7 @@ import difflib
 import os
 import sys
 
+
 def program_name() -> str:
     name = os.path.basename(sys.argv[0] or "main.py")
     return "main.py" if name in ("__main__.py", "-c", "") else name
@@ -14,7 +15,8 @@ def program_name() -> str:
 
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
-    from annotator.cli import cli, main as cli_main
+    from annotator.cli import cli
+    from annotator.cli import main as cli_main
     prog = program_name()
     first = argv[0] if argv else ""
     if first in ("-h", "--help", "help"):

@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import NAMES, article, sentences  # noqa: E402
 
-from annotator.core.team.agreement import compute  # noqa: E402
 from annotator.core.model import Document  # noqa: E402
 from annotator.core.store import now, open_project  # noqa: E402
+from annotator.core.team.agreement import compute  # noqa: E402
 
 ANNOTATORS = ("amal", "badr", "camil")
 LABELS = sorted({label for _, label in NAMES})

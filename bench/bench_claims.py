@@ -19,12 +19,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import shown_view  # noqa: E402
+from bench_view import COLORS, make_article  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from timing import shown_view  # noqa: E402
 
 from annotator.core.model import CLAIM_LAYER, Claim, Span  # noqa: E402
 from annotator.ui.article_view import ArticleView  # noqa: E402
-from bench_view import COLORS, make_article  # noqa: E402
 
 N_CLAIMS = 500
 

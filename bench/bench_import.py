@@ -78,9 +78,8 @@ def write_csv(source: Path, target: Path) -> None:
 # --- one measurement, in its own process ---------------------------------------------
 
 def child(path: Path, db: Path) -> None:
-    from annotator.core.store import search
     from annotator.core.importing import import_paths
-    from annotator.core.store import open_project
+    from annotator.core.store import open_project, search
     store = open_project(db, annotator="bench")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     wall, cpu = time.perf_counter(), time.process_time()

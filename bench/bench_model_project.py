@@ -22,10 +22,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from annotator.core.importing import import_paths  # noqa: E402
 from annotator.core.assist.learn.corpus import articles, conll_sentences  # noqa: E402
 from annotator.core.assist.learn.project import active_model, default_model, for_project  # noqa: E402
 from annotator.core.assist.learn.train import Example, score, train  # noqa: E402
+from annotator.core.importing import import_paths  # noqa: E402
 from annotator.core.model import ENTITY_LAYER  # noqa: E402
 from annotator.core.schema import label_mapping  # noqa: E402
 from annotator.core.store import open_project  # noqa: E402

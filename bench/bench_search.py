@@ -17,12 +17,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import timed  # noqa: E402
 from synthetic import article, sentences  # noqa: E402
+from timing import timed  # noqa: E402
 
-from annotator.core.store import search  # noqa: E402
 from annotator.core.model import Document  # noqa: E402
-from annotator.core.store import now, open_project  # noqa: E402
+from annotator.core.store import (  # noqa: E402
+    now,
+    open_project,
+    search,  # noqa: E402
+)
 
 QUERIES = [
     ("one common word", "الصين", {}),

@@ -18,15 +18,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import timed  # noqa: E402
 from synthetic import NAMES, SAMPLE  # noqa: E402
+from timing import timed  # noqa: E402
 
-from annotator.core.importers.pagedump import split_page_dump  # noqa: E402
-from annotator.core.schema import load_schema  # noqa: E402
 from annotator.core.assist.suggest import Suggester  # noqa: E402
 from annotator.core.assist.suggest.claims import suggest_claims  # noqa: E402
 from annotator.core.assist.suggest.gazetteer import Gazetteer, ProjectGazetteer  # noqa: E402
 from annotator.core.assist.suggest.rules import RuleRecogniser  # noqa: E402
+from annotator.core.importers.pagedump import split_page_dump  # noqa: E402
+from annotator.core.schema import load_schema  # noqa: E402
 
 LETTERS = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي"
 LABELS = ("PERS", "ORG", "GPE", "LOC", "NORP", "OCC")

@@ -28,8 +28,8 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.assist.learn.corpus import articles, conll_sentences  # noqa: E402
-from annotator.core.model import Document, Span  # noqa: E402
 from annotator.core.edits import AddSpans, apply  # noqa: E402
+from annotator.core.model import Document, Span  # noqa: E402
 from annotator.core.store import open_project  # noqa: E402
 from annotator.ui.main_window import MainWindow  # noqa: E402
 

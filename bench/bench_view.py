@@ -19,8 +19,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from timing import shown_view  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from timing import shown_view  # noqa: E402
 
 from annotator.core.model import Span  # noqa: E402
 from annotator.ui.article_view import ArticleView  # noqa: E402

@@ -10,20 +10,21 @@ from pathlib import Path
 
 import click
 
-from annotator.cli.suggest import suggest_command
-from annotator.cli.train import train_command
-from annotator.cli.team import agree_command, handout_command, merge_command
-from annotator.core import exporters
-from annotator.core.store.backup import list_backups, restore_backup
 from annotator.cli.showdoc import document_cells
+from annotator.cli.suggest import suggest_command
+from annotator.cli.team import agree_command, handout_command, merge_command
 from annotator.cli.terminal import MODES, choose_mode, plain, render, save_mode
-from annotator.core.team.identity import default_annotator
+from annotator.cli.train import train_command
+from annotator.core import exporters
 from annotator.core.importers import READERS as IMPORT_FORMATS
 from annotator.core.importing import import_paths
-from annotator.core.schema import SchemaError, load_schema
 from annotator.core.model import STATUSES
-from annotator.core.wording import count_of
+from annotator.core.schema import SchemaError, load_schema
 from annotator.core.store import ProjectError, open_project, queries
+from annotator.core.store.backup import list_backups, restore_backup
+from annotator.core.team.identity import default_annotator
+from annotator.core.wording import count_of
+
 
 def _open(db: str, schema: str | None = None, annotator: str = "", readonly: bool = False):
     try:

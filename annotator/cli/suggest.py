@@ -9,19 +9,19 @@ import sys
 
 import click
 
-from annotator.core.team.identity import default_annotator
-from annotator.core.edits import AcceptSuggestions, SaveClaim, apply
-from annotator.core.model import ENTITY_LAYER
-from annotator.core.wording import count_of
-from annotator.core.schema import SchemaError
-from annotator.core.store.search import UNFINISHED
-from annotator.core.store import ProjectError, open_project
-from annotator.core.assist.suggest import BUILTIN, PluginError, build_suggester
+from annotator.cli.terminal import choose_mode, plain
 from annotator.core.assist.learn.model import EntityModel, ModelError
 from annotator.core.assist.learn.project import for_project, with_its_base
+from annotator.core.assist.suggest import BUILTIN, PluginError, build_suggester
 from annotator.core.assist.suggest.evaluate import evaluate_cross_validated, evaluate_store
 from annotator.core.assist.suggest.gazetteer import GazetteerError
-from annotator.cli.terminal import choose_mode, plain
+from annotator.core.edits import AcceptSuggestions, SaveClaim, apply
+from annotator.core.model import ENTITY_LAYER
+from annotator.core.schema import SchemaError
+from annotator.core.store import ProjectError, open_project
+from annotator.core.store.search import UNFINISHED
+from annotator.core.team.identity import default_annotator
+from annotator.core.wording import count_of
 
 
 def _part(text: str, rng) -> dict | None:

@@ -11,14 +11,13 @@ from pathlib import Path
 
 import click
 
-from annotator.core.wording import count_of
-
-from annotator.core.team import agreement
-from annotator.core.team.handout import HandoutError, handout, parse_names
-from annotator.core.store.merge import MergeError, merge_files
+from annotator.cli.terminal import choose_mode, plain
 from annotator.core.schema import SchemaError
 from annotator.core.store import ProjectError, open_project
-from annotator.cli.terminal import choose_mode, plain
+from annotator.core.store.merge import MergeError, merge_files
+from annotator.core.team import agreement
+from annotator.core.team.handout import HandoutError, handout, parse_names
+from annotator.core.wording import count_of
 
 
 def _number(value, digits: int = 3) -> str:

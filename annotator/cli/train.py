@@ -9,12 +9,11 @@ import sys
 
 import click
 
-from annotator.core.wording import count_of
-
 from annotator.core.assist.learn.project import PROJECT_MODEL, train_project
 from annotator.core.assist.learn.train import TrainingError
 from annotator.core.schema import SchemaError
 from annotator.core.store import ProjectError, open_project
+from annotator.core.wording import count_of
 
 
 def print_scores(scores: dict, echo) -> None:

@@ -207,9 +207,9 @@ def _apply(store, change: Change) -> Applied:
 
 
 def _accept(store, change: AcceptSuggestions) -> Applied:
+    from annotator.core.assist.suggest import suggestion_attributes
     from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER
     from annotator.core.store import SpanError
-    from annotator.core.assist.suggest import suggestion_attributes
     who, doc_id = change.annotator or store.annotator, change.doc_id
     spans = tuple(Span(doc_id=doc_id, start=s.start, end=s.end, label=s.label, annotator=who, origin="suggestion",
                        attributes=suggestion_attributes(s.source, s.score)) for s in change.entities)

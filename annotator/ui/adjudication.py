@@ -14,15 +14,26 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QMainWindow, QSplitter,
-                               QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
-from annotator.core.team import adjudication as adj
 from annotator.core.model import ENTITY_LAYER
 from annotator.core.store import SpanError
+from annotator.core.team import adjudication as adj
+from annotator.ui import plain
 from annotator.ui.article_view import ArticleView
 from annotator.ui.doc_list import status_name
-from annotator.ui import plain
 
 AGREED_BG = "#e6f4ea"
 DISPUTED_BG = "#fdecea"

@@ -10,16 +10,15 @@ from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.core.team.identity import default_annotator
 from annotator.core.resources import RESOURCES
 from annotator.core.samples import seed_samples
-from annotator.core.store.backup import backup_if_due_in_background, restore_backup
 from annotator.core.store import CorruptProject, ProjectError, ReadOnlyProject, open_project
-from annotator.ui import i18n, themes
+from annotator.core.store.backup import backup_if_due_in_background, restore_backup
+from annotator.core.team.identity import default_annotator
+from annotator.ui import i18n, plain, themes
 from annotator.ui.identity_dialog import first_start_annotator
 from annotator.ui.main_window import MainWindow
 from annotator.ui.plain import show_message
-from annotator.ui import plain
 
 translate = QCoreApplication.translate
 

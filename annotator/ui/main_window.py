@@ -7,33 +7,41 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QShortcut, QUndoStack
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QFontDialog, QInputDialog, QLabel,
-                               QMainWindow, QMessageBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QFontDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
-from annotator.core.store import search
-from annotator.core.store.backup import list_backups, restore_backup
-from annotator.core.text.editing import move_edge
 from annotator.core.edits import AddSpan, AddSpans, Batch, DeleteSpan, DeleteSpans, SaveClaim, SetStatus, UpdateSpan
 from annotator.core.model import Document, Span
+from annotator.core.store import Store, search
+from annotator.core.store.backup import list_backups, restore_backup
+from annotator.core.text.editing import move_edge
 from annotator.core.text.snapping import WORD
-from annotator.core.store import Store
+from annotator.ui import plain, themes
 from annotator.ui.article_view import ArticleView
 from annotator.ui.assist import Assist
 from annotator.ui.claims_panel import ClaimEditor
 from annotator.ui.commands import Editor
 from annotator.ui.doc_list import DocumentList
+from annotator.ui.external_changes import ExternalChanges
 from annotator.ui.fonts import default_font
-from annotator.ui.import_dialog import open_import_dialog, run_import
-from annotator.ui import themes
 from annotator.ui.guidelines import GuidelinesPanel
+from annotator.ui.import_dialog import open_import_dialog, run_import
 from annotator.ui.keyboard_reference import GROUP_PROPERTY, KeyboardReference
 from annotator.ui.line_spacing import set_line_spacing
-from annotator.ui.external_changes import ExternalChanges
 from annotator.ui.side_panels import LabelPalette, SpanList
-from annotator.ui.team_menu import TeamActions
 from annotator.ui.snap_modes import snap_modes
+from annotator.ui.team_menu import TeamActions
 from annotator.ui.unsaved import UnsavedChanges
-from annotator.ui import plain
 
 LINE_SPACING_KEY = "view/line_spacing"
 

@@ -31,7 +31,6 @@ from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Qt, Signal
 from PySide6.QtWidgets import QLabel
 
 import annotator
-
 from annotator.core.assist.learn.project import due_for_training, model_settings, model_state
 from annotator.ui.external_changes import shown_signature
 from annotator.ui.plain import plain_tooltip

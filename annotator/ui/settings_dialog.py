@@ -13,18 +13,35 @@ import re
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
-from PySide6.QtWidgets import (QApplication, QButtonGroup, QColorDialog, QComboBox, QDialog, QDialogButtonBox,
-                               QDoubleSpinBox, QFormLayout, QHeaderView, QLabel, QPushButton, QRadioButton,
-                               QSpinBox, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QButtonGroup,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.assist.learn.project import model_settings, set_model_settings
 from annotator.core.schema import RESERVED_KEYS, Schema, SchemaError
-from annotator.ui.snap_modes import snap_modes
 from annotator.ui import i18n, themes
 from annotator.ui.fonts import ordered_arabic_families
 from annotator.ui.line_spacing import MAX_FACTOR, MIN_FACTOR, line_spacing
 from annotator.ui.plain import plain_tooltip
 from annotator.ui.side_panels import label_tooltip_text
+from annotator.ui.snap_modes import snap_modes
 
 translate = QCoreApplication.translate
 

@@ -39,11 +39,11 @@ from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.assist.learn.project import PROJECT_MODEL, model_settings
+from annotator.core.assist.suggest import ClaimSuggestion, Suggestion, build_suggester
+from annotator.core.assist.suggest.gazetteer import ProjectGazetteer
 from annotator.core.edits import AcceptSuggestions
 from annotator.core.model import ENTITY_LAYER, Span
 from annotator.core.store import open_project
-from annotator.core.assist.suggest import ClaimSuggestion, Suggestion, build_suggester
-from annotator.core.assist.suggest.gazetteer import ProjectGazetteer
 from annotator.ui.claims_panel import role_name
 from annotator.ui.overlays import Mark
 

@@ -11,10 +11,10 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 
-from annotator.core.store.merge import MergeError, merge_paths_into
 from annotator.core.store import ProjectError
-from annotator.ui.identity_dialog import SETTING, ask_annotator
+from annotator.core.store.merge import MergeError, merge_paths_into
 from annotator.ui import plain
+from annotator.ui.identity_dialog import SETTING, ask_annotator
 
 EVERYONE = "\x00everyone"
 

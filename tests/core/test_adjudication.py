@@ -1,9 +1,9 @@
 """Adjudication core: items, agreement, groups, gold written through the store, undo snapshots."""
 import pytest
 
-from annotator.core.team import adjudication as adj
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import SpanError, open_project
+from annotator.core.team import adjudication as adj
 
 TEXT = "قال وزير الخارجية سيرغي لافروف إن موسكو مستعدة للحوار مع بكين."
 

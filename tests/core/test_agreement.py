@@ -3,10 +3,10 @@ from collections import Counter
 
 import pytest
 
-from annotator.core.team import agreement
-from annotator.core.team.agreement import Version, cohen_kappa, compare, compute
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import open_project
+from annotator.core.team import agreement
+from annotator.core.team.agreement import Version, cohen_kappa, compare, compute
 
 TEXT = "أعلن وزير الخارجية سيرغي لافروف في موسكو أن روسيا والصين ستواصلان التعاون مع بكين"
 # tokenize(TEXT), 14 tokens:

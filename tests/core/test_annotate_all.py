@@ -2,8 +2,8 @@
 import pytest
 
 from annotator.core.assist.annotate_all import find_candidates, find_in_text
-from annotator.core.model import Document, Span
 from annotator.core.edits import AddSpans, Batch, DeleteSpans, apply
+from annotator.core.model import Document, Span
 from annotator.core.store import open_project
 from annotator.core.text.wordmatch import NameMatcher, clitic_variants
 

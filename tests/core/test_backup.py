@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.store.backup import backup_folder, list_backups, make_backup, restore_backup
 from annotator.core.model import Document, Span
 from annotator.core.store import CorruptProject, open_project
+from annotator.core.store.backup import backup_folder, list_backups, make_backup, restore_backup
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = "قال المتحدث باسم الوزارة إن الاجتماع سيعقد في القاهرة. " * 200

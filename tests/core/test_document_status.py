@@ -1,7 +1,7 @@
 """Document status per annotator (document_status), with documents.status kept as the latest."""
-from annotator.core.store.migrations import migrations
 from annotator.core.model import Document, Span
 from annotator.core.store import open_project
+from annotator.core.store.migrations import migrations
 
 TEXT = "قال وزير الخارجية سيرغي لافروف إن موسكو مستعدة للحوار."
 

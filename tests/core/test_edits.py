@@ -3,11 +3,21 @@ import sqlite3
 
 import pytest
 
-from annotator.core.edits import (AcceptSuggestions, AddSpan, AddSpans, Batch, DeleteSpan, DeleteSpans, SaveClaim,
-                                  SetStatus, UpdateSpan, apply)
+from annotator.core.assist.suggest import ClaimSuggestion, Suggestion
+from annotator.core.edits import (
+    AcceptSuggestions,
+    AddSpan,
+    AddSpans,
+    Batch,
+    DeleteSpan,
+    DeleteSpans,
+    SaveClaim,
+    SetStatus,
+    UpdateSpan,
+    apply,
+)
 from annotator.core.model import CLAIM_LAYER, Claim, Document, Span
 from annotator.core.store import SpanError, open_project
-from annotator.core.assist.suggest import ClaimSuggestion, Suggestion
 
 TEXT = "قال وزير الخارجية سيرغي لافروف في موسكو إن «المحادثات كانت بناءة» 🙂 وأضاف أن الصين شريك."
 

@@ -3,12 +3,12 @@ import json
 
 import pytest
 
-from annotator.core.team.agreement import compute
-from annotator.core.team.handout import HandoutError, assign, handout
-from annotator.core.store.merge import merge_files
 from annotator.core.model import Document, Span
 from annotator.core.schema import load_schema
 from annotator.core.store import open_project
+from annotator.core.store.merge import merge_files
+from annotator.core.team.agreement import compute
+from annotator.core.team.handout import HandoutError, assign, handout
 
 GUIDE = "# إرشادات\n\nضع وسم **PERS** على أسماء الأشخاص كاملة."
 

@@ -4,17 +4,24 @@ from pathlib import Path
 
 import pytest
 
-from annotator.core.importing import import_paths
 from annotator.core.assist.learn.corpus import articles, conll_sentences
 from annotator.core.assist.learn.features import Gazetteer, sequence_features, split_clitics, stem, word_features
 from annotator.core.assist.learn.model import EntityModel, ModelError, decode
-from annotator.core.assist.learn.project import (PROJECT_MODEL, active_model, due_for_training, examples, model_state,
-                                          set_model_settings, train_project)
+from annotator.core.assist.learn.project import (
+    PROJECT_MODEL,
+    active_model,
+    due_for_training,
+    examples,
+    model_state,
+    set_model_settings,
+    train_project,
+)
 from annotator.core.assist.learn.train import Example, TrainingError, cross_validate, score, train
+from annotator.core.importing import import_paths
 from annotator.core.model import Document, Span
 from annotator.core.schema import load_schema
-from annotator.core.text.snapping import snap_words
 from annotator.core.store import open_project
+from annotator.core.text.snapping import snap_words
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 ANERCORP = DATA / "anercorp-sample.conll"       # 66 real ANERcorp sentences (CC BY-SA 4.0)

@@ -1,10 +1,10 @@
 """Merging annotators' files: matched by text, kept apart, nothing lost, conflicts reported."""
 import pytest
 
-from annotator.core.store.merge import MergeError, merge_files
 from annotator.core.model import Claim, Document, Span
 from annotator.core.schema import load_schema
 from annotator.core.store import open_project
+from annotator.core.store.merge import MergeError, merge_files
 
 T1 = "قال وزير الخارجية سيرغي لافروف إن موسكو مستعدة للحوار مع بكين."
 T2 = "أعلنت وزارة الصحة في القاهرة تسجيل 30 إصابة جديدة 😷 اليوم."

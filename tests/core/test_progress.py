@@ -1,7 +1,7 @@
 """Figures for the statistics view, checked against the store and hand counts."""
 from annotator.core.model import CLAIM_LAYER, Claim, Document, Span
-from annotator.core.team.progress import claims_histogram, claims_per_document, label_counts, status_by_annotator
 from annotator.core.store import open_project
+from annotator.core.team.progress import claims_histogram, claims_per_document, label_counts, status_by_annotator
 
 
 def project(tmp_path):

@@ -4,8 +4,18 @@ import json
 import pytest
 
 from annotator.core.schema import (
-    BUILTIN_SCHEMAS, LABEL_KEY_ORDER, RESERVED_KEYS, SCHEMA_DIR, UNKNOWN_COLOUR,
-    Label, Schema, SchemaError, builtin_schemas, claims_default, label_mapping, load_schema,
+    BUILTIN_SCHEMAS,
+    LABEL_KEY_ORDER,
+    RESERVED_KEYS,
+    SCHEMA_DIR,
+    UNKNOWN_COLOUR,
+    Label,
+    Schema,
+    SchemaError,
+    builtin_schemas,
+    claims_default,
+    label_mapping,
+    load_schema,
 )
 
 WOJOOD_21 = set("PERS NORP OCC ORG GPE LOC FAC EVENT DATE TIME LANGUAGE WEBSITE LAW PRODUCT "

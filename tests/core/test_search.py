@@ -3,9 +3,8 @@ import sqlite3
 
 import pytest
 
-from annotator.core.store import search
 from annotator.core.model import Claim, Document, Span
-from annotator.core.store import open_project
+from annotator.core.store import open_project, search
 
 
 @pytest.fixture

@@ -1,8 +1,14 @@
 import pytest
 
 from annotator.core.text.snapping import (
-    SnapMode, clitic_prefix_length, next_word_edge, prev_word_edge, snap,
-    snap_clitic, snap_words, word_bounds,
+    SnapMode,
+    clitic_prefix_length,
+    next_word_edge,
+    prev_word_edge,
+    snap,
+    snap_clitic,
+    snap_words,
+    word_bounds,
 )
 
 TEXT = ("أعلن وزير الخارجية الروسي سيرغي لافروف، في موسكو، أن «العلاقات مع والصين» "

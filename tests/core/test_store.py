@@ -8,8 +8,15 @@ import pytest
 
 from annotator.core.model import Document, Span
 from annotator.core.schema import load_schema
-from annotator.core.store import (NewerProject, NotAProject, ProjectLocked, ReadOnlyError, ReadOnlyProject,
-                                  SpanError, open_project)
+from annotator.core.store import (
+    NewerProject,
+    NotAProject,
+    ProjectLocked,
+    ReadOnlyError,
+    ReadOnlyProject,
+    SpanError,
+    open_project,
+)
 
 TEXT = "أعلن وزير الخارجية الروسي سيرغي لافروف في بكين أن روسيا والصين ستواصلان التعاون."
 

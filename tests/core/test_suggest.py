@@ -3,13 +3,20 @@ import textwrap
 
 import pytest
 
+from annotator.core.assist.suggest import (
+    PluginError,
+    Suggester,
+    Suggestion,
+    as_suggestions,
+    build_suggester,
+    load_plugin,
+    map_label,
+)
+from annotator.core.assist.suggest.gazetteer import Gazetteer, GazetteerError, ProjectGazetteer, read_gazetteer
+from annotator.core.assist.suggest.rules import RuleRecogniser
 from annotator.core.model import Document, Span
 from annotator.core.schema import load_schema
 from annotator.core.store import open_project
-from annotator.core.assist.suggest import (PluginError, Suggester, Suggestion, as_suggestions, build_suggester,
-                                    load_plugin, map_label)
-from annotator.core.assist.suggest.gazetteer import Gazetteer, GazetteerError, ProjectGazetteer, read_gazetteer
-from annotator.core.assist.suggest.rules import RuleRecogniser
 
 DEFAULT = load_schema("default").label_names()
 WOJOOD = load_schema("wojood").label_names()

@@ -4,13 +4,12 @@ from pathlib import Path
 
 import pytest
 
+from annotator.core.assist.suggest import build_suggester
+from annotator.core.assist.suggest.evaluate import evaluate_store, prf, score_claims, score_entities
 from annotator.core.importers.pagedump import split_page_dump
 from annotator.core.importing import import_paths
 from annotator.core.model import Document, Span
 from annotator.core.store import open_project
-from annotator.core.assist.suggest import build_suggester
-from annotator.core.assist.suggest.evaluate import evaluate_store, prf, score_claims, score_entities
-
 from tests.conftest import SAMPLE_DUMP
 
 GOLD = Path(__file__).resolve().parents[1] / "data" / "sample_gold.jsonl"

@@ -1,9 +1,8 @@
 """Arabic for terminals: shaping and reordering with colours kept, and the mode chosen sensibly."""
 import arabic_reshaper
-from bidi.algorithm import get_display   # the reference implementation, with mirroring (L4)
+from bidi.algorithm import get_display  # the reference implementation, with mirroring (L4)
 
-from annotator.cli.terminal import (background, choose_mode, display_width, plain, render, save_mode, styled,
-                                     visual)
+from annotator.cli.terminal import background, choose_mode, display_width, plain, render, save_mode, styled, visual
 
 SENTENCE = "وقال لافروف إن «الصين» ستواصل التعاون مع الأمم المتحدة في 2024 (Putin)."
 

@@ -2,11 +2,17 @@
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.text import (
-    NormalisationReport, find_folded, fold, fold_with_map, normalise,
-    normalise_with_map, normalised_offset,
+    NormalisationReport,
+    find_folded,
+    fold,
+    fold_with_map,
+    normalise,
+    normalise_with_map,
+    normalised_offset,
 )
 
 SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"

@@ -3,10 +3,17 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from annotator.core.text.tokenize import (
-    ALIGN_POLICIES, Alignment, Token, align_span, sentences, token_sentences, tokenize,
+    ALIGN_POLICIES,
+    Alignment,
+    Token,
+    align_span,
+    sentences,
+    token_sentences,
+    tokenize,
 )
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "news-page-asharq.txt"

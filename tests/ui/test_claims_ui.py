@@ -13,8 +13,8 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from annotator.core import exporters
-from annotator.core.importing import import_paths
 from annotator.core.importers.pagedump import split_page_dump
+from annotator.core.importing import import_paths
 from annotator.core.model import CLAIM_LAYER, Claim, Document, Span
 from annotator.core.store import open_project
 from annotator.core.text import normalise

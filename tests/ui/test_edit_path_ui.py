@@ -5,10 +5,10 @@ import sqlite3
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from window_helpers import show_window
 
 from annotator.core.model import CLAIM_LAYER, Claim, Document, Span
 from annotator.core.store import Store, open_project
-from window_helpers import show_window
 
 TEXT = ("قال الرئيس 🙂 إن «المحادثات كانت مفيدة» وأضاف «سنواصل العمل مع الصين» في موسكو.\n"
         "ورحبت وزارة الخارجية الروسية بالاتفاق في بيان.")

@@ -2,11 +2,11 @@
 import pytest
 from PySide6.QtCore import QObject, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QTextCursor, QTextDocument
+from window_helpers import seeded_store, settings_at, show_window
 
 from annotator.core.store import open_project
 from annotator.ui.guidelines import GUIDELINES_KEY, GuidelinesPanel
 from annotator.ui.side_panels import LabelPalette
-from window_helpers import seeded_store, settings_at, show_window
 
 MARKDOWN = """# إرشادات التوسيم
 

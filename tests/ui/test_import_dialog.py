@@ -7,11 +7,11 @@ import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QFileDialog
+from window_helpers import seeded_store, settings_at, show_window
 
 from annotator.core.store import open_project
 from annotator.ui import import_dialog
 from annotator.ui.import_dialog import ImportDialog, parse_label_map
-from window_helpers import seeded_store, settings_at, show_window
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "data" / "samples" / "news-page-asharq.txt"

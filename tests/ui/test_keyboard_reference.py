@@ -1,12 +1,12 @@
 """F1: every shortcut of the window, read from its actions; keyboard reach and focus order."""
 import pytest
-from PySide6.QtCore import QTimer, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDockWidget, QMenu
+from window_helpers import seeded_store, settings_at, show_window
 
 from annotator.ui import i18n
 from annotator.ui.keyboard_reference import KeyboardReference, shortcut_rows
-from window_helpers import seeded_store, settings_at, show_window
 
 
 @pytest.fixture

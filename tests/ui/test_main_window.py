@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from window_helpers import seeded_store, settings_at, show_window
 
 from annotator.core.model import Document
 from annotator.core.store import open_project
-from window_helpers import seeded_store, settings_at, show_window
 
 ROOT = Path(__file__).resolve().parents[2]
 

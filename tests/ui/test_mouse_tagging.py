@@ -4,10 +4,10 @@ import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
+from window_helpers import show_window
 
 from annotator.core.model import Document
 from annotator.core.store import open_project
-from window_helpers import show_window
 
 PARAGRAPH = "قال المتحدث باسم الحكومة في بيروت إن المحادثات مع الوفد القادم من عمّان ستستمر حتى نهاية الأسبوع."
 TEXT = "\n\n".join(f"{PARAGRAPH} ({n})" for n in range(60))

@@ -2,11 +2,11 @@
 import socket
 
 from PySide6.QtCore import QSettings, Qt
+from window_helpers import show_window
 
 from annotator.core.model import Document, Span
 from annotator.core.samples import seed_samples
 from annotator.core.store import open_project
-from window_helpers import show_window
 
 
 def show(qtbot, store, tmp_path, name="settings.ini"):

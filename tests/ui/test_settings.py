@@ -3,12 +3,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from window_helpers import seeded_store, settings_at, show_window
 
 from annotator.core.store import open_project
 from annotator.ui import i18n, themes
 from annotator.ui.line_spacing import line_spacing, set_line_spacing
 from annotator.ui.settings_dialog import SettingsDialog, key_problems
-from window_helpers import seeded_store, settings_at, show_window
 
 
 @pytest.fixture

@@ -2,13 +2,13 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
+from window_helpers import seeded_store, settings_at, show_window
 
 from annotator.core.edits import AddSpans, apply
 from annotator.core.model import CLAIM_LAYER, Claim, Span
 from annotator.core.team.progress import claims_per_document
 from annotator.ui import i18n
 from annotator.ui.statistics_view import StatisticsView, save_png
-from window_helpers import seeded_store, settings_at, show_window
 
 
 @pytest.fixture

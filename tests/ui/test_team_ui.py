@@ -3,12 +3,11 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from annotator.core.team import agreement
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import open_project
-from annotator.ui import team_menu
+from annotator.core.team import agreement
 from annotator.core.team.identity import default_annotator
-from annotator.ui import identity_dialog
+from annotator.ui import identity_dialog, team_menu
 from annotator.ui.identity_dialog import AnnotatorDialog, first_start_annotator
 from annotator.ui.main_window import MainWindow
 
@@ -257,8 +256,8 @@ def test_read_only_project_adjudication_writes_nothing(qtbot, tmp_path):
 # --- hand out and merge from the window -------------------------------------------------
 
 def test_hand_out_and_merge_back(qtbot, window, tmp_path, monkeypatch):
-    from annotator.ui.handout_dialog import HandoutDialog
     from annotator.ui import plain
+    from annotator.ui.handout_dialog import HandoutDialog
     monkeypatch.setattr(plain, "information", lambda *args: QMessageBox.Ok)
     dialog = HandoutDialog(window.store, window)
     qtbot.addWidget(dialog)

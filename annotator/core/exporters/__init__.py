@@ -9,15 +9,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from annotator.core.exporters import brat, claims_jsonl, claims_tsv, conll, conll_nested, hf, jsonl, parallel, spacy, spans_csv
-from annotator.core.model import STATUSES
-from annotator.core.text.tokenize import ALIGN_POLICIES
+from annotator.core.exporters import (
+    brat,
+    claims_jsonl,
+    claims_tsv,
+    conll,
+    conll_nested,
+    hf,
+    jsonl,
+    parallel,
+    spacy,
+    spans_csv,
+)
 from annotator.core.exporters.base import Context, Format, count_exported
 from annotator.core.exporters.files import MANIFEST_NAME, AtomicFiles, AtomicFolder, ExportError, write_atomic
 from annotator.core.exporters.manifest import manifest
 from annotator.core.exporters.options import SCHEMES, ExportOptions, parse_labels, parse_mapping, parse_split
 from annotator.core.exporters.report import ExportReport
 from annotator.core.exporters.selection import Selection
+from annotator.core.model import STATUSES
+from annotator.core.text.tokenize import ALIGN_POLICIES
 
 FORMATS: dict[str, Format] = {f.name: f for f in (
     jsonl.FORMAT, spacy.FORMAT, conll.FORMAT, conll_nested.FORMAT, hf.FORMAT, brat.FORMAT,

@@ -20,9 +20,9 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple
 
+from annotator.core.exporters.report import ExportReport
 from annotator.core.model import Span
 from annotator.core.text.tokenize import Token, align_span, sentences, tokenize
-from annotator.core.exporters.report import ExportReport
 
 
 class Aligned(NamedTuple):

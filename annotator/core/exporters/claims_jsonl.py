@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 from bisect import bisect_right
 
-from annotator.core.text.tokenize import sentences
 from annotator.core.exporters.base import Format
 from annotator.core.exporters.jsonl import claim_record
+from annotator.core.text.tokenize import sentences
 
 
 def context(sentence_spans: list[tuple[int, int]], start: int, end: int) -> tuple[int, int]:

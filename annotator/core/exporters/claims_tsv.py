@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.text.tokenize import sentences
 from annotator.core.exporters.base import Format
+from annotator.core.text.tokenize import sentences
 
 HEADER = "doc_id\tsentence_id\ttext\tcheck_worthy\n"
 _BREAKS = re.compile(r"[\t\r\n]")

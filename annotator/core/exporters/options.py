@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, fields
 
+from annotator.core.exporters.files import ExportError
 from annotator.core.model import STATUSES
 from annotator.core.text.tokenize import ALIGN_POLICIES
-from annotator.core.exporters.files import ExportError
 
 SCHEMES = ("bio", "bioes", "io")
 SPLIT_NAMES = {2: ("train", "test"), 3: ("train", "dev", "test")}

@@ -7,10 +7,10 @@ counts exported spans whose edges moved to token edges. Nothing is dropped silen
 """
 from __future__ import annotations
 
-from annotator.core.wording import count_of
-
 from collections import Counter
 from dataclasses import dataclass, field
+
+from annotator.core.wording import count_of
 
 # Why a span or claim is not in the output. Documented in docs/export.md.
 REASONS = {

@@ -14,11 +14,11 @@ from itertools import repeat
 from operator import itemgetter
 from typing import NamedTuple
 
-from annotator.core.model import ENTITY_LAYER, Claim, Document
-from annotator.core.schema import BUILTIN_SCHEMAS, SchemaError, label_mapping, load_schema
 from annotator.core.exporters.files import ExportError
 from annotator.core.exporters.options import ExportOptions, parse_mapping
 from annotator.core.exporters.report import ExportReport
+from annotator.core.model import ENTITY_LAYER, Claim, Document
+from annotator.core.schema import BUILTIN_SCHEMAS, SchemaError, label_mapping, load_schema
 
 SUGGESTION = "suggestion"
 

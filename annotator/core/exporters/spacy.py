@@ -24,7 +24,6 @@ from annotator.core.exporters.base import Format
 from annotator.core.exporters.files import ExportError
 from annotator.core.exporters.jsonl import _quote, _Quoted
 
-
 _text, _start, _end = itemgetter(0), itemgetter(1), itemgetter(2)
 _BOOL = {False: "false", True: "true"}
 

@@ -16,8 +16,8 @@ import csv
 import io
 from bisect import bisect_right
 
-from annotator.core.text.tokenize import sentences
 from annotator.core.exporters.base import Format
+from annotator.core.text.tokenize import sentences
 
 COLUMNS = ("document_id", "document_title", "label", "start", "end", "text", "sentence", "annotator", "origin")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

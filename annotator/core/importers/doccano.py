@@ -21,8 +21,16 @@ doccano runs in a browser, so offsets after an emoji may count UTF-16 units:
 """
 from __future__ import annotations
 
-from annotator.core.importers.base import (InputError, RawDocument, RawSpan, blank_text, drop_repeated_spans,
-                                           int_field, keep_relations, warn_unread_labels)
+from annotator.core.importers.base import (
+    InputError,
+    RawDocument,
+    RawSpan,
+    blank_text,
+    drop_repeated_spans,
+    int_field,
+    keep_relations,
+    warn_unread_labels,
+)
 from annotator.core.importers.columns import scalar_extras, text_of
 
 OWN_KEYS = {"id", "text", "label", "labels", "entities", "relations", "Comments", "comments"}

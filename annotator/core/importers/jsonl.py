@@ -23,12 +23,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from annotator.core.model import STATUSES
 from annotator.core.importers import doccano, prodigy
-from annotator.core.importers.base import (FileNotes, InputError, RawClaim, RawDocument, RawSpan, blank_text,
-                                           drop_repeated_spans, int_field, warn_unread_labels)
+from annotator.core.importers.base import (
+    FileNotes,
+    InputError,
+    RawClaim,
+    RawDocument,
+    RawSpan,
+    blank_text,
+    drop_repeated_spans,
+    int_field,
+    warn_unread_labels,
+)
 from annotator.core.importers.columns import Columns, scalar_extras
 from annotator.core.importers.jsonstream import iter_json_lines
+from annotator.core.model import STATUSES
 
 __all__ = ["iter_json_lines", "read", "reader", "LAYOUTS"]
 

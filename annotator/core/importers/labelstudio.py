@@ -31,8 +31,15 @@ import json
 from pathlib import Path
 from typing import Iterator
 
-from annotator.core.importers.base import (MAX_RECORD_BYTES, FileNotes, InputError, RawDocument, RawSpan,
-                                           drop_repeated_spans, keep_relations)
+from annotator.core.importers.base import (
+    MAX_RECORD_BYTES,
+    FileNotes,
+    InputError,
+    RawDocument,
+    RawSpan,
+    drop_repeated_spans,
+    keep_relations,
+)
 from annotator.core.importers.columns import Columns
 from annotator.core.importers.jsonstream import iter_json_array, too_long
 

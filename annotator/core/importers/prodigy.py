@@ -18,8 +18,15 @@ Prodigy: ``{"text", "spans": [{"start", "end", "label", "token_start",
 """
 from __future__ import annotations
 
-from annotator.core.importers.base import (InputError, RawDocument, RawSpan, blank_text, drop_repeated_spans,
-                                           int_field, warn_unread_labels)
+from annotator.core.importers.base import (
+    InputError,
+    RawDocument,
+    RawSpan,
+    blank_text,
+    drop_repeated_spans,
+    int_field,
+    warn_unread_labels,
+)
 from annotator.core.importers.columns import text_of
 
 MARKERS = {"answer", "_input_hash", "_task_hash", "_view_id", "_session_id", "_annotator_id", "tokens", "ents"}

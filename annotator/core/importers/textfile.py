@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from annotator.core.text import normalise
 from annotator.core.importers.base import FileNotes, InputError, RawDocument
 from annotator.core.importers.pagedump import looks_like_page_dump, split_page_dump
 from annotator.core.importers.textstream import read_text
+from annotator.core.text import normalise
 
 PARAGRAPH_BREAK = "\n\n"
 

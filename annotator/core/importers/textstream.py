@@ -6,8 +6,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from annotator.core.text.encoding import DecodeError, decode_bytes
 from annotator.core.importers.base import MAX_RECORD_BYTES, FileNotes, InputError
+from annotator.core.text.encoding import DecodeError, decode_bytes
 
 _HEAD = 1 << 20          # bytes sniffed before streaming a table
 

@@ -7,9 +7,20 @@ full-text index and answers searches; ``merge`` joins annotators' files;
 ``backup`` copies the file through SQLite's backup API; ``queries`` reads
 what the team, assist and import code need in one place.
 """
-from annotator.core.store.project import (CorruptProject, NewerProject, NotAProject, ProjectError, ProjectLocked,
-                                          ReadOnlyError, ReadOnlyProject, SpanError, SpanInUse, Store, now,
-                                          open_project)
+from annotator.core.store.project import (
+                                          CorruptProject,
+                                          NewerProject,
+                                          NotAProject,
+                                          ProjectError,
+                                          ProjectLocked,
+                                          ReadOnlyError,
+                                          ReadOnlyProject,
+                                          SpanError,
+                                          SpanInUse,
+                                          Store,
+                                          now,
+                                          open_project,
+)
 
 __all__ = ["CorruptProject", "NewerProject", "NotAProject", "ProjectError", "ProjectLocked", "ReadOnlyError",
            "ReadOnlyProject", "SpanError", "SpanInUse", "Store", "now", "open_project"]

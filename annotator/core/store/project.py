@@ -6,19 +6,28 @@ whatever the caller shows as done is on disk (WAL, synchronous=FULL).
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
 import os
 import sqlite3
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
-from annotator.core.store.backup import backup_due, list_backups, make_backup
-from annotator.core.store.migrations import SCHEMA_VERSION, migrations
-from annotator.core.model import CLAIM_LAYER, CLAIM_ROLES, STATUSES, Claim, Document, DocumentSummary, Span, content_hash
+from annotator.core.model import (
+    CLAIM_LAYER,
+    CLAIM_ROLES,
+    STATUSES,
+    Claim,
+    Document,
+    DocumentSummary,
+    Span,
+    content_hash,
+)
 from annotator.core.schema import Schema, load_schema
 from annotator.core.spancheck import span_problem
+from annotator.core.store.backup import backup_due, list_backups, make_backup
+from annotator.core.store.migrations import SCHEMA_VERSION, migrations
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 3000

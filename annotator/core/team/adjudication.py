@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from annotator.core.team.agreement import GOLD, WORKING
+from annotator.core import edits
 from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Span
 from annotator.core.store import Store
-from annotator.core import edits
+from annotator.core.team.agreement import GOLD, WORKING
 
 
 @dataclass

@@ -59,8 +59,8 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from annotator.core.model import Claim, Document, Span
-from annotator.core.text.tokenize import tokenize
 from annotator.core.store import queries
+from annotator.core.text.tokenize import tokenize
 
 OUTSIDE = "O"
 _label = attrgetter("label")

@@ -17,10 +17,9 @@ import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from annotator.core.store.merge import GUIDELINES_SETTING, HANDOUT_SETTING
 from annotator.core.model import content_hash
-from annotator.core.store import Store, now, open_project
-from annotator.core.store import queries
+from annotator.core.store import Store, now, open_project, queries
+from annotator.core.store.merge import GUIDELINES_SETTING, HANDOUT_SETTING
 
 MANIFEST = "handout.json"
 RESERVED_NAMES = ("gold",)

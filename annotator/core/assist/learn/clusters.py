@@ -26,6 +26,7 @@ DEPTH = 14            # bits: at most 2**14 leaves
 def learn_clusters(sentences: Iterable[list[str]], seed: int = 13) -> dict[str, str]:
     """``{stem: bits}`` for the stems of ``sentences`` (lists of token texts)."""
     import numpy as np
+
     from annotator.core.assist.learn.features import stem
 
     stemmed = [[stem(w) for w in words] for words in sentences]

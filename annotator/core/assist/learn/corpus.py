@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from annotator.core.assist.learn.train import Example
 from annotator.core.importers.base import FileNotes
 from annotator.core.importers.conll import read
-from annotator.core.assist.learn.train import Example
 
 __all__ = ["conll_sentences", "articles", "SENTENCES_PER_ARTICLE"]
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 
 import pycrfsuite
 
+from annotator.core.assist.learn.features import DEFAULT_GROUPS, Gazetteer, article_features, stem
 from annotator.core.text.snapping import clitic_prefix_length
 from annotator.core.text.tokenize import Token, token_sentences, tokenize
-from annotator.core.assist.learn.features import DEFAULT_GROUPS, Gazetteer, article_features, stem
 
 __all__ = ["EntityModel", "ModelError", "Prediction", "decode", "stack", "MAGIC"]
 

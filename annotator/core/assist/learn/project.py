@@ -32,13 +32,13 @@ import hashlib
 import time
 from typing import Callable
 
+from annotator.core.assist.learn.features import Gazetteer, stem
+from annotator.core.assist.learn.model import EntityModel, ModelError
+from annotator.core.assist.learn.train import Example, TrainingError, cross_validate, score, train
+from annotator.core.assist.suggest.types import map_label
 from annotator.core.model import ENTITY_LAYER
 from annotator.core.resources import MODELS
 from annotator.core.schema import SchemaError, label_mapping
-from annotator.core.assist.learn.features import Gazetteer, stem
-from annotator.core.assist.suggest.types import map_label
-from annotator.core.assist.learn.model import EntityModel, ModelError
-from annotator.core.assist.learn.train import Example, TrainingError, cross_validate, score, train
 
 __all__ = ["PROJECT_MODEL", "DEFAULT_MODEL_FILE", "examples", "train_project", "active_model", "model_state",
            "model_settings", "set_model_settings", "score_documents", "default_model", "MappedModel",

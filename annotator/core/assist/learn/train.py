@@ -30,10 +30,10 @@ from typing import Callable, Iterable
 import pycrfsuite
 
 from annotator.core.assist.figures import prf
-from annotator.core.text.tokenize import align_span, token_sentences
 from annotator.core.assist.learn.clusters import learn_clusters
 from annotator.core.assist.learn.features import DEFAULT_GROUPS, Gazetteer, article_features
 from annotator.core.assist.learn.model import EntityModel, stack
+from annotator.core.text.tokenize import align_span, token_sentences
 
 __all__ = ["Example", "TrainingError", "train", "cross_validate", "score", "PARAMS", "GAZETTEER_FOLDS"]
 

@@ -42,8 +42,14 @@ import inspect
 from pathlib import Path
 from typing import Callable, Iterable
 
-from annotator.core.assist.suggest.types import (ClaimSuggestion, PluginError, Suggestion, as_suggestions,
-                                                  map_label, suggestion_attributes)
+from annotator.core.assist.suggest.types import (
+    ClaimSuggestion,
+    PluginError,
+    Suggestion,
+    as_suggestions,
+    map_label,
+    suggestion_attributes,
+)
 from annotator.core.spancheck import conflict
 from annotator.core.text.snapping import on_word_edges
 

@@ -32,9 +32,9 @@ from __future__ import annotations
 
 import re
 
+from annotator.core.assist.suggest.types import ClaimSuggestion
 from annotator.core.text import fold
 from annotator.core.text.wordmatch import FoldedText
-from annotator.core.assist.suggest.types import ClaimSuggestion
 
 __all__ = ["suggest_claims"]
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from annotator.core.text.wordmatch import FoldedText, Name, NameMatcher
 from annotator.core.assist.suggest.types import Suggestion
 from annotator.core.store import queries
+from annotator.core.text.wordmatch import FoldedText, Name, NameMatcher
 
 __all__ = ["GazetteerError", "read_gazetteer", "Gazetteer", "ProjectGazetteer"]
 

@@ -35,9 +35,9 @@ from __future__ import annotations
 
 import re
 
+from annotator.core.assist.suggest.types import Suggestion
 from annotator.core.text import fold
 from annotator.core.text.wordmatch import FoldedText
-from annotator.core.assist.suggest.types import Suggestion
 
 __all__ = ["RuleRecogniser", "SCORE"]
 
