@@ -85,7 +85,8 @@ class MainWindow(QMainWindow):
         self.title_label.setTextFormat(Qt.PlainText)   # titles are data, never markup
         self.title_label.setWordWrap(True)
         self.title_label.setLayoutDirection(Qt.RightToLeft)
-        self.title_label.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        # Absolute: under a right-to-left direction Qt swaps a plain AlignRight to the left.
+        self.title_label.setAlignment(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter)
         self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.unsaved_banner = QLabel()
         self.unsaved_banner.setTextFormat(Qt.PlainText)
@@ -457,7 +458,10 @@ class MainWindow(QMainWindow):
         self.claim_editor.claim_changed(old, new)
 
     def select_span(self, span_id: int | None) -> None:
+        was = self.selected_span_id
         self.selected_span_id = span_id if span_id in self.spans else None
+        if was is not None and self.selected_span_id is None:
+            self.statusBar().clearMessage()         # it described the annotation that is no longer selected
         self.view.set_selected_span(self.selected_span_id)
         self.span_list.select_span(self.selected_span_id)
         if self.selected_span_id is not None:

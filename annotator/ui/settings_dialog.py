@@ -191,7 +191,7 @@ class SettingsDialog(QDialog):
         self.preview = QLabel(SAMPLE)
         self.preview.setWordWrap(True)
         self.preview.setLayoutDirection(Qt.RightToLeft)
-        self.preview.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.preview.setAlignment(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter)   # right even when mirrored
         self.font_family.currentTextChanged.connect(self._update_preview)
         self.font_size.valueChanged.connect(self._update_preview)
         self._update_preview()

@@ -1,0 +1,63 @@
+"""What an annotator notices in the first hour: the title reads from the right, the status bar
+does not describe an annotation that is gone."""
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor
+
+from annotator.core.model import Document
+from annotator.core.store import open_project
+from window_helpers import show_window
+
+TITLE = "مجلس الأمن يعقد جلسة طارئة لبحث التصعيد في المنطقة ويدعو إلى وقف فوري لإطلاق النار"
+
+
+def ink_columns(widget):
+    """The leftmost and rightmost columns where the widget's text is drawn."""
+    image = widget.grab().toImage()
+    background = QColor(image.pixel(image.width() - 1, image.height() - 1))
+    columns = [x for x in range(image.width()) for y in range(0, image.height(), 2)
+               if abs(QColor(image.pixel(x, y)).lightness() - background.lightness()) > 60]
+    return min(columns), max(columns), image.width()
+
+
+def window_with(qtbot, tmp_path, title=TITLE, language=None):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    store = open_project(tmp_path / "p.db", annotator="mona")
+    store.add_document(Document("a", title=title, text="زار الوفد القاهرة."))
+    window = show_window(qtbot, store, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    if language == "ar":
+        window.setLayoutDirection(Qt.RightToLeft)          # as the Arabic interface mirrors it
+    return window
+
+
+def test_the_arabic_title_is_right_aligned_in_both_directions(qtbot, tmp_path):
+    for direction in (None, "ar"):
+        window = window_with(qtbot, tmp_path / (direction or "en"), title="خبر قصير", language=direction)
+        left, right, width = ink_columns(window.title_label)
+        assert right > width - 30 and left > width / 2, (direction, left, right, width)   # ink on the right
+        window.close()
+
+
+def test_a_wrapped_title_starts_its_second_line_at_the_right(qtbot, tmp_path):
+    window = window_with(qtbot, tmp_path, title=TITLE * 2)
+    label = window.title_label
+    label.setFixedWidth(420)
+    qtbot.wait(20)
+    image = label.grab().toImage()
+    background = QColor(image.pixel(image.width() - 1, image.height() - 1))
+    rows = [y for y in range(image.height()) if any(
+        abs(QColor(image.pixel(x, y)).lightness() - background.lightness()) > 60 for x in range(image.width()))]
+    assert rows and rows[-1] - rows[0] > label.fontMetrics().height() * 1.5       # wrapped
+    line = label.fontMetrics().height()
+    inked = [x for y in range(rows[-1] - line + 4, rows[-1], 2) for x in range(image.width())
+             if abs(QColor(image.pixel(x, y)).lightness() - background.lightness()) > 60]
+    assert inked and max(inked) > image.width() - 30                              # its line starts at the right
+
+
+def test_the_status_bar_forgets_a_deleted_annotation(qtbot, tmp_path):
+    window = window_with(qtbot, tmp_path)
+    text = window.doc.text
+    window.view.select_range(text.index("القاهرة"), text.index("القاهرة") + 7)
+    qtbot.keyClick(window.view, Qt.Key_3)
+    assert "القاهرة" in window.statusBar().currentMessage()
+    qtbot.keyClick(window.view, Qt.Key_Delete)
+    assert window.store.spans("a") == [] and "القاهرة" not in window.statusBar().currentMessage()
