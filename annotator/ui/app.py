@@ -74,8 +74,27 @@ def open_window(path, settings: QSettings, annotator: str = "", seed: bool = Fal
     window.show()
     _open_windows.append(window)
     if not store.readonly:
-        backup_if_due_in_background(path)
+        schedule_daily_backup(window, path)
     return window
+
+
+DAILY_BACKUP_AFTER_MS = 3 * 60 * 1000
+
+
+def schedule_daily_backup(window, path: Path) -> None:
+    """The daily backup waits until the annotator has worked a few minutes (a window opened
+    and closed at once copies nothing), or is made when the window closes."""
+    from PySide6.QtCore import QTimer
+    done = []
+
+    def run(wait: bool = False) -> None:
+        if not done:
+            done.append(True)
+            thread = backup_if_due_in_background(path)
+            if wait and thread is not None:
+                thread.join()
+    QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window, run)
+    window.closing_hooks.append(lambda: run(wait=True))
 
 
 def offer_restore(parent, path: Path, error: CorruptProject) -> bool:

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.spans: dict[int, Span] = {}
         self.selected_span_id: int | None = None
         self.undo_stack = QUndoStack(self)
+        self.closing_hooks: list = []       # run when the window closes (the daily backup)
         self.editor = Editor(self)          # the one way this window changes the project
         self.setAcceptDrops(True)
         self.resize(1280, 820)
@@ -642,6 +643,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.assist.training.stop()                 # a training in progress: killed, it has written nothing
+        for hook in self.closing_hooks:
+            hook()
         self.store.unsubscribe(self.show_change)
         self.store.close()
         super().closeEvent(event)

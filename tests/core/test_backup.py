@@ -108,3 +108,25 @@ def test_cli_backup_list_and_restore(tmp_path):
     store.close()
     stats = json.loads(run("stats", "--db", path, "--json").stdout)
     assert stats["spans"] == 1
+
+
+def test_an_interrupted_backup_leaves_nothing_behind_at_the_next_start(tmp_path):
+    import os
+    import time as clock
+    from annotator.core.store.backup import backup_folder, backup_if_due_in_background, partial_files
+    path = tmp_path / "p.db"
+    project(path).close()
+    folder = backup_folder(path)
+    folder.mkdir(exist_ok=True)
+    stale = [folder / "20260101-000000-000000-daily.part", folder / "20260101-000000-000000-daily.part-journal"]
+    fresh = folder / "20991231-000000-000000-daily.part"        # another process writing right now
+    for leftover in [*stale, fresh]:
+        leftover.write_bytes(b"x" * 100)
+    old = clock.time() - 3600
+    for leftover in stale:
+        os.utime(leftover, (old, old))
+    thread = backup_if_due_in_background(path)
+    if thread is not None:
+        thread.join()
+    assert partial_files(path) == [fresh]                        # the killed one's files are gone
+    assert all(p.suffix == ".db" for p in list_backups(path))

@@ -15,6 +15,8 @@ from pathlib import Path
 
 KEEP = 10
 DAY_SECONDS = 24 * 60 * 60
+STALE_PART_SECONDS = 60         # a partial copy this old belongs to a process that died
+PARTIAL = (".part", ".part-journal", ".part-wal", ".part-shm")
 
 
 def backup_folder(project: Path) -> Path:
@@ -23,11 +25,33 @@ def backup_folder(project: Path) -> Path:
 
 
 def list_backups(project: Path) -> list[Path]:
-    """Newest first."""
+    """Complete backups, newest first."""
     folder = backup_folder(project)
     if not folder.is_dir():
         return []
     return sorted(folder.glob("*.db"), key=lambda p: p.name, reverse=True)
+
+
+def partial_files(project: Path) -> list[Path]:
+    """What an interrupted backup leaves: its partial copy and SQLite's journal of it."""
+    folder = backup_folder(project)
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.name.endswith(PARTIAL))
+
+
+def remove_stale_partials(project: Path, older_than: float = STALE_PART_SECONDS) -> int:
+    """Delete partial copies no process has touched for ``older_than`` seconds (killed
+    mid-backup); returns how many. A backup running now in another process is left alone."""
+    removed = 0
+    for path in partial_files(project):
+        try:
+            if time.time() - path.stat().st_mtime >= older_than:
+                path.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed
 
 
 def make_backup(conn: sqlite3.Connection, project: Path, reason: str, keep: int = KEEP) -> Path:
@@ -45,6 +69,7 @@ def make_backup(conn: sqlite3.Connection, project: Path, reason: str, keep: int 
     os.replace(partial, target)     # a half-written copy never looks like a backup
     for old in list_backups(project)[keep:]:
         old.unlink(missing_ok=True)
+    remove_stale_partials(project)
     return target
 
 
@@ -98,6 +123,7 @@ def backup_if_due_in_background(project: Path) -> threading.Thread | None:
     """The daily backup on a thread of its own (its own read-only connection), so the
     window opens without waiting for a copy of a big project. Returns the thread, or None."""
     project = Path(project)
+    remove_stale_partials(project)
     if not backup_due(project):
         return None
 
