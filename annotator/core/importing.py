@@ -20,15 +20,14 @@ import json
 import os
 import pickle
 import queue
-import signal
 import sqlite3
 import stat
-import sys
 import threading
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from annotator.core import processes
 from annotator.core.importers import SUFFIXES, detect_format, reader_for
 from annotator.core.importers.base import MAX_WARNINGS, FileNotes, InputError, RawDocument
 from annotator.core.importers.brat import pair as brat_pair
@@ -36,8 +35,7 @@ from annotator.core.importers.offsets import utf16_fix
 from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Document, Span, content_hash
 from annotator.core.schema import Schema, SchemaError
 from annotator.core.spancheck import document_span_problems
-from annotator.core.store import Store, now
-from annotator.core.store import queries
+from annotator.core.store import Store, now, queries
 from annotator.core.text import NormalisationReport, normalise, normalise_with_map, normalised_offset
 
 BATCH_DOCUMENTS = 500
@@ -345,53 +343,33 @@ class _FileImport:
     # (``commit``) in the file's one transaction, in the file's order. The worker's
     # notes (warnings, counts) are copied batch by batch, before that batch's commit,
     # as the single-process path writes them; an error in the worker is raised here
-    # as the same InputError, so the transaction rolls back.
+    # as the same InputError, so the transaction rolls back (and, as on a cancel, the
+    # worker is killed: ``processes.forked``).
     def run_pipelined(self, raw_documents) -> None:
-        read_end, write_end = os.pipe()
-        pid = os.fork()
-        if pid == 0:                                   # the worker: never returns
-            try:
-                gc.freeze()          # never finalise the parent's objects (its SQLite connection) here
-                os.close(read_end)
-                with os.fdopen(write_end, "wb", buffering=1 << 16) as out:
-                    self.produce(raw_documents, out)
-            finally:
-                os._exit(0)
-        os.close(write_end)
-        done = False
-        try:
-            with os.fdopen(read_end, "rb", buffering=1 << 16) as source:
-                while True:
-                    collecting = gc.isenabled()
-                    gc.disable()        # a batch is many small tuples: no collection while loading it
-                    try:
-                        kind, payload = pickle.load(source)
-                    except EOFError:
-                        raise OSError("the import worker process stopped unexpectedly") from None
-                    finally:
-                        if collecting:
-                            gc.enable()
-                    if kind in ("batch", "last"):
-                        prepared, notes = payload
-                        self.take_worker_notes(notes)
-                        self.commit(prepared)
-                        if kind == "batch":
-                            self.between_batches()
-                    elif kind == "end":
-                        self.articles, self.new_labels = payload
-                        done = True
-                        break
-                    else:            # what was noted up to the error is reported, as in one process
-                        error, notes = payload
-                        self.take_worker_notes(notes)
-                        raise InputError(*error) if kind == "input" else error
-        finally:
-            if not done:
+        with processes.forked(lambda out: self.produce(raw_documents, out)) as source:
+            while True:
+                collecting = gc.isenabled()
+                gc.disable()        # a batch is many small tuples: no collection while loading it
                 try:
-                    os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            os.waitpid(pid, 0)
+                    kind, payload = pickle.load(source)
+                except EOFError:
+                    raise OSError("the import worker process stopped unexpectedly") from None
+                finally:
+                    if collecting:
+                        gc.enable()
+                if kind in ("batch", "last"):
+                    prepared, notes = payload
+                    self.take_worker_notes(notes)
+                    self.commit(prepared)
+                    if kind == "batch":
+                        self.between_batches()
+                elif kind == "end":
+                    self.articles, self.new_labels = payload
+                    break
+                else:            # what was noted up to the error is reported, as in one process
+                    error, notes = payload
+                    self.take_worker_notes(notes)
+                    raise InputError(*error) if kind == "input" else error
         self._finish()
 
     def produce(self, raw_documents, out) -> None:
@@ -548,7 +526,7 @@ class _FileImport:
             self.result.imported += 1
             self.result.spans += len(p.span_rows)
             self.result.claims += len(p.claims)
-        self.store.insert_document_rows(doc_rows)
+        self.store.insert_document_rows(doc_rows, self.annotator)
         self.store.insert_span_rows(span_rows)
         self.save_claims(pending_claims)
 
@@ -724,10 +702,8 @@ class _FileImport:
 
 
 def _pipeline_possible(path: Path) -> bool:
-    """Big enough to gain from a second process, and a fork is safe: no other Python
-    threads, and no Qt in the process (whose own threads a fork would not carry)."""
-    return (hasattr(os, "fork") and (os.cpu_count() or 1) > 1 and threading.active_count() == 1
-            and "PySide6.QtCore" not in sys.modules and _size(path) >= PIPELINE_MIN_BYTES)
+    """Big enough to gain from a second process, and a fork is safe (``processes.can_fork``)."""
+    return _size(path) >= PIPELINE_MIN_BYTES and processes.can_fork()
 
 
 def _attributes_json(attributes: dict) -> str:

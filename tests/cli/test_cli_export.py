@@ -8,7 +8,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "core"))
-from test_export_project import sample_project  # noqa: E402
+from export_sample import sample_project  # noqa: E402
 
 
 def run(*args):

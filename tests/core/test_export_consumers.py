@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from test_export_project import sample_project
+from export_sample import sample_project
 
 from annotator.core import exporters
 from annotator.core.exporters.readers import check_prodigy, read_conll, read_hf, read_jsonl

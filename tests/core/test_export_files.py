@@ -1,9 +1,9 @@
 """Determinism, manifests and atomic writing, for every format."""
 import json
+import multiprocessing
 import os
 
 import pytest
-from test_export_project import project  # noqa: F401  (fixture)
 
 from annotator.core import exporters
 from annotator.core.exporters import FORMATS, ExportCancelled, manifest_path
@@ -132,7 +132,7 @@ def test_write_atomic_still_works(tmp_path):
 
 
 @pytest.mark.parametrize("fmt", ["spacy", "conll", "conll-nested", "hf"])
-def test_worker_processes_write_the_same_bytes_and_counts(project, tmp_path, fmt, monkeypatch):
+def test_worker_processes_write_the_same_bytes_and_counts(project, tmp_path, fmt, monkeypatch, forking_allowed):
     from annotator.core.exporters import parallel
     monkeypatch.setattr(parallel, "CHUNK", 1)                      # several chunks in flight
     options = {"split": [50, 50], "align": "contract", "statuses": ["done", "in_progress"]}
@@ -147,7 +147,19 @@ def test_worker_processes_write_the_same_bytes_and_counts(project, tmp_path, fmt
         {k: v for k, v in shared.as_dict().items() if k != "files"}
 
 
-def test_only_token_formats_to_files_use_workers():
+def test_cancel_with_workers_leaves_nothing_and_stops_them(project, tmp_path, monkeypatch, forking_allowed):
+    from annotator.core.exporters import parallel
+    monkeypatch.setattr(parallel, "CHUNK", 1)                      # chunks in flight when it stops
+    out, calls = tmp_path / "out", []
+    out.mkdir()
+    with pytest.raises(ExportCancelled):
+        exporters.export(project, "conll", out / "x.conll", cancelled=lambda: calls.append(1) or len(calls) > 2,
+                         jobs=2)
+    assert len(calls) == 3 and os.listdir(out) == []
+    assert multiprocessing.active_children() == []                 # terminated and joined
+
+
+def test_only_token_formats_to_files_use_workers(forking_allowed):
     from annotator.core.exporters import parallel
     from annotator.core.exporters.spacy import DOCBIN
     assert not parallel.usable(FORMATS["brat"], 2) and not parallel.usable(DOCBIN, 2)

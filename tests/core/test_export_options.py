@@ -2,7 +2,6 @@
 import json
 
 import pytest
-from test_export_project import project  # noqa: F401  (fixture)
 
 from annotator.core import exporters
 from annotator.core.exporters.options import ExportOptions, parse_labels, parse_mapping, parse_split
@@ -86,7 +85,7 @@ def test_mapping_default_to_anercorp(project, tmp_path):
 
 
 def test_wojood_project_maps_to_anercorp(tmp_path):
-    from test_export_project import sample_project
+    from export_sample import sample_project
     store = sample_project(tmp_path / "w.db", schema="wojood")
     try:
         report = exporters.export(store, "hf", tmp_path / "w.jsonl", {"mapping": "wojood:anercorp"})

@@ -1,23 +1,26 @@
 """import(export(x)) == x: JSONL and brat exactly, CoNLL and HF at token level against a fresh tokenization."""
-from test_export_project import project  # noqa: F401  (fixture)
+from export_sample import entities, expected_flat, read_brat_export
 
 from annotator.core import exporters
-from annotator.core.exporters.readers import read_brat, read_conll, read_hf
+from annotator.core.exporters.readers import read_conll, read_hf
 from annotator.core.exporters.tagging import decode
 from annotator.core.importing import import_paths
 from annotator.core.store import open_project
 from annotator.core.text.tokenize import tokenize
 
 
-def entities(store, doc_id):
-    return sorted((s.label, s.start, s.end) for s in store.spans(doc_id, "entity") if s.origin != "suggestion")
+def where(span):
+    return None if span is None else (span.start, span.end)
 
 
 def claims(store, doc_id):
-    def where(span):
-        return None if span is None else (span.start, span.end)
+    return claim_tuples(store.claims(doc_id))
+
+
+def claim_tuples(found):
+    """Claims (stored, or RawClaims read from a file) as comparable tuples."""
     return sorted((tuple(where(s) for s in c.content), where(c.cue), where(c.source), where(c.via),
-                   tuple(sorted(c.attributes.items()))) for c in store.claims(doc_id))
+                   tuple(sorted(c.attributes.items()))) for c in found)
 
 
 def test_jsonl_round_trip_with_claims(project, tmp_path):
@@ -42,28 +45,12 @@ def test_jsonl_round_trip_with_claims(project, tmp_path):
 def test_brat_round_trip_spans_and_claims(project, tmp_path):
     out = tmp_path / "brat"
     exporters.export(project, "brat", out)
-    docs = read_brat(out)
+    docs = read_brat_export(out)
     assert sorted(docs) == sorted(d.id for d in project.documents())
     for doc_id, doc in docs.items():
         assert doc.text == project.document(doc_id).text
-        assert doc.entities == entities(project, doc_id)
-        back = sorted((tuple(c["content"]), c["cue"], c["source"], c["via"], tuple(sorted(c["attributes"].items())))
-                      for c in doc.claims)
-        assert back == claims(project, doc_id)
-
-
-def expected_flat(store, doc_id, tokens):
-    """Each entity grown to its tokens (--align expand), outermost kept: (label, start, end)."""
-    grown = []
-    for label, start, end in entities(store, doc_id):
-        touched = [t for t in tokens if t.end > start and t.start < end]
-        grown.append((touched[0].start, -touched[-1].end, label))
-    kept, edge = [], -1
-    for start, negative_end, label in sorted(grown):
-        if start >= edge:
-            kept.append((label, start, -negative_end))
-            edge = -negative_end
-    return kept
+        assert sorted((s.label, s.start, s.end) for s in doc.spans) == entities(project, doc_id)
+        assert claim_tuples(doc.claims) == claims(project, doc_id)
 
 
 def test_conll_round_trip_at_token_level(project, tmp_path):

@@ -3,8 +3,7 @@ and the round trips with our own conll / conll-nested exports."""
 from pathlib import Path
 
 import pytest
-from test_export_project import project  # noqa: F401  (fixture)
-from test_export_roundtrip import entities, expected_flat
+from export_sample import entities, expected_flat
 
 from annotator.core import exporters
 from annotator.core.exporters.tagging import decode, encode

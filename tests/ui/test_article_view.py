@@ -3,13 +3,11 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
+from view_helpers import COLORS, flush, glyph_signature, make_view
 
 from annotator.core.model import Span
 from annotator.ui.article_view import ArticleView
 from annotator.ui.offsets import OffsetMap
-
-COLORS = {"PERS": "#1e88e5", "LOC": "#43a047", "GPE": "#e53935", "ORG": "#fb8c00",
-          "MISC": "#8e24aa", "PERCENT": "#00897b"}
 
 MIXED = ("🙂 قال سيرغي لافروف لوكالة Reuters إن «الصين» 🇷🇺 مستعدة للحوار.\n"
          "وَقَالَ الرَّئِيسُ فلاديمير بوتين إن النسبة بلغت 12.5٪ في ميناء أوديسا.\n"
@@ -39,36 +37,6 @@ MIXED_SPANS = [
     span_of(MIXED, "بكين 😀 اليوم", "MISC", 12),        # emoji inside, Arabic
     span_of(MIXED, "ريا نوفوستي", "ORG", 13),
 ]
-
-
-def make_view(qtbot, text, spans=(), colors=COLORS, size=(700, 420), cls=ArticleView):
-    view = cls()
-    qtbot.addWidget(view)
-    view.resize(*size)
-    view.set_document(text, list(spans), colors)
-    view.setCursorWidth(0)  # no blinking caret in pixel comparisons
-    view.show()
-    qtbot.waitExposed(view)
-    flush()  # let the scroll bars settle after the first layout
-    return view
-
-
-def flush():
-    QApplication.processEvents()
-
-
-def glyph_signature(view):
-    """Glyph indexes and positions of every run of every line, in order."""
-    sig = []
-    block = view.document().firstBlock()
-    while block.isValid():
-        layout = block.layout()
-        for i in range(layout.lineCount()):
-            for run in layout.lineAt(i).glyphRuns():
-                sig.append((list(run.glyphIndexes()),
-                            [(round(p.x(), 3), round(p.y(), 3)) for p in run.positions()]))
-        block = block.next()
-    return sig
 
 
 def char_boxes(view, pos):

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
-from test_export_project import sample_project  # noqa: E402
+from export_sample import sample_project  # noqa: E402
 from window_helpers import settings_at, show_window  # noqa: E402
 
 from annotator.core import exporters  # noqa: E402

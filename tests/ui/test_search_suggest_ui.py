@@ -5,13 +5,14 @@ import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+from view_helpers import glyph_signature, make_view
+from window_helpers import gold_window as open_gold_window
+from window_helpers import settings_at, show_window
 
 from annotator.core.model import Document
 from annotator.core.store import open_project
 from annotator.ui.annotate_all_dialog import AnnotateAllDialog
 from annotator.ui.suggestions import wait_for
-from test_article_view import glyph_signature, make_view
-from window_helpers import gold_window as open_gold_window, settings_at, show_window
 
 CHINA = "أعلنت الصين أمس أن بكين والصين بالصين للصين وأن الصينية لغة. وزار أَحْمَد مدرسة وقال احمد إن المدرسة جميلة."
 

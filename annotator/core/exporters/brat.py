@@ -5,7 +5,8 @@ and ``visual.conf`` (label colours).
 ``.ann``:
 
 - ``T1<TAB>PERS 10 16<TAB>لافروف``: an entity; a span across a line break is written
-  as fragments (``0 5;6 12``), as brat requires, and read back as one span;
+  as fragments (``0 5;6 12``), as brat requires; the brat importer reads them back as one
+  span per fragment, linked by the attribute ``ref``;
 - claim parts are T spans of type ``Content``, ``Cue``, ``Source``, ``Via``; a source
   that is an entity reuses the entity's T;
 - relations tie each claim to its first content segment: ``HasCue``, ``HasSource``,
@@ -22,8 +23,8 @@ from __future__ import annotations
 
 import re
 
-from annotator.core.model import CLAIM_ROLES
 from annotator.core.exporters.base import Format
+from annotator.core.model import CLAIM_ROLES
 
 ROLE_TYPES = {role: role.capitalize() for role in CLAIM_ROLES}          # content -> Content
 RELATIONS = {"cue": "HasCue", "source": "HasSource", "via": "HasVia"}

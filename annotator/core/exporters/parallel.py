@@ -4,15 +4,16 @@ filter and map the spans, tokenize and format, and send back text and counts.
 
 Documents go to the workers in chunks; at most ``2 * jobs`` chunks are in flight, so
 memory stays flat however large the project. Workers are forked (they inherit the
-writer and the export context, nothing is re-imported); where fork is not available,
-or for folder and binary formats, the export runs in one process. Output bytes are the
-same either way (test_export_files).
+writer and the export context, nothing is re-imported) from ``processes.pool``; where a
+fork is not safe (``processes.can_fork``: the import's rules), or for folder and binary
+formats, the export runs in one process. Output bytes are the same either way
+(test_export_files).
 """
 from __future__ import annotations
 
-import multiprocessing
 from collections import deque
 
+from annotator.core import processes
 from annotator.core.exporters.base import count_exported
 from annotator.core.exporters.report import ExportReport
 
@@ -21,7 +22,7 @@ _job = None   # (writer, ctx), inherited by forked workers
 
 
 def usable(writer, jobs: int) -> bool:
-    return jobs > 1 and writer.parallel and "fork" in multiprocessing.get_all_start_methods()
+    return jobs > 1 and writer.parallel and processes.can_fork()
 
 
 def _work(chunk):
@@ -39,29 +40,27 @@ def run(items, writer, ctx, jobs: int, write) -> None:
     """Format ``items`` (``selection.RawItem``) in ``jobs`` worker processes; ``write(split,
     text)`` in document order."""
     global _job
-    _job = (writer, ctx)
-    pool = multiprocessing.get_context("fork").Pool(jobs)
+    _job = (writer, ctx)          # set before the fork: the workers inherit it
     pending: deque = deque()
-    try:
-        def drain(keep: int) -> None:
-            while len(pending) > keep:
-                texts, counts = pending.popleft().get()
-                ctx.report.merge(counts)
-                for split, text in texts:
-                    write(split, text)
 
-        chunk = []
-        for item in items:
-            chunk.append(item)
-            if len(chunk) == CHUNK:
+    def drain(keep: int) -> None:
+        while len(pending) > keep:
+            texts, counts = pending.popleft().get()
+            ctx.report.merge(counts)
+            for split, text in texts:
+                write(split, text)
+
+    try:
+        with processes.pool(jobs) as pool:
+            chunk = []
+            for item in items:
+                chunk.append(item)
+                if len(chunk) == CHUNK:
+                    pending.append(pool.apply_async(_work, (chunk,)))
+                    chunk = []
+                    drain(2 * jobs)
+            if chunk:
                 pending.append(pool.apply_async(_work, (chunk,)))
-                chunk = []
-                drain(2 * jobs)
-        if chunk:
-            pending.append(pool.apply_async(_work, (chunk,)))
-        drain(0)
-        pool.close()
+            drain(0)
     finally:
-        pool.terminate()
-        pool.join()
         _job = None

@@ -1,17 +1,15 @@
-"""Readers for the export formats the import side does not read: CoNLL (flat and nested),
-Hugging Face JSONL, spaCy/Prodigy JSONL checks, brat folders.
+"""Readers for export formats as the tests and checks want them: CoNLL (flat and nested)
+as rows of tags, Hugging Face JSONL with its label names, spaCy/Prodigy JSONL checks.
 
 They read what the exporters write, for round-trip tests and for checking an export
 without spaCy or ``datasets`` installed: ``check_prodigy`` verifies what
-``Doc.char_span`` would need, ``read_brat`` gives back spans and claims.
+``Doc.char_span`` would need. brat is read back by its importer
+(``importers.brat.read``, ``importers.brat.parse``), not here.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from pathlib import Path
-
-from annotator.core.exporters.brat import NEXT_SEGMENT, RELATIONS, ROLE_TYPES
 
 
 # --- CoNLL ---------------------------------------------------------------------
@@ -62,62 +60,3 @@ def check_prodigy(record: dict) -> list[str]:
         if (first["start"], last["end"]) != (span["start"], span["end"]):
             problems.append(f"span {span} is not on the edges of tokens {span['token_start']}-{span['token_end']}")
     return problems
-
-
-# --- brat ------------------------------------------------------------------------
-@dataclass
-class BratDocument:
-    text: str
-    entities: list[tuple[str, int, int]] = field(default_factory=list)   # (label, start, end)
-    claims: list[dict] = field(default_factory=list)  # content [(start, end)], cue/source/via (start, end) | None, attributes
-
-
-def read_ann(text: str, ann: str) -> BratDocument:
-    spans: dict[str, tuple[str, int, int]] = {}
-    relations: list[tuple[str, str, str]] = []
-    attributes: dict[str, dict] = {}
-    for line in ann.splitlines():
-        if not line.strip():
-            continue
-        key, _, rest = line.partition("\t")
-        if key.startswith("T"):
-            kind_where, _, covered = rest.partition("\t")
-            kind, _, where = kind_where.partition(" ")
-            pieces = [tuple(map(int, piece.split())) for piece in where.split(";")]
-            start, end = pieces[0][0], pieces[-1][1]
-            if " ".join(text[a:b] for a, b in pieces) != covered:
-                raise ValueError(f"{key}: text {covered!r} does not match the offsets")
-            spans[key] = (kind, start, end)
-        elif key.startswith("R"):
-            name, arg1, arg2 = rest.split()
-            relations.append((name, arg1.split(":", 1)[1], arg2.split(":", 1)[1]))
-        elif key.startswith("A"):
-            name, target, *value = rest.split()
-            attributes.setdefault(target, {})[name] = value[0] if value else True
-    roles = set(ROLE_TYPES.values())
-    doc = BratDocument(text, entities=sorted((kind, a, b) for kind, a, b in spans.values() if kind not in roles))
-    followers = {arg2 for name, _, arg2 in relations if name == NEXT_SEGMENT}
-    by_role = {name: role for role, name in RELATIONS.items()}
-    for key, (kind, start, end) in spans.items():
-        if kind != ROLE_TYPES["content"] or key in followers:
-            continue
-        claim = {"content": [(start, end)], "cue": None, "source": None, "via": None,
-                 "attributes": attributes.get(key, {})}
-        for name, arg1, arg2 in relations:
-            if arg1 != key:
-                continue
-            if name == NEXT_SEGMENT:
-                claim["content"].append(spans[arg2][1:])
-            elif name in by_role:
-                claim[by_role[name]] = spans[arg2][1:]
-        doc.claims.append(claim)
-    return doc
-
-
-def read_brat(folder) -> dict[str, BratDocument]:
-    """Every ``.ann`` with its ``.txt`` under ``folder`` (split subfolders included), by file stem."""
-    found = {}
-    for ann in sorted(Path(folder).rglob("*.ann")):
-        text = ann.with_suffix(".txt").read_text(encoding="utf-8")
-        found[ann.stem] = read_ann(text, ann.read_text(encoding="utf-8"))
-    return found

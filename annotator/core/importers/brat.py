@@ -25,9 +25,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Iterator
 
-from annotator.core.model import CLAIM_ROLES
-from annotator.core.importers.base import MAX_RECORD_BYTES, FileNotes, InputError, RawClaim, RawDocument, RawSpan, keep_relations
+from annotator.core.importers.base import (
+    MAX_RECORD_BYTES,
+    FileNotes,
+    InputError,
+    RawClaim,
+    RawDocument,
+    RawSpan,
+    keep_relations,
+)
 from annotator.core.importers.textstream import read_text
+from annotator.core.model import CLAIM_ROLES
 
 
 def pair(path: Path) -> tuple[Path, Path]:
@@ -44,12 +52,21 @@ def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
     text = read_text(text_path, options, notes, "a brat text file")
     if ann_path.stat().st_size > MAX_RECORD_BYTES:
         raise InputError(ann_path, None, f"the annotation file is larger than {MAX_RECORD_BYTES >> 20} MB")
-    spans, by_ref, relations, left_out, split = [], {}, [], {}, 0
     try:
-        ann_lines = ann_path.read_bytes().decode("utf-8-sig").splitlines()
+        ann = ann_path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(ann_path, None, f"not valid UTF-8 (byte {error.start})", "brat files are UTF-8") from None
-    for number, line in enumerate(ann_lines, start=1):
+    yield parse(text, ann, notes, ann_path, text_path.name)
+
+
+def parse(text: str, ann: str, notes: FileNotes | None = None, ann_path="document.ann",
+          file_name: str = "") -> RawDocument:
+    """One document from a text and its ``.ann`` content, as ``read`` gives it for a file
+    pair (the round-trip tests read what the brat export wrote through this). ``ann_path``
+    only names the annotations in errors."""
+    notes = notes if notes is not None else FileNotes()
+    spans, by_ref, relations, left_out, split = [], {}, [], {}, 0
+    for number, line in enumerate(ann.splitlines(), start=1):
         if not line.strip():
             continue
         fields = line.split("\t")
@@ -96,8 +113,8 @@ def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
     for what, count in left_out.items():
         notes.warn(None, f"{count} brat {what} left out (no counterpart here)")
     title = next((line.strip() for line in text.split("\n") if line.strip()), "")
-    yield RawDocument(text=text, title=title[:200], meta={"file": text_path.name}, spans=spans, claims=claims,
-                      line=1, annotated=True)
+    return RawDocument(text=text, title=title[:200], meta={"file": file_name}, spans=spans, claims=claims,
+                       line=1, annotated=True)
 
 
 ROLE_TYPES = {role.capitalize(): role for role in CLAIM_ROLES}          # Content -> content

@@ -389,23 +389,24 @@ class Store:
                 "meta": json.dumps(doc.meta, ensure_ascii=False, sort_keys=True),
                 "content_hash": content_hash(doc.text),
                 "import_record": json.dumps(import_record or {}, ensure_ascii=False, sort_keys=True),
-                "status": doc.status, "status_annotator": self.annotator if doc.status != "new" else "",
-                "status_updated": "", "created": now()}
+                "status": doc.status, "status_annotator": "", "status_updated": "", "created": now()}
 
-    def insert_document_rows(self, rows: list[dict]) -> None:
+    def insert_document_rows(self, rows: list[dict], annotator: str | None = None) -> None:
         """Insert prepared rows; the caller holds the transaction (bulk import). A status the
-        rows carry (an import of finished work) is the store's annotator's: `import --annotator`
-        says whose work it is, so merge and agreement need not guess."""
+        rows carry (an import of finished work) is ``annotator``'s (default: the store's):
+        `import --annotator` says whose work it is, so merge and agreement need not guess."""
+        who = self.annotator if annotator is None else annotator
+        signed = [row for row in rows if row["status"] != "new"] if who else []
+        for row in signed:
+            row["status_annotator"] = who
         self.db.conn.executemany(
             "INSERT INTO documents (id, title, text, length, meta, content_hash, import_record, status,"
             " status_annotator, status_updated, created) VALUES (:id, :title, :text, :length, :meta,"
             " :content_hash, :import_record, :status, :status_annotator, :status_updated, :created)", rows)
-        if self.annotator:
-            signed = [(row["id"], self.annotator, row["status"], row["created"]) for row in rows
-                      if row["status"] != "new"]
-            if signed:
-                self.db.conn.executemany("INSERT OR REPLACE INTO document_status (doc_id, annotator, status, updated)"
-                                         " VALUES (?, ?, ?, ?)", signed)
+        if signed:
+            self.db.conn.executemany("INSERT OR REPLACE INTO document_status (doc_id, annotator, status, updated)"
+                                     " VALUES (?, ?, ?, ?)",
+                                     [(row["id"], who, row["status"], row["created"]) for row in signed])
 
     def insert_span_rows(self, rows: list[tuple]) -> None:
         """Insert (doc_id, layer, label, start, end, attributes, annotator, origin, created, updated)."""
