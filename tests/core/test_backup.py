@@ -113,6 +113,7 @@ def test_cli_backup_list_and_restore(tmp_path):
 def test_an_interrupted_backup_leaves_nothing_behind_at_the_next_start(tmp_path):
     import os
     import time as clock
+
     from annotator.core.store.backup import backup_folder, backup_if_due_in_background, partial_files
     path = tmp_path / "p.db"
     project(path).close()

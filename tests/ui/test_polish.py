@@ -2,10 +2,10 @@
 does not describe an annotation that is gone."""
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
+from window_helpers import show_window
 
 from annotator.core.model import Document
 from annotator.core.store import open_project
-from window_helpers import show_window
 
 TITLE = "مجلس الأمن يعقد جلسة طارئة لبحث التصعيد في المنطقة ويدعو إلى وقف فوري لإطلاق النار"
 
