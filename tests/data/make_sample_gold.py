@@ -22,32 +22,12 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+from gold_offsets import build_spans, para, sp  # noqa: E402,F401  (shared with make_samples_gold.py)
+
 from annotator.core.importers.pagedump import split_page_dump  # noqa: E402
 
 dump = (ROOT / "tests" / "data" / "samples" / "news-page-asharq.txt").read_text(encoding="utf-8")
 arts = split_page_dump(dump)
-
-def para(text, n):
-    lines = text.split("\n")
-    return sum(len(l) + 1 for l in lines[:n])
-
-def sp(text, piece, label, p, occ=0, within=None):
-    """Span in paragraph p (0-based); within: a longer string in that paragraph to search inside."""
-    base = para(text, p)
-    line = text.split("\n")[p]
-    off = 0
-    if within:
-        off = line.index(within)
-        i = line.index(piece, off)
-        for _ in range(occ):
-            i = line.index(piece, i + 1)
-    else:
-        i = line.index(piece)
-        for _ in range(occ):
-            i = line.index(piece, i + 1)
-    s, e = base + i, base + i + len(piece)
-    assert text[s:e] == piece
-    return {"start": s, "end": e, "label": label, "text": piece}
 
 # ---------------- article 1 -----------------
 t1 = arts[0].body
@@ -94,16 +74,6 @@ E1 = [
  (15, "رويترز", "ORG"), (15, "الشهر الماضي", "DATE"), (15, "بوتين", "PERS"), (15, "الصين", "GPE"),
  (15, "مايو (أيار)", "DATE"), (15, "الرئيس الصيني", "OCC"), (15, "الصيني", "NORP"), (15, "شي جينبينغ", "PERS"),
 ]
-
-def build_spans(text, rows):
-    out = []
-    for row in rows:
-        p, piece, label = row[:3]
-        occ = row[3] if len(row) > 3 else 0
-        within = row[4] if len(row) > 4 else None
-        out.append(sp(text, piece, label, p, occ, within))
-    out.sort(key=lambda s: (s["start"], -s["end"]))
-    return out
 
 def part(text, p, piece, within=None, occ=0):
     s = sp(text, piece, "x", p, occ, within)

@@ -42,6 +42,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
+import gold_offsets  # noqa: E402  (shared with make_sample_gold.py)
+
 from annotator.core.importers.base import FileNotes  # noqa: E402
 from annotator.core.importers.textfile import read  # noqa: E402
 
@@ -57,23 +59,11 @@ def load(path):
 
 
 def para(text, n):
-    parts = text.split(BREAK)
-    return sum(len(p) + len(BREAK) for p in parts[:n])
+    return gold_offsets.para(text, n, BREAK)
 
 
 def sp(text, piece, label, p, occ=0, within=None):
-    """Span in paragraph p (0-based); within: a longer string in that paragraph to search inside."""
-    base = para(text, p)
-    line = text.split(BREAK)[p]
-    off = line.index(within) if within else 0
-    i = line.index(piece, off)
-    for _ in range(occ):
-        i = line.index(piece, i + 1)
-    if within:
-        assert i + len(piece) <= off + len(within), (piece, within)
-    s, e = base + i, base + i + len(piece)
-    assert text[s:e] == piece
-    return {"start": s, "end": e, "label": label, "text": piece}
+    return gold_offsets.sp(text, piece, label, p, occ, within, BREAK)
 
 
 # ---------------- 01-politics-water-meeting -----------------
@@ -174,14 +164,7 @@ ROWS = dict(zip((p.stem for p in SAMPLES), (E1, E2, E3, E4, E5)))
 
 
 def build_spans(text, rows):
-    out = []
-    for row in rows:
-        p, piece, label = row[:3]
-        occ = row[3] if len(row) > 3 else 0
-        within = row[4] if len(row) > 4 else None
-        out.append(sp(text, piece, label, p, occ, within))
-    out.sort(key=lambda s: (s["start"], -s["end"]))
-    return out
+    return gold_offsets.build_spans(text, rows, BREAK)
 
 
 records = []
