@@ -76,3 +76,18 @@ def test_bad_options_are_refused_without_writing(db, tmp_path, args, message):
 def test_missing_output_folder_is_an_error_not_a_traceback(db, tmp_path):
     result = run("--db", db, "--format", "jsonl", "--out", tmp_path / "nowhere" / "x.jsonl")
     assert result.returncode == 1 and "Traceback" not in result.stderr and "nowhere" in result.stderr
+
+
+def test_an_empty_split_is_not_written_and_the_report_says_so(tmp_path):
+    db = tmp_path / "p.db"
+    one = ROOT / "resources" / "samples" / "01-politics-water-meeting.txt"
+    imported = subprocess.run([sys.executable, str(ROOT / "main.py"), "import", str(one), "--db", str(db),
+                               "--annotator", "a"], capture_output=True, text=True, timeout=120)
+    assert imported.returncode == 0, imported.stderr
+    out = tmp_path / "ner.jsonl"
+    result = run("--db", db, "--format", "hf", "--out", out, "--split", "80/10/10", "--seed", "1", "--suggestions")
+    assert result.returncode == 0, result.stderr
+    assert "no dev file was written" in result.stdout + result.stderr
+    assert (tmp_path / "ner.train.jsonl").exists() and not (tmp_path / "ner.dev.jsonl").exists()
+    manifest = json.loads((tmp_path / "ner.jsonl.manifest.json").read_text(encoding="utf-8"))
+    assert manifest["files"] == {"train": "ner.train.jsonl"} and manifest["counts"]["empty_splits"] == ["dev", "test"]

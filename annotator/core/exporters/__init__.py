@@ -131,6 +131,11 @@ class _FileSink:
         out, ctx = self.ctx.out, self.ctx
         for state in self.states.values():
             self.writer.close_file(state, ctx)
+        # An empty split is not written (a loader given it fails: "corresponds to no data"):
+        # it is left out of the files and the manifest, and the report says so.
+        for name in [n for n in self.paths if n and not ctx.report.splits.get(n, {}).get("documents")]:
+            self.files.discard(self.paths.pop(name))
+            ctx.report.empty_splits.append(name)
         side = []
         for suffix, content in self.writer.extra_files(ctx).items():
             side.append(out.with_name(out.name + suffix))

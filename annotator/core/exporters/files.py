@@ -45,6 +45,15 @@ class AtomicFiles:
         handle = self.open(path, binary=isinstance(text, bytes))
         handle.write(text)
 
+    def discard(self, path) -> None:
+        """Drop the file for ``path`` (an empty split): it is not written at all."""
+        for entry in [e for e in self._open if e[2] == Path(path)]:
+            handle, temporary, _ = entry
+            handle.close()
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            self._open.remove(entry)
+
     def commit(self) -> list[Path]:
         for handle, _, _ in self._open:
             _fsync(handle)

@@ -53,6 +53,7 @@ class ExportReport:
     claims_exported: int = 0
     claims_left_out: Counter = field(default_factory=Counter)
     splits: dict = field(default_factory=dict)
+    empty_splits: list = field(default_factory=list)      # splits that got no document: not written
     sentences: int = 0
     tokens: int = 0
     sentences_joined: int = 0            # sentence breaks removed because an entity crossed them
@@ -83,6 +84,7 @@ class ExportReport:
             "claims": {"seen": self.claims_seen, "exported": self.claims_exported,
                        "left_out": dict(sorted(self.claims_left_out.items()))},
             "splits": {name: dict(counts) for name, counts in self.splits.items()},
+            "empty_splits": list(self.empty_splits),
             "sentences": self.sentences, "tokens": self.tokens, "sentences_joined": self.sentences_joined,
             "files": [str(f) for f in self.files],
         }
@@ -104,7 +106,10 @@ class ExportReport:
                          + (f"; {self.sentences_joined} sentence breaks inside entities ignored"
                             if self.sentences_joined else ""))
         for name, counts in self.splits.items():
-            lines.append(f"  {name}: {counts['documents']} documents, {counts['spans']} spans")
+            lines.append(f"  {name}: {count_of(counts['documents'], 'document')}, {count_of(counts['spans'], 'span')}")
+        for name in self.empty_splits:
+            lines.append(f"  warning: the {name} split got no document; no {name} file was written "
+                         "(too few documents for --split)")
         return lines
 
 
