@@ -48,7 +48,9 @@ def test_options_and_json_report(db, tmp_path):
     assert set(report["labels"]) <= {"PERS", "LOC"} and set(report["splits"]) == {"train", "dev", "test"}
     manifest = json.loads((tmp_path / "ner.conll.manifest.json").read_text(encoding="utf-8"))
     assert manifest["options"]["scheme"] == "bioes" and manifest["options"]["split"] == [80, 10, 10]
-    assert manifest["files"] == {"train": "ner.train.conll", "dev": "ner.dev.conll", "test": "ner.test.conll"}
+    written = {name: f"ner.{name}.conll" for name in ("train", "dev", "test") if report["splits"][name]["documents"]}
+    assert manifest["files"] == written and "train" in written          # an empty split is not written
+    assert sorted(manifest["counts"]["empty_splits"]) == sorted(set(report["splits"]) - set(written))
     tags = {line.split()[1] for name in manifest["files"].values()
             for line in (tmp_path / name).read_text(encoding="utf-8").splitlines() if line}
     assert tags <= {"O", "B-PERS", "I-PERS", "E-PERS", "S-PERS", "B-LOC", "I-LOC", "E-LOC", "S-LOC"}
