@@ -65,7 +65,7 @@ def parse(text: str, ann: str, notes: FileNotes | None = None, ann_path="documen
     pair (the round-trip tests read what the brat export wrote through this). ``ann_path``
     only names the annotations in errors."""
     notes = notes if notes is not None else FileNotes()
-    spans, by_ref, relations, left_out, split = [], {}, [], {}, 0
+    spans, by_ref, relations, left_out, split, dangling = [], {}, [], {}, 0, {}
     for number, line in enumerate(ann.splitlines(), start=1):
         if not line.strip():
             continue
@@ -81,17 +81,17 @@ def parse(text: str, ann: str, notes: FileNotes | None = None, ann_path="documen
             by_ref[ident] = found
         elif kind in "AM":
             name, target, *value = fields[1].split()
-            for span in _target(ann_path, number, by_ref, target):
+            for span in _target(ann_path, number, by_ref, target, dangling, kind):
                 span.attributes[name] = value[0] if value else True
         elif kind == "#":
             _note, target = (fields[1].split() + [""])[:2]
-            for span in _target(ann_path, number, by_ref, target):
+            for span in _target(ann_path, number, by_ref, target, dangling, kind):
                 span.attributes["note"] = fields[2] if len(fields) > 2 else ""
         elif kind == "N":
             parts = fields[1].split()
             if len(parts) != 3:
                 raise InputError(ann_path, number, f"expected 'N1<TAB>Reference T1 db:id', got {line!r}")
-            for span in _target(ann_path, number, by_ref, parts[1]):
+            for span in _target(ann_path, number, by_ref, parts[1], dangling, kind):
                 span.attributes.setdefault("normalizations", []).append(
                     {"ref": parts[2], "text": fields[2] if len(fields) > 2 else ""})
         elif kind == "R":
@@ -112,6 +112,10 @@ def parse(text: str, ann: str, notes: FileNotes | None = None, ann_path="documen
                          "linked by the attributes ref/fragment/fragments")
     for what, count in left_out.items():
         notes.warn(None, f"{count} brat {what} left out (no counterpart here)")
+    names = {"A": "attribute", "M": "attribute", "#": "note", "N": "normalization"}
+    for kind, count in dangling.items():
+        notes.warn(None, f"{count} brat {names.get(kind, kind)}(s) refer to an event or an annotation left out; "
+                         "left out too")
     title = next((line.strip() for line in text.split("\n") if line.strip()), "")
     return RawDocument(text=text, title=title[:200], meta={"file": file_name}, spans=spans, claims=claims,
                        line=1, annotated=True)
@@ -157,10 +161,26 @@ def _claims(spans, by_ref, relations):
     return [span for span in spans if id(span) not in claim_spans], claims, other
 
 
-def _target(ann_path, number, by_ref, target) -> list[RawSpan]:
+def _target(ann_path, number, by_ref, target, dangling: dict, kind: str) -> list[RawSpan]:
+    """The spans an attribute, note or normalisation refers to; one that refers to an event or
+    to something left out is counted (a warning), as brat itself accepts it."""
     if target not in by_ref:
-        raise InputError(ann_path, number, f"refers to {target!r}, which is not a text-bound annotation above")
+        dangling[kind] = dangling.get(kind, 0) + 1
+        return []
     return by_ref[target]
+
+
+def _joined_across_lines(text, fragments):
+    """brat writes a span that crosses a line as two fragments around the line break: they
+    are one span (fragments separated by anything else stay apart)."""
+    joined = [fragments[0]]
+    for start, end in fragments[1:]:
+        gap = text[joined[-1][1]:start]
+        if start >= joined[-1][1] and "\n" in gap and not gap.strip():
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
 
 
 def _text_bound(ann_path, number, fields, text) -> list[RawSpan]:
@@ -182,6 +202,7 @@ def _text_bound(ann_path, number, fields, text) -> list[RawSpan]:
     if given is not None and " ".join(given.split()) != " ".join(found.split()):
         raise InputError(ann_path, number, f"{ident} covers {found!r} in the text but the line says {given!r}",
                          "was the .txt changed after annotation, or saved in another encoding?")
+    fragments = _joined_across_lines(text, fragments)
     if len(fragments) == 1:
         (start, end), = fragments
         return [RawSpan(start, end, label)]
