@@ -93,3 +93,26 @@ def test_an_empty_split_is_not_written_and_the_report_says_so(tmp_path):
     assert (tmp_path / "ner.train.jsonl").exists() and not (tmp_path / "ner.dev.jsonl").exists()
     manifest = json.loads((tmp_path / "ner.jsonl.manifest.json").read_text(encoding="utf-8"))
     assert manifest["files"] == {"train": "ner.train.jsonl"} and manifest["counts"]["empty_splits"] == ["dev", "test"]
+
+
+def test_exports_are_readable_by_others_and_errors_name_the_users_path(db, tmp_path):
+    out = tmp_path / "ner.jsonl"
+    assert run("--db", db, "--format", "jsonl", "--out", out).returncode == 0
+    for path in (out, tmp_path / "ner.jsonl.manifest.json"):
+        assert path.stat().st_mode & 0o777 == 0o666 & ~current_umask()        # 0644 under the usual umask
+    folder = tmp_path / "brat"
+    assert run("--db", db, "--format", "brat", "--out", folder).returncode == 0
+    assert folder.stat().st_mode & 0o777 == 0o777 & ~current_umask()
+    missing = tmp_path / "nowhere" / "ner.jsonl"
+    result = run("--db", db, "--format", "jsonl", "--out", missing)
+    assert result.returncode == 1 and f"{missing}: cannot write the export here: there is no folder" in result.stderr
+    assert ".part" not in result.stderr
+    result = run("--db", db, "--format", "jsonl", "--out", tmp_path)
+    assert result.returncode == 1 and "it is a folder" in result.stderr and ".part" not in result.stderr
+
+
+def current_umask() -> int:
+    import os
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -23,6 +23,30 @@ class ExportError(ValueError):
     """An export that cannot be done as asked; the message is for the user."""
 
 
+def _mode(directory: bool = False) -> int:
+    """Ordinary permissions under the user's umask (0644/0755 by default): a brat server or a
+    colleague's account can read the export (temporary files are created 0600)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return (0o777 if directory else 0o666) & ~mask
+
+
+def _cannot_write(path: Path, error: OSError) -> "ExportError":
+    """The user's path and what is wrong with it, never our temporary file's name."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        reason = "it is a folder"
+    elif not folder.exists():
+        reason = f"there is no folder {folder}"
+    elif not folder.is_dir():
+        reason = f"{folder} is not a folder"
+    elif not os.access(folder, os.W_OK):
+        reason = f"the folder {folder} cannot be written"
+    else:
+        reason = error.strerror or str(error)
+    return ExportError(f"{path}: cannot write the export here: {reason}")
+
+
 def _fsync(handle) -> None:
     handle.flush()
     os.fsync(handle.fileno())
@@ -36,7 +60,13 @@ class AtomicFiles:
 
     def open(self, path, binary: bool = False):
         path = Path(path)
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+        if path.is_dir():
+            raise _cannot_write(path, IsADirectoryError(path))
+        try:
+            fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent or ".")
+        except OSError as error:
+            raise _cannot_write(path, error) from None
+        os.fchmod(fd, _mode())
         handle = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
         self._open.append((handle, temporary, path))
         return handle
@@ -81,8 +111,12 @@ class AtomicFolder:
             raise ExportError(f"{self.path} is a file; a {self.path.name} folder is needed for this format")
         if self.path.is_dir() and any(self.path.iterdir()) and not (self.path / MANIFEST_NAME).exists():
             raise ExportError(f"{self.path} is a folder that holds other files; choose a new or empty folder")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.temporary = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent))
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.temporary = Path(tempfile.mkdtemp(prefix=f".{self.path.name}.", suffix=".part", dir=self.path.parent))
+        except OSError as error:
+            raise _cannot_write(self.path, error) from None
+        self.temporary.chmod(_mode(directory=True))
         self._made: set[Path] = {self.temporary}
 
     def open(self, relative, binary: bool = False):
