@@ -1,5 +1,6 @@
 """python main.py export, as a user runs it: every format, the options, the printed report."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -116,3 +117,28 @@ def current_umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def test_an_export_shows_its_progress_on_a_terminal(db, tmp_path):
+    """On a terminal (a pseudo-terminal here) the export draws a progress bar, as imports do;
+    piped, it prints only the report."""
+    import pty
+    leader, follower = pty.openpty()
+    child = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "export", "--db", str(db), "--format", "conll",
+                              "--out", str(tmp_path / "a.conll")], stdin=follower, stdout=follower, stderr=follower,
+                             cwd=ROOT, close_fds=True)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    child.wait(timeout=60)
+    os.close(leader)
+    assert child.returncode == 0 and b"Exporting conll" in seen and b"100%" in seen
+    piped = run("--db", db, "--format", "conll", "--out", tmp_path / "b.conll")
+    assert "Exporting" not in piped.stderr + piped.stdout
