@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QLabel,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.model import DocumentSummary
 from annotator.ui.plain import plain_tooltip
@@ -133,6 +142,19 @@ class DocumentListModel(QAbstractTableModel):
 COLUMN_MODES = (QHeaderView.Stretch, QHeaderView.Fixed, QHeaderView.Fixed, QHeaderView.Fixed)
 
 
+class TitleDelegate(QStyledItemDelegate):
+    """A title is laid out in its own direction: an Arabic title in an English interface is
+    cut at its end (the left, with the ellipsis there), not before its first word."""
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        text = option.text or ""
+        first = next((ch for ch in text if ch.isalpha()), "")
+        if first and "\u0590" <= first <= "\u08ff":           # Hebrew/Arabic blocks: right to left
+            option.direction = Qt.RightToLeft
+            option.textElideMode = Qt.ElideRight               # the logical end: the left side
+
+
 class DocumentList(QWidget):
     """Table of documents plus the overall progress line."""
 
@@ -148,6 +170,8 @@ class DocumentList(QWidget):
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)     # Tab leaves the list (to the article), arrows move in it
+        self.title_delegate = TitleDelegate(self.table)
+        self.table.setItemDelegateForColumn(0, self.title_delegate)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.progress)

@@ -2,6 +2,7 @@
 does not describe an annotation that is gone."""
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QStyleOptionViewItem
 from window_helpers import show_window
 
 from annotator.core.model import Document
@@ -61,3 +62,21 @@ def test_the_status_bar_forgets_a_deleted_annotation(qtbot, tmp_path):
     assert "القاهرة" in window.statusBar().currentMessage()
     qtbot.keyClick(window.view, Qt.Key_Delete)
     assert window.store.spans("a") == [] and "القاهرة" not in window.statusBar().currentMessage()
+
+
+def test_an_arabic_title_in_the_document_list_starts_at_the_right_and_is_cut_at_its_end(qtbot, tmp_path):
+    """English interface, a narrow list: the title's first word stays in sight at the right, the
+    ellipsis stands at the left where the Arabic title ends."""
+    window = window_with(qtbot, tmp_path, title=TITLE)
+    table = window.doc_list.table
+    table.setColumnWidth(0, 160)
+    qtbot.wait(20)
+    rect = table.visualRect(table.model().index(0, 0))
+    image = table.viewport().grab(rect).toImage()
+    background = QColor(image.pixel(image.width() - 2, 1))
+    inked = [x for x in range(image.width()) for y in range(image.height())
+             if abs(QColor(image.pixel(x, y)).lightness() - background.lightness()) > 80]
+    assert inked and max(inked) > image.width() - 12          # the text begins at the right edge
+    option = QStyleOptionViewItem()
+    window.doc_list.title_delegate.initStyleOption(option, table.model().index(0, 0))
+    assert option.direction == Qt.RightToLeft                 # laid out (and elided) right to left
