@@ -44,6 +44,19 @@ from annotator.ui.team_menu import TeamActions
 from annotator.ui.unsaved import UnsavedChanges
 
 LINE_SPACING_KEY = "view/line_spacing"
+# The metadata shown under the title, in this order (keys the importers write).
+SHOWN_META = ("source", "section", "dateline", "byline", "author", "published", "updated", "relative_time", "url",
+              "caption", "caption_credit")
+
+
+def metadata_line(meta: dict) -> str:
+    """The article's metadata as one line of plain text, values only ("·" between them)."""
+    values = []
+    for key in SHOWN_META:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip():
+            values.append(" ".join(value.split()))
+    return " · ".join(values)
 
 
 class MainWindow(QMainWindow):
@@ -89,6 +102,15 @@ class MainWindow(QMainWindow):
         # Absolute: under a right-to-left direction Qt swaps a plain AlignRight to the left.
         self.title_label.setAlignment(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter)
         self.title_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        # What the import kept besides the text (outlet, dateline, dates, URL, caption): shown,
+        # never edited; plain text, like every piece of data.
+        self.meta_label = QLabel()
+        self.meta_label.setTextFormat(Qt.PlainText)
+        self.meta_label.setWordWrap(True)
+        self.meta_label.setLayoutDirection(Qt.RightToLeft)
+        self.meta_label.setAlignment(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter)
+        self.meta_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.meta_label.setStyleSheet("color: palette(mid);")
         self.unsaved_banner = QLabel()
         self.unsaved_banner.setTextFormat(Qt.PlainText)
         self.unsaved_banner.setWordWrap(True)
@@ -102,6 +124,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(8, 8, 8, 0)
         layout.addWidget(self.unsaved_banner)
         layout.addWidget(self.title_label)
+        layout.addWidget(self.meta_label)
         layout.addWidget(self.view, 1)
         self.setCentralWidget(central)
 
@@ -295,6 +318,8 @@ class MainWindow(QMainWindow):
         self.spans = {s.id: s for s in spans}
         self.selected_span_id = None
         self.title_label.setText(self.doc.title or self.doc.id)
+        self.meta_label.setText(metadata_line(self.doc.meta))
+        self.meta_label.setVisible(bool(self.meta_label.text()))
         self.view.set_document(self.doc.text, spans, self.colours)
         self.span_list.set_spans(self.doc.text, spans, self.colour_name)
         self.claim_editor.load_document()

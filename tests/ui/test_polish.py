@@ -80,3 +80,21 @@ def test_an_arabic_title_in_the_document_list_starts_at_the_right_and_is_cut_at_
     option = QStyleOptionViewItem()
     window.doc_list.title_delegate.initStyleOption(option, table.model().index(0, 0))
     assert option.direction == Qt.RightToLeft                 # laid out (and elided) right to left
+
+
+def test_the_metadata_kept_at_import_is_shown_read_only_with_the_article(qtbot, tmp_path):
+    from annotator.core.importing import import_paths
+    from tests.conftest import SAMPLE_DUMP
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    store = open_project(tmp_path / "p.db", annotator="mona")
+    import_paths(store, [SAMPLE_DUMP], {"annotator": "mona"})
+    window = show_window(qtbot, store, QSettings(str(tmp_path / "s.ini"), QSettings.IniFormat))
+    doc = store.document(store.documents()[0].id)
+    assert doc.meta.get("caption")                             # the real page's caption was kept
+    shown = window.meta_label.text()
+    assert window.meta_label.isVisible() and doc.meta["caption"].split()[0] in shown
+    assert window.meta_label.textFormat() == Qt.PlainText     # data, never markup
+    plain_store = open_project(tmp_path / "q.db", annotator="mona")
+    plain_store.add_document(Document("x", title="بلا بيانات", text="نص قصير."))
+    other = show_window(qtbot, plain_store, QSettings(str(tmp_path / "t.ini"), QSettings.IniFormat))
+    assert not other.meta_label.isVisible()                    # nothing kept: no empty line
