@@ -1,9 +1,9 @@
 """The label palette and the list of the current article's annotations."""
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
 from annotator.core.model import Span
 from annotator.ui.plain import plain_tooltip
@@ -39,6 +39,28 @@ class LabelPalette(QListWidget):
         # a click applies the label and leaves the keys with the article view.
         self.setFocusPolicy(Qt.TabFocus)
         self.itemClicked.connect(lambda item: self.labelChosen.emit(item.data(Qt.UserRole)))
+        # Labels side by side, wrapping: twelve (or Wojood's 21) fit the dock without scrolling.
+        self.setFlow(QListView.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.Adjust)
+        self.setSpacing(2)
+
+    def sizeHint(self) -> QSize:
+        """Tall enough for every label at the current width (the dock asks before laying out)."""
+        hint = super().sizeHint()
+        if not self.count():
+            return hint
+        sizes = [self.sizeHintForIndex(self.model().index(i, 0)) for i in range(self.count())]
+        item = QSize(max(s.width() for s in sizes), max(s.height() for s in sizes)) + QSize(2 * self.spacing(),
+                                                                                         2 * self.spacing())
+        width = max(self.viewport().width(), item.width())
+        per_row = max(1, width // max(item.width(), 1))
+        rows = -(-self.count() // per_row)
+        return QSize(hint.width(), rows * item.height() + 2 * self.frameWidth() + 4)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.setMinimumHeight(min(self.sizeHint().height(), 400))   # follow the dock's width
 
     def keyPressEvent(self, event) -> None:
         item = self.currentItem()
@@ -55,6 +77,8 @@ class LabelPalette(QListWidget):
             item.setData(Qt.UserRole, label.name)
             item.setToolTip(plain_tooltip(label_tooltip_text(label)))
             self.addItem(item)
+        self.setMinimumHeight(min(self.sizeHint().height(), 400))
+        self.updateGeometry()
 
 
 class SpanList(QListWidget):

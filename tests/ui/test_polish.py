@@ -98,3 +98,19 @@ def test_the_metadata_kept_at_import_is_shown_read_only_with_the_article(qtbot, 
     plain_store.add_document(Document("x", title="بلا بيانات", text="نص قصير."))
     other = show_window(qtbot, plain_store, QSettings(str(tmp_path / "t.ini"), QSettings.IniFormat))
     assert not other.meta_label.isVisible()                    # nothing kept: no empty line
+
+
+def test_every_label_of_the_schema_is_in_sight_at_the_default_size(qtbot, tmp_path):
+    for schema in ("default", "wojood"):
+        folder = tmp_path / schema
+        folder.mkdir()
+        store = open_project(folder / "p.db", schema=schema, annotator="mona")
+        store.add_document(Document("a", title="خبر", text="زار الوفد القاهرة."))
+        window = show_window(qtbot, store, QSettings(str(folder / "s.ini"), QSettings.IniFormat))
+        palette = window.palette_widget
+        qtbot.wait(20)
+        shown = palette.viewport().rect()
+        hidden = [palette.item(i).text() for i in range(palette.count())
+                  if not shown.contains(palette.visualItemRect(palette.item(i)))]
+        assert palette.count() == len(store.schema.labels) and hidden == [], (schema, hidden)
+        window.close()

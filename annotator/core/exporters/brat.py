@@ -5,8 +5,8 @@ and ``visual.conf`` (label colours).
 ``.ann``:
 
 - ``T1<TAB>PERS 10 16<TAB>لافروف``: an entity; a span across a line break is written
-  as fragments (``0 5;6 12``), as brat requires; the brat importer reads them back as one
-  span per fragment, linked by the attribute ``ref``;
+  as fragments (``0 5;6 12``), as brat requires; the brat importer reads fragments
+  separated only by a line break back as the one span they are;
 - claim parts are T spans of type ``Content``, ``Cue``, ``Source``, ``Via``; a source
   that is an entity reuses the entity's T;
 - relations tie each claim to its first content segment: ``HasCue``, ``HasSource``,
