@@ -77,10 +77,25 @@ class ClaimAttribute:
     values: list[str] = field(default_factory=list)
     default: str | None = None
     description: str = ""
+    # Display names per interface language: {"ar": "نوع الاقتباس"} and {"ar": {"direct": "مباشر"}}.
+    names: dict = field(default_factory=dict)
+    value_names: dict = field(default_factory=dict)
+
+    def display(self, language: str = "") -> str:
+        """The name as an interface in ``language`` shows it (the name itself, spaced, by default)."""
+        return self.names.get(language) or self.name.replace("_", " ")
+
+    def display_value(self, value, language: str = "") -> str:
+        return (self.value_names.get(language) or {}).get(value) or str(value)
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "type": self.type, "values": list(self.values),
-                "default": self.default, "description": self.description}
+        out = {"name": self.name, "type": self.type, "values": list(self.values),
+               "default": self.default, "description": self.description}
+        if self.names:
+            out["names"] = dict(self.names)
+        if self.value_names:
+            out["value_names"] = {lang: dict(v) for lang, v in self.value_names.items()}
+        return out
 
 
 @dataclass
@@ -296,6 +311,8 @@ def _parse_attributes(raw_attrs, source: str) -> list[ClaimAttribute]:
             values=_strings(raw.get("values") or [], source, f"{where}: values"),
             default=_opt(raw, "default", str, None, source, where),
             description=_opt(raw, "description", str, "", source, where),
+            names=_opt(raw, "names", dict, {}, source, where),
+            value_names=_opt(raw, "value_names", dict, {}, source, where),
         ))
     return attrs
 

@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.edits import DeleteSpan, SaveClaim
 from annotator.core.model import CLAIM_LAYER, Claim, Span
+from annotator.ui import i18n
 from annotator.ui.side_panels import swatch
 
 EXCERPT_CHARS = 60
@@ -161,7 +162,7 @@ class ClaimsPanel(QWidget):
                 editor = AttributeCombo()
                 editor.addItem(UNSET, None)
                 for value in attribute.values:
-                    editor.addItem(value, value)
+                    editor.addItem(attribute.display_value(value, i18n.current_language()), value)
                 editor.currentIndexChanged.connect(
                     lambda _i, name=attribute.name, e=editor: self.attributeEdited.emit(name, e.currentData()))
             else:
@@ -172,7 +173,7 @@ class ClaimsPanel(QWidget):
             editor.setToolTip(attribute.description or attribute.name)
             editor.setObjectName(f"attribute-{attribute.name}")
             self.editors[attribute.name] = editor
-            self.form.addRow(f"{attribute.name.replace('_', ' ')}:", editor)
+            self.form.addRow(f"{attribute.display(i18n.current_language())}:", editor)
 
     def add_button(self, action: QAction, text: str) -> QPushButton:
         """A short button for a Claims-menu action (the menu has the long name and the key)."""
@@ -262,7 +263,7 @@ class ClaimsPanel(QWidget):
         if len(claim.content) > 1:
             words += f" (+{len(claim.content) - 1})"
         speaker = excerpt(text[claim.source.start:claim.source.end], 30) if claim.source else UNSET
-        attrs = " · ".join(str(claim.attributes[a.name]) for a in self.attributes
+        attrs = " · ".join(a.display_value(claim.attributes[a.name], i18n.current_language()) for a in self.attributes
                            if claim.attributes.get(a.name) and a.type == "choice")
         item.setText(1, words)
         item.setText(2, speaker)
@@ -369,7 +370,7 @@ class ClaimEditor(QObject):
         self.attribute_actions = []
         choices = [a for a in schema.claim_attributes if a.type == "choice"]
         for number, attribute in enumerate(choices[:9], start=1):
-            action = QAction(f"{attribute.name.replace('_', ' ')}", self.w)
+            action = QAction(attribute.display(i18n.current_language()), self.w)
             action.setShortcut(QKeySequence(f"Alt+{number}"))
             action.triggered.connect(lambda _=False, a=attribute: self.step_attribute(a.name))
             self.attribute_menu.addAction(action)
@@ -667,8 +668,10 @@ class ClaimEditor(QObject):
         now = claim.attributes.get(name)
         value = values[(values.index(now) + 1) % len(values)] if now in values else values[1]
         self.set_attribute(name, value)
-        shown = value or self.tr("unset")
-        self._hint(f"{name.replace('_', ' ')}: {shown}")
+        attribute = self.store.schema.attribute(name)
+        language = i18n.current_language()
+        shown = attribute.display_value(value, language) if value else self.tr("unset")
+        self._hint(f"{attribute.display(language)}: {shown}")
 
     # --- entities the claims use --------------------------------------------
     def ask_span_in_use(self, span: Span, users: list[Claim]) -> str | None:

@@ -36,11 +36,20 @@ def effective_language(choice: str, system: QLocale | None = None) -> str:
     return ARABIC if locale.language() == QLocale.Arabic else ENGLISH
 
 
+_current = ["en"]
+
+
+def current_language() -> str:
+    """The interface language installed ("ar" or "en"): schemas show their names in it."""
+    return _current[0]
+
+
 def install(app: QApplication, language: str) -> bool:
     """Load the translations for ``language`` (``ar``/``en``) into ``app`` and set the
     layout direction. Replaces what an earlier call installed. True if the
     application's own translation was found (English needs none)."""
     uninstall(app)
+    _current[0] = ARABIC if language == ARABIC else "en"
     if language != ARABIC:
         app.setLayoutDirection(Qt.LeftToRight)
         return True
@@ -59,6 +68,7 @@ def install(app: QApplication, language: str) -> bool:
 
 
 def uninstall(app: QApplication) -> None:
+    _current[0] = "en"
     while _installed:
         app.removeTranslator(_installed.pop())
     app.setLayoutDirection(Qt.LeftToRight)

@@ -114,3 +114,25 @@ def test_every_label_of_the_schema_is_in_sight_at_the_default_size(qtbot, tmp_pa
                   if not shown.contains(palette.visualItemRect(palette.item(i)))]
         assert palette.count() == len(store.schema.labels) and hidden == [], (schema, hidden)
         window.close()
+
+
+def test_claim_attributes_and_their_values_read_in_arabic_in_the_arabic_interface(qtbot, qapp, tmp_path):
+    """The schema carries display names per language; the built-in claims schema has Arabic ones."""
+    from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel
+
+    from annotator.ui import i18n
+    i18n.install(qapp, i18n.ARABIC)
+    try:
+        window = window_with(qtbot, tmp_path)
+        form = window.claim_editor.panel.form
+        labels = [form.itemAt(row, QFormLayout.LabelRole).widget().text() for row in range(form.rowCount())]
+        assert "نوع الاقتباس:" in labels and "جدير بالتحقق:" in labels and not any("quote" in t for t in labels)
+        combo = window.claim_editor.panel.editors["quote_type"]
+        assert isinstance(combo, QComboBox) and "مباشر" in [combo.itemText(i) for i in range(combo.count())]
+        assert combo.itemData(combo.findText("مباشر")) == "direct"          # the stored value stays the code
+        assert all(isinstance(w, QLabel) for w in [form.itemAt(0, QFormLayout.LabelRole).widget()])
+    finally:
+        i18n.uninstall(qapp)
+    english = window_with(qtbot, tmp_path / "en")
+    form = english.claim_editor.panel.form
+    assert form.itemAt(0, QFormLayout.LabelRole).widget().text() == "quote type:"
