@@ -34,6 +34,29 @@ def _open(db: str, schema: str | None = None, annotator: str = "", readonly: boo
         raise click.ClickException(str(error))
 
 
+class _ProgressBar:
+    """A progress bar on a terminal (imports and exports take seconds on big projects);
+    nothing when output is piped or JSON."""
+
+    def __init__(self, label: str, as_json: bool):
+        self.on = sys.stderr.isatty() and not as_json
+        self.bar = click.progressbar(length=1, label=label, file=sys.stderr, show_percent=True) if self.on else None
+
+    def show(self, done: int, total: int, label: str | None = None) -> None:
+        if self.bar is not None:
+            self.bar.length = max(total, 1)
+            if label:
+                self.bar.label = label
+            self.bar.update(done - self.bar.pos)
+
+    def __enter__(self) -> "_ProgressBar":
+        return self
+
+    def __exit__(self, *_) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+
+
 @click.group(epilog="With no command the program opens the application window: "
                     "[--db PROJECT.db] [--annotator NAME] [--read-only]. --version prints the version.")
 def cli():
@@ -93,21 +116,11 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
                "url_column": url_column, "date_column": date_column, "source_column": source_column,
                "delimiter": delimiter, "no_quotes": no_quotes, "add_labels": add_labels, "label_map": mapping}
     store = _open(db, schema, annotator)
-    show_progress = sys.stderr.isatty() and not as_json
-    bar = click.progressbar(length=1, label="Importing", file=sys.stderr, show_pos=False,
-                            show_percent=True) if show_progress else None
-
-    def progress(done, total, name):
-        if bar is not None:
-            bar.length = max(total, 1)
-            bar.label = f"Importing {Path(name).name}" if name else "Imported"
-            bar.update(done - bar.pos)
-
     try:
-        report = import_paths(store, paths, options, progress=progress)
+        with _ProgressBar("Importing", as_json) as bar:
+            report = import_paths(store, paths, options, progress=lambda done, total, name: bar.show(
+                done, total, f"Importing {Path(name).name}" if name else "Imported"))
     finally:
-        if bar is not None:
-            bar.render_finish()
         store.close()
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
@@ -188,22 +201,14 @@ def export_command(db, fmt, out, statuses, annotator, labels, mapping, split, se
     except exporters.ExportError as error:
         raise click.BadParameter(str(error))
     store = _open(db, readonly=True)
-    # On a terminal, a bar like the import's: 20,000 documents are seconds of waiting.
-    bar = click.progressbar(length=1, label=f"Exporting {fmt}", file=sys.stderr, show_pos=True,
-                            show_percent=True) if sys.stderr.isatty() and not as_json else None
-
-    def progress(done, total):
-        bar.length = max(total, 1)
-        bar.update(done - bar.pos)
     try:
-        report = exporters.export(store, fmt, out, options, jobs=jobs, progress=progress if bar else None)
+        with _ProgressBar(f"Exporting {fmt}", as_json) as bar:
+            report = exporters.export(store, fmt, out, options, jobs=jobs, progress=bar.show if bar.on else None)
     except exporters.ExportError as error:
         raise click.ClickException(str(error))
     except OSError as error:
         raise click.ClickException(f"{error.filename or out}: {error.strerror or error}")
     finally:
-        if bar is not None:
-            bar.render_finish()
         store.close()
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))

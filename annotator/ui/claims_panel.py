@@ -503,7 +503,7 @@ class ClaimEditor(QObject):
             self.select_claim(current)
 
     # --- writing -------------------------------------------------------------
-    def _write(self, old: Claim | None, new: Claim | None, text: str, merge_key=None) -> Claim | None:
+    def _submit(self, old: Claim | None, new: Claim | None, text: str, merge_key=None) -> Claim | None:
         """Save ``new`` (or delete ``old`` when None) through the window's edit path, one
         undo step; the panel shows it when the store announces it. Returns the saved claim
         (None when refused, or kept unsaved until the file can take it)."""
@@ -549,7 +549,7 @@ class ClaimEditor(QObject):
             return
         if selection is not None:
             part = self._new_part(role, *selection)
-            self._write(claim, claim.with_changes(**{role: part}), self.tr("claim {role}").format(role=role_name(role)))
+            self._submit(claim, claim.with_changes(**{role: part}), self.tr("claim {role}").format(role=role_name(role)))
             self._done_with_selection()
         elif self.w.selected_span_id is not None:
             self.use_entity(role)
@@ -567,7 +567,7 @@ class ClaimEditor(QObject):
         defaults = {a.name: a.default for a in self.store.schema.claim_attributes if a.default}
         claim = Claim(doc_id=self.w.doc.id, content=(self._new_part("content", *selection),),
                       attributes=defaults, annotator=self.store.annotator, origin="manual")
-        saved = self._write(None, claim, self.tr("new claim"))
+        saved = self._submit(None, claim, self.tr("new claim"))
         if saved is not None:
             self._done_with_selection()
             self._hint(self.tr("Claim #{id} started. Now select the cue, source and via and press their keys "
@@ -581,7 +581,7 @@ class ClaimEditor(QObject):
             return
         content = tuple(sorted(claim.content + (self._new_part("content", start, end),),
                                key=lambda s: (s.start, s.end)))
-        saved = self._write(claim, claim.with_changes(content=content), self.tr("add content segment"))
+        saved = self._submit(claim, claim.with_changes(content=content), self.tr("add content segment"))
         if saved is not None:
             self._done_with_selection()
             self._hint(self.tr("Added content segment {number} to claim #{id} "
@@ -599,7 +599,7 @@ class ClaimEditor(QObject):
         if role == "content":
             self._hint(self.tr("Content is the claim's own text: select it rather than an entity."))
             return
-        saved = self._write(claim, claim.with_changes(**{role: entity}),
+        saved = self._submit(claim, claim.with_changes(**{role: entity}),
                             self.tr("claim {role} = {label}").format(role=role_name(role), label=entity.label))
         if saved is not None:
             self._done_with_selection()
@@ -618,7 +618,7 @@ class ClaimEditor(QObject):
             self._hint(self.tr("No earlier claim with a source in this article."))
             return
         source = earlier[-1].source
-        saved = self._write(claim, claim.with_changes(source=source), self.tr("source from previous claim"))
+        saved = self._submit(claim, claim.with_changes(source=source), self.tr("source from previous claim"))
         if saved is not None:
             self._hint(self.tr("Source of claim #{id}: «{source}» (as in claim #{earlier}).").format(
                 id=saved.id, source=self._text()[source.start:source.end], earlier=earlier[-1].id))
@@ -638,15 +638,15 @@ class ClaimEditor(QObject):
                 index = next((i for i, s in enumerate(claim.content)
                               if s.start <= cursor[0] <= s.end), len(claim.content) - 1)
             content = claim.content[:index] + claim.content[index + 1:]
-            self._write(claim, claim.with_changes(content=content), self.tr("remove content segment"))
+            self._submit(claim, claim.with_changes(content=content), self.tr("remove content segment"))
         elif getattr(claim, role) is not None:
-            self._write(claim, claim.with_changes(**{role: None}),
+            self._submit(claim, claim.with_changes(**{role: None}),
                         self.tr("remove claim {role}").format(role=role_name(role)))
 
     def delete_current(self) -> None:
         if not self._can_edit() or self.current not in self.claims:
             return
-        self._write(self.claims[self.current], None, self.tr("delete claim"))
+        self._submit(self.claims[self.current], None, self.tr("delete claim"))
 
     def set_attribute(self, name: str, value) -> None:
         claim = self.claims.get(self.current)
@@ -657,7 +657,7 @@ class ClaimEditor(QObject):
             attributes.pop(name, None)
         else:
             attributes[name] = value
-        self._write(claim, claim.with_changes(attributes=attributes),
+        self._submit(claim, claim.with_changes(attributes=attributes),
                     self.tr("claim {attribute}").format(attribute=name), merge_key=(claim.id, name))
 
     def step_attribute(self, name: str) -> None:
@@ -714,10 +714,10 @@ class ClaimEditor(QObject):
                                 for s in claim.content if choice == "keep" or s.id != span.id)
                 new = claim.with_changes(content=content, **changes)
                 if not new.content:
-                    saved = self._write(claim, None, self.tr("delete claim"))
+                    saved = self._submit(claim, None, self.tr("delete claim"))
                     continue
                 kept = self.tr("claim keeps text {label}") if choice == "keep" else self.tr("claim keeps no {label}")
-                saved = self._write(claim, new, kept.format(label=span.label))
+                saved = self._submit(claim, new, kept.format(label=span.label))
                 if saved is None:
                     return
                 if choice == "keep" and own is None:

@@ -27,3 +27,16 @@ def build_spans(text, rows, separator="\n"):
     out = [sp(text, *row[1:3], row[0], *row[3:5], separator=separator) for row in rows]
     out.sort(key=lambda s: (s["start"], -s["end"]))
     return out
+
+
+def check_spans(record) -> None:
+    """Every span covers its text, none is given twice, none crosses another (nesting is fine)."""
+    text, seen = record["text"], set()
+    for s in record["spans"]:
+        assert text[s["start"]:s["end"]] == s["text"], s
+        key = (s["start"], s["end"], s["label"])
+        assert key not in seen, key
+        seen.add(key)
+    for a in record["spans"]:
+        for b in record["spans"]:
+            assert not (a["start"] < b["start"] < a["end"] < b["end"]), (a, b)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
-from gold_offsets import build_spans, para, sp  # noqa: E402,F401  (shared with make_samples_gold.py)
+from gold_offsets import build_spans, check_spans, para, sp  # noqa: E402,F401  (shared with make_samples_gold.py)
 
 from annotator.core.importers.pagedump import split_page_dump  # noqa: E402
 
@@ -151,12 +151,7 @@ for n, (art, text, rows, claims) in enumerate(((arts[0], t1, E1, C1), (arts[1], 
 # --- checks ---
 for r in records:
     text = r["text"]
-    seen = set()
-    for s in r["spans"]:
-        assert text[s["start"]:s["end"]] == s["text"], s
-        key = (s["start"], s["end"], s["label"])
-        assert key not in seen, key
-        seen.add(key)
+    check_spans(r)
     for c in r["claims"]:
         for role in ("content", "cue", "source", "via"):
             parts = c[role] if role == "content" else [c[role]] if c[role] else []
