@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from annotator.core.model import Claim, Span
 
 __all__ = ["Change", "AddSpan", "DeleteSpan", "UpdateSpan", "AddSpans", "DeleteSpans", "SaveClaim", "SetStatus",
-           "AcceptSuggestions", "Batch", "Applied", "apply", "changed_documents"]
+           "AcceptSuggestions", "Adjudicate", "Batch", "Applied", "apply", "changed_documents", "leaves"]
 
 
 class Change:
@@ -115,6 +115,20 @@ class AcceptSuggestions(Change):
 
 
 @dataclass(frozen=True)
+class Adjudicate(Change):
+    """Adjudication choices on one document (``core.team.adjudication.Item``): the
+    ``reject`` items leave gold, then the ``accept`` items enter it, spans before
+    claims so that an accepted claim's source is the gold entity of that extent.
+    Applied as a Batch of span and claim changes (its inverse undoes it)."""
+    doc_id: str
+    accept: tuple = ()
+    reject: tuple = ()
+
+    def documents(self):
+        return {self.doc_id}
+
+
+@dataclass(frozen=True)
 class Batch(Change):
     """Several changes as one: one transaction, one undo step."""
     changes: tuple[Change, ...]
@@ -139,6 +153,15 @@ class Applied:
 
 def _items(change) -> tuple:
     return change.spans
+
+
+def leaves(change: Change):
+    """The single changes inside ``change`` (batches opened, nested ones too), in order."""
+    if isinstance(change, Batch):
+        for part in change.changes:
+            yield from leaves(part)
+    else:
+        yield change
 
 
 def changed_documents(change: Change) -> set[str]:
@@ -198,12 +221,30 @@ def _apply(store, change: Change) -> Applied:
         return Applied(done, SetStatus(change.doc_id, before, change.annotator, change.status))
     if isinstance(change, AcceptSuggestions):
         return _accept(store, change)
+    if isinstance(change, Adjudicate):
+        return _adjudicate(store, change)
     if isinstance(change, Batch):
-        results = [_apply(store, c) for c in change.changes]
-        return Applied(Batch(tuple(r.change for r in results)),
-                       Batch(tuple(r.inverse for r in reversed(results))),
-                       [item for r in results for item in r.refused])
+        return _batch([_apply(store, c) for c in change.changes])
     raise TypeError(f"not a change: {change!r}")
+
+
+def _batch(results: list[Applied]) -> Applied:
+    return Applied(Batch(tuple(r.change for r in results)), Batch(tuple(r.inverse for r in reversed(results))),
+                   [item for r in results for item in r.refused])
+
+
+def _adjudicate(store, change: Adjudicate) -> Applied:
+    from annotator.core.team.adjudication import gold_version
+    results = []
+    for item in change.reject:
+        if item.gold is not None:
+            gold = item.gold
+            results.append(_apply(store, SaveClaim(gold, None) if isinstance(gold, Claim) else DeleteSpan(gold)))
+    for item in sorted(change.accept, key=lambda i: i.kind != "span"):
+        if item.gold is None:
+            gold = gold_version(store, item)        # after the spans: claims find their gold entity
+            results.append(_apply(store, SaveClaim(None, gold) if isinstance(gold, Claim) else AddSpan(gold)))
+    return _batch(results)
 
 
 def _accept(store, change: AcceptSuggestions) -> Applied:
@@ -233,5 +274,6 @@ def _accept(store, change: AcceptSuggestions) -> Applied:
                 results.append(_apply(store, SaveClaim(None, claim)))
         except SpanError as error:
             refused.append((c, str(error)))
-    return Applied(Batch(tuple(r.change for r in results)), Batch(tuple(r.inverse for r in reversed(results))),
-                   refused)
+    applied = _batch(results)
+    applied.refused = refused           # the entities' refusals and the claims'
+    return applied

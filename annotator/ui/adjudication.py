@@ -12,8 +12,8 @@ N / P next / previous disagreement, Ctrl+Z / Ctrl+Shift+Z undo / redo.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QUndoCommand, QUndoStack
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -28,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.edits import Adjudicate
 from annotator.core.model import ENTITY_LAYER
-from annotator.core.store import SpanError
 from annotator.core.team import adjudication as adj
-from annotator.ui import plain
 from annotator.ui.article_view import ArticleView
+from annotator.ui.commands import Editor
 from annotator.ui.doc_list import status_name
+from annotator.ui.unsaved import UnsavedBanner, UnsavedChanges, may_close
 
 AGREED_BG = "#e6f4ea"
 DISPUTED_BG = "#fdecea"
@@ -68,44 +69,6 @@ class DiffView(ArticleView):
         painter.end()
 
 
-class GoldChange(QUndoCommand):
-    """Gold spans/claims saved and deleted by one action; already applied when pushed."""
-
-    def __init__(self, window, text: str, saved: list, deleted: list):
-        super().__init__(text)
-        self.window, self.saved, self.deleted = window, saved, deleted
-        self._done = True
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        adj.replay(self.window.store, self.saved, self.deleted)
-        self.window.changed()
-
-    def undo(self) -> None:
-        adj.revert(self.window.store, self.saved, self.deleted)
-        self.window.changed()
-
-
-class GoldStatus(QUndoCommand):
-    def __init__(self, window, before: str, after: str):
-        super().__init__(QCoreApplication.translate("AdjudicationWindow", "mark gold done"))
-        self.window, self.before, self.after = window, before, after
-        self._done = True
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        adj.set_gold_status(self.window.store, self.window.doc.id, self.after)
-        self.window.changed()
-
-    def undo(self) -> None:
-        adj.set_gold_status(self.window.store, self.window.doc.id, self.before)
-        self.window.changed()
-
-
 class AdjudicationWindow(QMainWindow):
     """Adjudicate ``doc_id`` of ``store`` between ``annotators`` (default: who took part)."""
 
@@ -120,6 +83,12 @@ class AdjudicationWindow(QMainWindow):
         self.colours = {label.name: QColor(label.colour) for label in store.schema.labels}
         self.items: list[adj.Item] = []
         self.undo_stack = QUndoStack(self)
+        # The same edit path and promise as the main window: a decision the file cannot
+        # take yet stays in a banner and is written as soon as it can be.
+        self.unsaved = UnsavedChanges(self)
+        self.editor = Editor(self, store, self.undo_stack, self.unsaved,
+                             lambda message: self.statusBar().showMessage(message, 8000))
+        store.subscribe(self._store_changed)
         self.setWindowTitle(self.tr("Adjudicate — %s") % (self.doc.title or self.doc.id))
         self.resize(1400, 900)
         self._build()
@@ -210,6 +179,8 @@ class AdjudicationWindow(QMainWindow):
         main.setStretchFactor(1, 2)
         central = QWidget()
         layout = QVBoxLayout(central)
+        self.unsaved_banner = UnsavedBanner(self.unsaved)
+        layout.addWidget(self.unsaved_banner)
         layout.addWidget(self.title)
         layout.addWidget(main, 1)
         self.setCentralWidget(central)
@@ -232,10 +203,18 @@ class AdjudicationWindow(QMainWindow):
             self.views[name].set_claims([c for c in claims if c.annotator == name])
 
     # --- showing -------------------------------------------------------------
-    def changed(self) -> None:
-        """Gold changed in the store (an action, an undo or a redo): show it, tell the main window."""
-        self.refresh()
-        self.goldChanged.emit(self.doc.id)
+    def _store_changed(self, change) -> None:
+        """The store announced a change (a decision, its undo or redo, or the main window's)."""
+        if self.doc.id in change.documents():
+            self.refresh()
+            self.goldChanged.emit(self.doc.id)
+
+    def closeEvent(self, event) -> None:
+        if not may_close(self, self.unsaved):
+            event.ignore()
+            return
+        self.store.unsubscribe(self._store_changed)
+        super().closeEvent(event)
 
     def refresh(self) -> None:
         """Read the items and gold again from the store (after every write, undo, redo)."""
@@ -365,23 +344,12 @@ class AdjudicationWindow(QMainWindow):
         reject = [i for i in reject if i.accepted]
         if not accept and not reject:
             return
-        try:
-            saved, deleted = adj.apply(self.store, accept, reject)
-        except SpanError as error:
-            self.statusBar().showMessage(self.tr("Not saved: %s") % error, 8000)
-            return
-        except Exception as error:     # disk full, locked file: nothing is shown as done
-            plain.critical(self, self.tr("Could not save"), self.tr("The change was not saved:\n%s") % error)
-            return
-        self.undo_stack.push(GoldChange(self, text, saved, deleted))
-        self.changed()
+        self.editor.submit(Adjudicate(self.doc.id, tuple(accept), tuple(reject)), text)
 
     def mark_done(self) -> None:
         if self.store.readonly:
             return
-        before = adj.set_gold_status(self.store, self.doc.id, "done")
-        self.undo_stack.push(GoldStatus(self, before, "done"))
-        self.changed()
+        self.editor.set_status(self.doc.id, "done", annotator=adj.GOLD)
 
     def step(self, direction: int) -> None:
         if not self.items:

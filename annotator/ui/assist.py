@@ -129,26 +129,7 @@ class Assist:
         self.suggestions.spans_changed([old] if old is not None else [], [new] if new is not None else [])
 
     def spans_changed(self, removed, added) -> None:
-        """Show many span changes at once (annotate-all, accept all, their undo/redo):
-        the article shown follows, the other articles' lines in the list are updated."""
-        w = self.w
-        docs = {s.doc_id for s in [*removed, *added]}
-        if w.doc is not None and w.doc.id in docs:
-            here = w.doc.id
-            for span in removed:
-                if span.doc_id == here:
-                    w.view.remove_span(span.id)
-                    w.spans.pop(span.id, None)
-            for span in w.team.visible([s for s in added if s.doc_id == here]):
-                w.view.add_span(span)
-                w.spans[span.id] = span
-            w.span_list.set_spans(w.doc.text, list(w.spans.values()), w.colour_name)
-            if w.selected_span_id not in w.spans:
-                w.select_span(None)
-            for span in removed:
-                w.claim_editor.span_changed(span, None)
-        for doc_id in docs:
-            w.doc_list.update_document(w.store.summary(doc_id))
+        """Many span changes at once: the suggestions follow."""
         self.suggestions.spans_changed(removed, added)
 
     # --- suggestion sources -------------------------------------------------------

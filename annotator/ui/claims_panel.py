@@ -19,6 +19,9 @@ window's undo stack (see commands.py).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -38,8 +41,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.edits import DeleteSpan, SaveClaim
-from annotator.core.model import CLAIM_LAYER, Claim, Span
+from annotator.core.edits import DeleteSpan, DeleteSpans, SaveClaim, UpdateSpan, leaves
+from annotator.core.model import CLAIM_LAYER, Claim, Document, Span
 from annotator.ui import i18n
 from annotator.ui.side_panels import swatch
 
@@ -293,12 +296,28 @@ class ClaimsPanel(QWidget):
             self.claimChosen.emit(current.data(0, Qt.UserRole))
 
 
+@dataclass
+class ClaimContext:
+    """What the claim editor uses of the window it works in, each part named."""
+    store: object                                   # the project (core.store.Store)
+    view: object                                    # the article view (its public API)
+    editor: object                                  # ui.commands.Editor: the one write path
+    undo_stack: object
+    document: Callable[[], Document | None]         # the article shown
+    open_document: Callable[[str], None]
+    visible: Callable[[list], list]                 # whose annotations are shown (Team menu)
+    selected_entity: Callable[[], Span | None]      # the entity clicked, if any
+    clear_selection: Callable[[], None]             # the text selection and the selected entity
+    say: Callable[..., None]                        # a status-bar message (text, milliseconds)
+
+
 class ClaimEditor(QObject):
     """The claim half of the main window: current claim, keys, writes, undo."""
 
-    def __init__(self, window):
+    def __init__(self, window: QWidget, context: "ClaimContext"):
         super().__init__(window)
-        self.w = window
+        self.window = window            # a QWidget only: where the keys live and dialogs open
+        self.ctx = context
         self.claims: dict[int, Claim] = {}
         self._ordered: list[Claim] | None = None
         self._span_users: dict[int, list[int]] | None = None
@@ -307,7 +326,9 @@ class ClaimEditor(QObject):
         self.panel.claimChosen.connect(lambda cid: self.select_claim(cid, scroll=True))
         self.panel.attributeEdited.connect(self.set_attribute)
         self.panel.partRemoveRequested.connect(self.remove_part)
-        window.view.claimClicked.connect(self.select_claim)
+        context.view.claimClicked.connect(self.select_claim)
+        context.store.subscribe(self._store_changed)
+        self.destroyed.connect(lambda: context.store.unsubscribe(self._store_changed))
         self.actions: dict[str, QAction] = {}
         self.attribute_actions: list[QAction] = []
         self.menu = None
@@ -340,18 +361,18 @@ class ClaimEditor(QObject):
             self.panel.add_button(self.actions[name], text)
 
     def _add_action(self, name, text, slot, keys=()) -> QAction:
-        action = QAction(text, self.w)
+        action = QAction(text, self.window)
         action.setShortcutContext(Qt.WindowShortcut)
         if keys:
             action.setShortcuts([QKeySequence(k) for k in keys])
         action.triggered.connect(slot)
         self.menu.addAction(action)
-        self.w.addAction(action)
+        self.window.addAction(action)
         self.actions[name] = action
         return action
 
     def load_schema(self) -> None:
-        schema = self.w.store.schema
+        schema = self.ctx.store.schema
         keys = {r.name: r.key for r in schema.claim_roles}
         for role in ("content", "cue", "source", "via"):
             key = keys.get(role, "")
@@ -363,20 +384,20 @@ class ClaimEditor(QObject):
                                            if keys.get("source") else [])
         self.role_colours = {r.name: r.colour for r in schema.claim_roles}
         self.panel.set_schema(schema.claim_roles, schema.claim_attributes)
-        self.w.view.set_role_colors(self.role_colours)
+        self.ctx.view.set_role_colors(self.role_colours)
         for action in self.attribute_actions:
             self.attribute_menu.removeAction(action)
-            self.w.removeAction(action)
+            self.window.removeAction(action)
         self.attribute_actions = []
         choices = [a for a in schema.claim_attributes if a.type == "choice"]
         for number, attribute in enumerate(choices[:9], start=1):
-            action = QAction(attribute.display(i18n.current_language()), self.w)
+            action = QAction(attribute.display(i18n.current_language()), self.window)
             action.setShortcut(QKeySequence(f"Alt+{number}"))
             action.triggered.connect(lambda _=False, a=attribute: self.step_attribute(a.name))
             self.attribute_menu.addAction(action)
-            self.w.addAction(action)
+            self.window.addAction(action)
             self.attribute_actions.append(action)
-        if self.w.store.readonly:
+        if self.ctx.store.readonly:
             for name, action in self.actions.items():
                 if name not in ("previous", "next", "attributes"):
                     action.setEnabled(False)
@@ -386,10 +407,22 @@ class ClaimEditor(QObject):
     # --- showing -------------------------------------------------------------
     @property
     def store(self):
-        return self.w.store
+        return self.ctx.store
+
+    def _store_changed(self, change) -> None:
+        """The store announced a change: claims follow (their own, and entities they use)."""
+        for part in leaves(change):
+            if isinstance(part, SaveClaim):
+                self.claim_changed(part.before, part.after)
+            elif isinstance(part, (DeleteSpan, UpdateSpan)):
+                self.span_changed(part.span if isinstance(part, DeleteSpan) else part.before,
+                                  None if isinstance(part, DeleteSpan) else part.after)
+            elif isinstance(part, DeleteSpans):
+                for span in part.spans:
+                    self.span_changed(span, None)
 
     def _text(self) -> str:
-        return self.w.doc.text if self.w.doc is not None else ""
+        return self.ctx.document().text if self.ctx.document() is not None else ""
 
     def ordered(self) -> list[Claim]:
         """The article's claims in reading order (cached until the next change)."""
@@ -413,12 +446,12 @@ class ClaimEditor(QObject):
 
     def load_document(self) -> None:
         """The window opened a document: show its claims (none selected)."""
-        doc = self.w.doc
-        claims = self.w.team.visible(self.store.claims(doc.id)) if doc is not None else []   # whose: Team menu
+        doc = self.ctx.document()
+        claims = self.ctx.visible(self.store.claims(doc.id)) if doc is not None else []   # whose: Team menu
         self.claims = {c.id: c for c in claims}
         self._claims_changed()
         self.current = None
-        self.w.view.set_claims(claims, self.role_colours)
+        self.ctx.view.set_claims(claims, self.role_colours)
         self.panel.set_claims(self._text(), claims, None)
         self._show_current()
 
@@ -442,16 +475,16 @@ class ClaimEditor(QObject):
 
     def select_claim(self, claim_id: int | None, scroll: bool = False) -> None:
         self.current = claim_id if claim_id in self.claims else None
-        self.w.view.set_selected_claim(self.current)
+        self.ctx.view.set_selected_claim(self.current)
         self.panel.select(self.current)
         self._show_current()
         claim = self.claims.get(self.current)
         if claim is not None:
-            if scroll and not self.w.view.claim_rects(claim.id):
-                self.w.view.reveal(claim.start)
+            if scroll and not self.ctx.view.claim_rects(claim.id):
+                self.ctx.view.reveal(claim.start)
             text = self._text()
             speaker = text[claim.source.start:claim.source.end] if claim.source else self.tr("no source yet")
-            self.w.statusBar().showMessage(
+            self.ctx.say(
                 self.tr("Claim #{id} ({speaker}): select text and press a role key to set that part "
                         "(the content key adds a segment; Shift+content key starts a new claim); "
                         "Esc deselects the claim").format(id=claim.id, speaker=speaker), 8000)
@@ -464,23 +497,24 @@ class ClaimEditor(QObject):
         if self.current in ids:
             index = max(0, min(len(ids) - 1, ids.index(self.current) + delta))
         else:
-            top = self.w.view.first_visible_position()
+            top = self.ctx.view.first_visible_position()
             index = next((i for i, c in enumerate(ordered) if c.start >= top), len(ids) - 1)
         self.select_claim(ids[index], scroll=True)
 
     def claim_changed(self, old: Claim | None, new: Claim | None) -> None:
         """Show a change the store has made (also called by undo/redo)."""
         doc_id = (new or old).doc_id
-        if self.w.doc is None or self.w.doc.id != doc_id:
-            self.w.open_document(doc_id)   # loads the claims as stored
+        doc = self.ctx.document()
+        if doc is None or doc.id != doc_id:
+            self.ctx.open_document(doc_id)   # loads the claims as stored
         else:
             before = [c.id for c in self.ordered()]
             if old is not None and (new is None or new.id != old.id):
                 self.claims.pop(old.id, None)
-                self.w.view.remove_claim(old.id)
+                self.ctx.view.remove_claim(old.id)
             if new is not None:
                 self.claims[new.id] = new
-                self.w.view.set_claim(new)
+                self.ctx.view.set_claim(new)
             self._claims_changed()
             if new is not None and old is not None and [c.id for c in self.ordered()] == before:
                 self.panel.update_claim(self._text(), new)      # same claims, same order: one row
@@ -492,12 +526,11 @@ class ClaimEditor(QObject):
             self.select_claim(None)
         else:
             self._show_current()
-        self.w.doc_list.update_document(self.store.summary(doc_id))
 
     def span_changed(self, old: Span | None, new: Span | None) -> None:
         """An entity was moved, relabelled or deleted: claims pointing at it follow."""
         span_id = (new or old).id
-        if any(s.id == span_id for c in self.claims.values() for _, s in c.parts()) and self.w.doc is not None:
+        if any(s.id == span_id for c in self.claims.values() for _, s in c.parts()) and self.ctx.document() is not None:
             current = self.current
             self.load_document()
             self.select_claim(current)
@@ -507,27 +540,25 @@ class ClaimEditor(QObject):
         """Save ``new`` (or delete ``old`` when None) through the window's edit path, one
         undo step; the panel shows it when the store announces it. Returns the saved claim
         (None when refused, or kept unsaved until the file can take it)."""
-        applied = self.w.editor.submit(SaveClaim(old, new), text, merge_key)
+        applied = self.ctx.editor.submit(SaveClaim(old, new), text, merge_key)
         return applied.change.after if applied is not None else None
 
     def _can_edit(self) -> bool:
-        return self.w.doc is not None and not self.store.readonly
+        return self.ctx.document() is not None and not self.store.readonly
 
     def _selection(self):
-        selection = self.w.view.selected_range()
+        selection = self.ctx.view.selected_range()
         return selection if selection and selection[1] > selection[0] else None
 
     def _new_part(self, role: str, start: int, end: int) -> Span:
-        return Span(doc_id=self.w.doc.id, start=start, end=end, label=role, layer=CLAIM_LAYER,
+        return Span(doc_id=self.ctx.document().id, start=start, end=end, label=role, layer=CLAIM_LAYER,
                     annotator=self.store.annotator, origin="manual")
 
     def _hint(self, message: str) -> None:
-        self.w.statusBar().showMessage(message, 8000)
+        self.ctx.say(message, 8000)
 
     def _done_with_selection(self) -> None:
-        self.w.clear_text_selection()
-        if self.w.selected_span_id is not None:
-            self.w.select_span(None)
+        self.ctx.clear_selection()
 
     def role_key(self, role: str) -> None:
         """A role key: the selection (or the clicked entity) becomes that part."""
@@ -551,7 +582,7 @@ class ClaimEditor(QObject):
             part = self._new_part(role, *selection)
             self._submit(claim, claim.with_changes(**{role: part}), self.tr("claim {role}").format(role=role_name(role)))
             self._done_with_selection()
-        elif self.w.selected_span_id is not None:
+        elif self.ctx.selected_entity() is not None:
             self.use_entity(role)
         else:
             self._hint(self.tr("Select the {role} in the text (or click an entity), then press the key.")
@@ -565,7 +596,7 @@ class ClaimEditor(QObject):
             self._hint(self.tr("Select the statement first (the claim's content)."))
             return
         defaults = {a.name: a.default for a in self.store.schema.claim_attributes if a.default}
-        claim = Claim(doc_id=self.w.doc.id, content=(self._new_part("content", *selection),),
+        claim = Claim(doc_id=self.ctx.document().id, content=(self._new_part("content", *selection),),
                       attributes=defaults, annotator=self.store.annotator, origin="manual")
         saved = self._submit(None, claim, self.tr("new claim"))
         if saved is not None:
@@ -592,7 +623,7 @@ class ClaimEditor(QObject):
         if not self._can_edit():
             return
         claim = self.claims.get(self.current)
-        entity = self.w.spans.get(self.w.selected_span_id) if self.w.selected_span_id is not None else None
+        entity = self.ctx.selected_entity()
         if claim is None or entity is None:
             self._hint(self.tr("Select a claim, click an entity, then press the role key."))
             return
@@ -634,7 +665,7 @@ class ClaimEditor(QObject):
                 self._hint(self.tr("A claim keeps at least one content segment; Delete removes the whole claim."))
                 return
             if index is None:
-                cursor = self.w.view.raw_selected_range() or (self.w.view.cursor_offset(),) * 2
+                cursor = self.ctx.view.raw_selected_range() or (self.ctx.view.cursor_offset(),) * 2
                 index = next((i for i, s in enumerate(claim.content)
                               if s.start <= cursor[0] <= s.end), len(claim.content) - 1)
             content = claim.content[:index] + claim.content[index + 1:]
@@ -677,7 +708,7 @@ class ClaimEditor(QObject):
     def ask_span_in_use(self, span: Span, users: list[Claim]) -> str | None:
         """'keep' (the claims keep the text as their own part), 'remove' or None (cancel)."""
         text = self._text()[span.start:span.end]
-        box = QMessageBox(self.w)
+        box = QMessageBox(self.window)
         box.setTextFormat(Qt.PlainText)      # the entity's text is data, never markup
         box.setIcon(QMessageBox.Question)
         box.setWindowTitle(self.tr("Entity used by claims"))
@@ -700,7 +731,7 @@ class ClaimEditor(QObject):
         choice = self.ask_span_in_use(span, users)
         if choice is None:
             return
-        stack = self.w.undo_stack
+        stack = self.ctx.undo_stack
         stack.beginMacro(self.tr("delete {label} used by {count} claim(s)").format(label=span.label, count=len(users)))
         try:
             own: Span | None = None     # one own span replaces the entity in every claim
@@ -723,7 +754,7 @@ class ClaimEditor(QObject):
                 if choice == "keep" and own is None:
                     own = next((s for _, s in saved.parts()
                                 if (s.start, s.end) == (span.start, span.end) and s.layer == CLAIM_LAYER), None)
-            self.w.editor.submit(DeleteSpan(span), self.tr("delete {label}").format(label=span.label))
+            self.ctx.editor.submit(DeleteSpan(span), self.tr("delete {label}").format(label=span.label))
         finally:
             stack.endMacro()
 
@@ -732,6 +763,6 @@ class ClaimEditor(QObject):
         """Esc in the claim panel returns to the article (and keeps the claim)."""
         focus = QApplication.focusWidget()
         if focus is not None and self.panel.isAncestorOf(focus):
-            self.w.view.setFocus(Qt.ShortcutFocusReason)
+            self.ctx.view.setFocus(Qt.ShortcutFocusReason)
             return True
         return False

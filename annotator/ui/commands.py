@@ -58,15 +58,20 @@ class EditCommand(QUndoCommand):
 
 
 class Editor(QObject):
-    """Applies changes for the window (see the module docstring)."""
+    """Applies changes for one window (see the module docstring).
 
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+    ``store``: the project; ``undo_stack``: where each applied change becomes a step;
+    ``unsaved``: the queue that keeps what the file could not take yet; ``say``: a
+    status-bar message; ``preview(span)``: optional, shows an unsaved new span and
+    returns how to hide it again (or None when it is not in sight)."""
 
-    @property
-    def store(self):
-        return self.window.store
+    def __init__(self, parent, store, undo_stack, unsaved, say, preview=None):
+        super().__init__(parent)
+        self.store = store
+        self.undo_stack = undo_stack
+        self.unsaved = unsaved
+        self._say = say
+        self._preview = preview
 
     def submit(self, change, text: str, merge_key=None, preview=None, done=None):
         """Apply ``change`` as one undo step named ``text``. Returns the Applied, or None
@@ -97,11 +102,11 @@ class Editor(QObject):
                 raise
             self._keep(change, text, str(error), None, lambda applied: None)
 
-    def set_status(self, doc_id: str, status: str) -> None:
-        self.submit(SetStatus(doc_id, status), status_undo_text(status))
+    def set_status(self, doc_id: str, status: str, annotator: str | None = None) -> None:
+        self.submit(SetStatus(doc_id, status, annotator=annotator), status_undo_text(status))
 
     def _record(self, applied, text: str, merge_key, done) -> None:
-        self.window.undo_stack.push(EditCommand(self, applied, text, merge_key))
+        self.undo_stack.push(EditCommand(self, applied, text, merge_key))
         if applied.refused:
             self._say(self.tr("{count} not saved: {reason}").format(count=len(applied.refused),
                                                                      reason=applied.refused[0][1]))
@@ -109,22 +114,12 @@ class Editor(QObject):
             done(applied)
 
     def _keep(self, change, text: str, reason: str, preview, on_saved) -> None:
-        window = self.window
-        shown = None
         if preview is None and isinstance(change, AddSpan):
             preview = change.span
-        if preview is not None and window.doc is not None and preview.doc_id == window.doc.id:
-            shown = preview.with_changes(id=window.next_temporary_id())
-            window.view.add_span(shown)
-
-        def hide_preview():
-            if shown is not None and window.doc is not None and window.doc.id == shown.doc_id:
-                window.view.remove_span(shown.id)
+        hide = (self._preview(preview) if preview is not None and self._preview is not None else None) or (
+            lambda: None)
 
         def saved(applied):
-            hide_preview()
+            hide()
             on_saved(applied)
-        window.unsaved.add(PendingWrite(text, lambda: apply(self.store, change), saved, hide_preview), reason)
-
-    def _say(self, message: str) -> None:
-        self.window.statusBar().showMessage(message, 8000)
+        self.unsaved.add(PendingWrite(text, lambda: apply(self.store, change), saved, hide), reason)

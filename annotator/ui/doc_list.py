@@ -293,6 +293,16 @@ class DocumentList(QWidget):
             self.select(chosen)
         return self.shown.rowCount()
 
+    def follow(self, store) -> None:
+        """Keep each document's line current from the store's announcements (any change,
+        whoever made it); stops when the list is destroyed."""
+        def changed(change):
+            for doc_id in change.documents():
+                if doc_id in self.model.row_of:
+                    self.update_document(store.summary(doc_id))
+        store.subscribe(changed)
+        self.destroyed.connect(lambda: store.unsubscribe(changed))
+
     def update_document(self, summary: DocumentSummary) -> None:
         self.model.replace(summary)
         if self.shown is not self.model:

@@ -8,28 +8,26 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QColor, QFont, QKeySequence, QShortcut, QUndoStack
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QFileDialog,
     QFontDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
-from annotator.core.edits import AddSpan, AddSpans, Batch, DeleteSpan, DeleteSpans, SaveClaim, SetStatus, UpdateSpan
+from annotator.core.edits import AddSpan, AddSpans, DeleteSpan, DeleteSpans, UpdateSpan, leaves
 from annotator.core.model import Document, Span
-from annotator.core.store import Store, search
+from annotator.core.store import Store
 from annotator.core.store.backup import list_backups, restore_backup
 from annotator.core.text.editing import move_edge
 from annotator.core.text.snapping import WORD
 from annotator.ui import plain, themes
 from annotator.ui.article_view import ArticleView
 from annotator.ui.assist import Assist
-from annotator.ui.claims_panel import ClaimEditor
+from annotator.ui.claims_panel import ClaimContext, ClaimEditor
 from annotator.ui.commands import Editor
 from annotator.ui.doc_list import DocumentList
 from annotator.ui.external_changes import ExternalChanges
@@ -41,7 +39,7 @@ from annotator.ui.line_spacing import set_line_spacing
 from annotator.ui.side_panels import LabelPalette, SpanList
 from annotator.ui.snap_modes import snap_modes
 from annotator.ui.team_menu import TeamActions
-from annotator.ui.unsaved import UnsavedChanges
+from annotator.ui.unsaved import UnsavedBanner, UnsavedChanges, may_close
 
 LINE_SPACING_KEY = "view/line_spacing"
 # The metadata shown under the title, in this order (keys the importers write).
@@ -72,7 +70,10 @@ class MainWindow(QMainWindow):
         self.selected_span_id: int | None = None
         self.undo_stack = QUndoStack(self)
         self.closing_hooks: list = []       # run when the window closes (the daily backup)
-        self.editor = Editor(self)          # the one way this window changes the project
+        self.unsaved = UnsavedChanges(self)
+        # The one way this window changes the project.
+        self.editor = Editor(self, store, self.undo_stack, self.unsaved,
+                             lambda message: self.statusBar().showMessage(message, 8000), self._preview_unsaved)
         self.setAcceptDrops(True)
         self.resize(1280, 820)
         self._build_widgets()
@@ -87,8 +88,6 @@ class MainWindow(QMainWindow):
         if first:
             position = int(self.settings.value(self._place_key("position"), 0)) if first == last else 0
             self.open_document(first, position=position)
-        self.unsaved = UnsavedChanges(self)
-        self.unsaved.changed.connect(self._show_unsaved)
         store.subscribe(self.show_change)   # the views follow what the store announces
         self.external = ExternalChanges(store, self)
         self.external.changed.connect(self.reload_from_store)
@@ -111,11 +110,7 @@ class MainWindow(QMainWindow):
         self.meta_label.setAlignment(Qt.AlignRight | Qt.AlignAbsolute | Qt.AlignVCenter)
         self.meta_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
         self.meta_label.setStyleSheet("color: palette(mid);")
-        self.unsaved_banner = QLabel()
-        self.unsaved_banner.setTextFormat(Qt.PlainText)
-        self.unsaved_banner.setWordWrap(True)
-        self.unsaved_banner.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
-        self.unsaved_banner.hide()
+        self.unsaved_banner = UnsavedBanner(self.unsaved)
         self._temporary_id = 0          # unsaved spans are shown with negative ids (next_temporary_id)
         self.view = ArticleView()
         self.view.spanClicked.connect(self.select_span)
@@ -129,12 +124,18 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
 
         self.doc_list = DocumentList()
+        self.doc_list.follow(self.store)        # its lines follow what the store announces
         self.doc_list.documentChosen.connect(self.open_document)
         self.palette_widget = LabelPalette()
         self.palette_widget.labelChosen.connect(self.apply_label)
         self.span_list = SpanList()
         self.span_list.spanChosen.connect(self.select_span)
-        self.claim_editor = ClaimEditor(self)    # claims: keys, writes, the Claims dock
+        # Claims: keys, writes, the Claims dock; given what it uses of this window by name.
+        self.claim_editor = ClaimEditor(self, ClaimContext(
+            store=self.store, view=self.view, editor=self.editor, undo_stack=self.undo_stack,
+            document=lambda: self.doc, open_document=self.open_document,
+            visible=lambda claims: self.team.visible(claims), selected_entity=self.selected_entity,
+            clear_selection=self._clear_selections, say=self.statusBar().showMessage))
         self.guidelines = GuidelinesPanel(self.store)
         self.docks: dict[str, QDockWidget] = {}
         # Dock areas are absolute in Qt: in a right-to-left interface the document
@@ -288,6 +289,18 @@ class MainWindow(QMainWindow):
             for shortcut in self.label_shortcuts:
                 shortcut.setEnabled(False)
 
+    def _preview_unsaved(self, span: Span):
+        """Show a new span the file could not take yet; returns how to hide it."""
+        if self.doc is None or span.doc_id != self.doc.id:
+            return None
+        shown = span.with_changes(id=self.next_temporary_id())
+        self.view.add_span(shown)
+
+        def hide():
+            if self.doc is not None and self.doc.id == shown.doc_id:
+                self.view.remove_span(shown.id)
+        return hide
+
     def next_temporary_id(self) -> int:
         """An id for a span shown before it is saved (negative: never a stored id)."""
         self._temporary_id -= 1
@@ -378,9 +391,6 @@ class MainWindow(QMainWindow):
             else:
                 self.statusBar().showMessage(self.tr("Every document is done or skipped."), 5000)
 
-    def status_changed(self, doc_id: str) -> None:
-        self.doc_list.update_document(self.store.summary(doc_id))
-
     # --- annotating ----------------------------------------------------------
     def colour_name(self, label: str) -> str:
         colour = self.colours.get(label)
@@ -430,31 +440,41 @@ class MainWindow(QMainWindow):
             self.editor.submit(UpdateSpan(old, old.with_changes(start=start, end=end)),
                                self.tr("move {label} edge").format(label=old.label))
 
-    def _show_unsaved(self, count: int, reason: str) -> None:
-        self.unsaved_banner.setVisible(count > 0)
-        self.unsaved_banner.setText(self.tr("⚠ {count} change(s) not saved yet ({reason}). They stay on screen and "
-                                            "are saved as soon as the file can be written; keep this window open.")
-                                    .format(count=count, reason=reason))
-
     def show_change(self, change) -> None:
-        """The store announced a change (this window's, its undo/redo, a batch): show it."""
-        if isinstance(change, Batch):
-            for part in change.changes:
-                self.show_change(part)
-        elif isinstance(change, AddSpan):
+        """The store announced a change (this window's, its undo/redo, a batch): show it in
+        the article and the annotation list. The document list, the claims and the
+        statistics listen to the store themselves."""
+        for part in leaves(change):
+            self._show_part(part)
+
+    def _show_part(self, change) -> None:
+        if isinstance(change, AddSpan):
             self.span_changed(None, change.span)
         elif isinstance(change, DeleteSpan):
             self.span_changed(change.span, None)
         elif isinstance(change, UpdateSpan):
             self.span_changed(change.before, change.after)
         elif isinstance(change, AddSpans):
-            self.assist.spans_changed([], list(change.spans))
+            self.spans_changed([], list(change.spans))
         elif isinstance(change, DeleteSpans):
-            self.assist.spans_changed(list(change.spans), [])
-        elif isinstance(change, SaveClaim):
-            self.claim_changed(change.before, change.after)
-        elif isinstance(change, SetStatus):
-            self.status_changed(change.doc_id)
+            self.spans_changed(list(change.spans), [])
+
+    def spans_changed(self, removed, added) -> None:
+        """Many span changes at once (annotate-all, accept all, their undo/redo): the
+        article shown follows; suggestions too."""
+        if self.doc is not None and self.doc.id in {s.doc_id for s in [*removed, *added]}:
+            here = self.doc.id
+            for span in removed:
+                if span.doc_id == here:
+                    self.view.remove_span(span.id)
+                    self.spans.pop(span.id, None)
+            for span in self.team.visible([s for s in added if s.doc_id == here]):
+                self.view.add_span(span)
+                self.spans[span.id] = span
+            self.span_list.set_spans(self.doc.text, list(self.spans.values()), self.colour_name)
+            if self.selected_span_id not in self.spans:
+                self.select_span(None)
+        self.assist.spans_changed(removed, added)
 
     def span_changed(self, old: Span | None, new: Span | None) -> None:
         """Show a change the store has made (also called by undo/redo)."""
@@ -475,13 +495,7 @@ class MainWindow(QMainWindow):
             self.span_list.set_spans(self.doc.text, list(self.spans.values()), self.colour_name)
             if self.selected_span_id not in self.spans:
                 self.select_span(None)
-            self.claim_editor.span_changed(old, new)
             self.assist.span_changed(old, new)
-        self.doc_list.update_document(self.store.summary(doc_id))
-
-    def claim_changed(self, old, new) -> None:
-        """Show a claim change the store has announced (an edit, its undo or redo)."""
-        self.claim_editor.claim_changed(old, new)
 
     def select_span(self, span_id: int | None) -> None:
         was = self.selected_span_id
@@ -496,6 +510,14 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(
                 self.tr("{label}: {text} — Delete removes it, a label key relabels it, Alt+arrows move its edges")
                 .format(label=span.label, text=self.doc.text[span.start:span.end]), 6000)
+
+    def selected_entity(self) -> Span | None:
+        return self.spans.get(self.selected_span_id) if self.selected_span_id is not None else None
+
+    def _clear_selections(self) -> None:
+        self.clear_text_selection()
+        if self.selected_span_id is not None:
+            self.select_span(None)
 
     def clear_text_selection(self) -> None:
         cursor = self.view.textCursor()
@@ -622,15 +644,7 @@ class MainWindow(QMainWindow):
 
     def after_import(self, report) -> None:
         if report and report.totals()["imported"]:
-            # Imports leave the search index to the next search: fill it now, while the
-            # annotator expects to wait, not at their first search.
-            self.statusBar().showMessage(self.tr("Preparing search for the new articles…"))
-            QApplication.setOverrideCursor(Qt.WaitCursor)
-            try:
-                search.ensure_index(self.store)
-            finally:
-                QApplication.restoreOverrideCursor()
-                self.statusBar().clearMessage()
+            # The import indexed its articles for search in its own transaction: nothing to wait for.
             self.doc_list.set_documents(self.store.documents())
             self.assist.training.show_state()     # finished articles or new labels: due, stale
             if self.doc is not None:
@@ -656,14 +670,9 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
 
     def closeEvent(self, event) -> None:
-        if len(self.unsaved) and not self.unsaved.retry() and len(self.unsaved):
-            answer = plain.question(
-                self, self.tr("Unsaved changes"), self.tr("{count} change(s) could not be saved ({reason}).\n"
-                                                          "Quit anyway and lose them?")
-                .format(count=len(self.unsaved), reason=self.unsaved.reason))
-            if answer != QMessageBox.Yes:
-                event.ignore()
-                return
+        if not may_close(self, self.unsaved):
+            event.ignore()
+            return
         self._remember_position()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())

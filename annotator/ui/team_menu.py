@@ -144,8 +144,6 @@ class TeamActions(QObject):
         self._names = None
         if self.w.doc is not None and self.w.doc.id == doc_id:
             self.reload()
-        else:
-            self.w.doc_list.update_document(self.w.store.summary(doc_id))
 
     def hand_out(self):
         from annotator.ui.handout_dialog import HandoutDialog

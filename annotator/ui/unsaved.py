@@ -10,7 +10,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel
 
 RETRY_MS = 3000
 
@@ -76,3 +77,37 @@ class UnsavedChanges(QObject):
         self.pending.clear()
         self.timer.stop()
         self.changed.emit(0, "")
+
+
+class UnsavedBanner(QLabel):
+    """The yellow line over a window's work while changes wait for the file."""
+
+    def __init__(self, unsaved: UnsavedChanges, parent=None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.PlainText)
+        self.setWordWrap(True)
+        self.setStyleSheet("background: #fff3cd; color: #5c4400; padding: 6px;")
+        self.hide()
+        unsaved.changed.connect(self.show_count)
+
+    def show_count(self, count: int, reason: str) -> None:
+        self.setVisible(count > 0)
+        self.setText(self.tr("⚠ {count} change(s) not saved yet ({reason}). They stay on screen and "
+                             "are saved as soon as the file can be written; keep this window open.")
+                     .format(count=count, reason=reason))
+
+
+def may_close(parent, unsaved: UnsavedChanges) -> bool:
+    """Closing a window: write what waits; if the file still refuses, ask before losing it."""
+    if len(unsaved):
+        unsaved.retry()
+    if not len(unsaved):
+        return True
+    from PySide6.QtWidgets import QMessageBox
+
+    from annotator.ui import plain
+    answer = plain.question(
+        parent, QCoreApplication.translate("UnsavedChanges", "Unsaved changes"),
+        QCoreApplication.translate("UnsavedChanges", "{count} change(s) could not be saved ({reason}).\n"
+                                   "Quit anyway and lose them?").format(count=len(unsaved), reason=unsaved.reason))
+    return answer == QMessageBox.Yes

@@ -1,6 +1,7 @@
 """Adjudication core: items, agreement, groups, gold written through the store, undo snapshots."""
 import pytest
 
+from annotator.core import edits
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import SpanError, open_project
 from annotator.core.team import adjudication as adj
@@ -57,19 +58,21 @@ def test_accept_agreed_then_only_one_reading_and_undo(store):
     assert [(s.annotator, TEXT[s.start:s.end]) for s in saved] == [("gold", "موسكو")]
     found = adj.items(store, "d1", ["amal", "badr"])
     both = [i for i in found if i.kind == "span" and i.label == "PERS"]
-    saved, _ = adj.apply(store, both)                                       # "both"
+    adj.apply(store, both)                                                  # "both"
     assert len([s for s in store.spans("d1") if s.annotator == "gold"]) == 3
     found = adj.items(store, "d1", ["amal", "badr"])
     short = next(i for i in found if TEXT[i.start:i.end] == "لافروف")
     keep, drop = adj.only(found, short)                                     # "only this one"
-    saved, deleted = adj.apply(store, keep, drop)
+    applied = adj.apply(store, keep, drop)
+    saved, deleted = adj.saved_and_deleted(applied)
     assert saved == [] and [TEXT[s.start:s.end] for s in deleted] == ["سيرغي لافروف"]
     gold = sorted(TEXT[s.start:s.end] for s in store.spans("d1") if s.annotator == "gold")
     assert gold == ["لافروف", "موسكو"]
-    adj.revert(store, saved, deleted)                                       # undo brings it back, same id
+    edits.apply(store, applied.inverse)                                     # undo brings it back, same id
     assert sorted(TEXT[s.start:s.end] for s in store.spans("d1") if s.annotator == "gold") == [
         "سيرغي لافروف", "لافروف", "موسكو"]
-    adj.replay(store, saved, deleted)
+    assert {s.id for s in store.spans("d1") if s.annotator == "gold"} >= {s.id for s in deleted}
+    edits.apply(store, applied.change)                                      # redo
     assert sorted(TEXT[s.start:s.end] for s in store.spans("d1") if s.annotator == "gold") == ["لافروف", "موسكو"]
 
 
@@ -77,7 +80,7 @@ def test_accepted_claim_points_to_the_gold_entity(store):
     found = adj.items(store, "d1", ["amal", "badr"])
     lavrov = next(i for i in found if TEXT[i.start:i.end] == "سيرغي لافروف")
     amal_claim = next(i for i in found if i.kind == "claim" and i.annotators == ("amal",))
-    saved, _ = adj.apply(store, [amal_claim, lavrov])                       # spans go first
+    applied = adj.apply(store, [amal_claim, lavrov])                        # spans go first
     [claim] = [c for c in store.claims("d1") if c.annotator == "gold"]
     assert claim.source.layer == "entity" and claim.source.annotator == "gold"
     assert claim.attributes == {"quote_type": "indirect"}
@@ -86,8 +89,8 @@ def test_accepted_claim_points_to_the_gold_entity(store):
     assert next(i for i in found if i.kind == "claim" and i.annotators == ("amal",)).accepted
     # The gold entity is in use: rejecting it alone is refused, the claim first.
     with pytest.raises(SpanError):
-        adj.reject(store, next(i for i in found if TEXT[i.start:i.end] == "سيرغي لافروف"))
-    adj.revert(store, saved, [])
+        adj.apply(store, [], [next(i for i in found if TEXT[i.start:i.end] == "سيرغي لافروف")])
+    edits.apply(store, applied.inverse)
     assert [c for c in store.claims("d1") if c.annotator == "gold"] == []
     assert [s for s in store.spans("d1") if s.annotator == "gold"] == []
 

@@ -1,11 +1,12 @@
 """The window's one edit path: every change through core.edits, kept unsaved when the file
 refuses it, and the claim segment chosen by Python offsets after an emoji."""
 import inspect
-import sqlite3
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from window_helpers import show_window
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication
+from window_helpers import lock, show_window
 
 from annotator.core.model import CLAIM_LAYER, Claim, Document, Span
 from annotator.core.store import Store, open_project
@@ -37,14 +38,6 @@ def select(window, piece, occurrence=0):
 def state(store):
     return ([(s.doc_id, s.start, s.end, s.label, s.layer) for d in ("a", "b") for s in store.spans(d)],
             [(len(c.content), c.attributes) for c in store.claims("a")], store.status_of("a"))
-
-
-def lock(store):
-    """Another program holds the write lock: every write fails as 'database is locked'."""
-    store.db.execute("PRAGMA busy_timeout = 20")
-    other = sqlite3.connect(store.path, isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
-    return other
 
 
 ACTIONS = {
@@ -146,3 +139,69 @@ def test_removing_a_content_segment_after_an_emoji_removes_the_one_under_the_cur
     window.claim_editor.remove_part("content")
     [left] = store.claim(saved.id).content
     assert TEXT[left.start:left.end] == "سنواصل العمل مع الصين"       # the one under the cursor went
+
+
+def all_actions(window):
+    """Every action of the window's menus (submenus too) and its keyboard-only actions."""
+    found, menus = [], [window.menuBar()]
+    while menus:
+        for action in menus.pop().actions():
+            if action.menu() is not None:
+                menus.append(action.menu())
+            elif not action.isSeparator():
+                found.append(action)
+    return found + [a for a in window.actions() if a not in found]
+
+
+def test_every_menu_action_and_key_writes_only_through_the_edit_api(qtbot, window, monkeypatch):
+    """Trigger every action of the window, with text selected in an article (dialogs it
+    opens are cancelled): whatever reaches the store's writing methods comes from
+    core.edits, and every change of the annotations is announced."""
+    callers = []
+    for name in ("add_span", "delete_span", "update_span", "save_claim", "delete_claim", "set_status",
+                 "insert_span_rows", "insert_document_rows"):
+        original = getattr(Store, name)
+
+        def spy(self, *args, _original=original, _name=name, **kwargs):
+            callers.append((_name, inspect.stack()[1].frame.f_globals.get("__name__")))
+            return _original(self, *args, **kwargs)
+        monkeypatch.setattr(Store, name, spy)
+    heard = []
+    window.store.subscribe(heard.append)
+
+    def close_dialogs():
+        for widget in QApplication.topLevelWidgets():
+            if widget is not window and widget.isVisible() and widget.isWindow():
+                widget.close()
+    timer = QTimer()
+    timer.timeout.connect(close_dialogs)
+    timer.start(50)
+    quit_keys = {QKeySequence("Ctrl+Q")}
+    written = set()
+    try:
+        for action in all_actions(window):
+            if set(action.shortcuts()) & quit_keys or not action.isEnabled():
+                continue
+            window.open_document("a")
+            select(window, "موسكو")
+            before, heard_before = state(window.store), len(heard)
+            action.trigger()
+            QApplication.processEvents()
+            if state(window.store) != before:
+                written.add(action.text())
+                assert len(heard) > heard_before, f"{action.text()!r} changed the project without an announcement"
+    finally:
+        timer.stop()
+    assert {module for _, module in callers} == {"annotator.core.edits"}, set(callers)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    for label in window.store.schema.labels:                         # the label keys, pressed
+        window.open_document("b")
+        window.view.setFocus()
+        text = window.store.document("b").text
+        window.view.select_range(text.index("الوفد"), text.index("الوفد") + 5)
+        before, heard_before = state(window.store), len(heard)
+        qtbot.keyClicks(window.view, label.key)
+        assert state(window.store) != before and len(heard) > heard_before, label.name
+        window.undo_stack.undo()
+    assert len(written) >= 8, written          # labels, claim parts, statuses, ... really wrote

@@ -2,6 +2,7 @@
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
+from window_helpers import lock
 
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import open_project
@@ -228,6 +229,35 @@ def test_adjudication_accept_reject_undo(qtbot, window, tmp_path):
     # The main window shows gold when asked.
     window.team.show_annotations_of("gold")
     assert {who for who, _ in shown(window)} == {"gold"}
+
+
+def test_adjudication_decisions_wait_unsaved_while_the_file_is_locked(qtbot, window):
+    window.open_document("d1")
+    adj_window = window.team.adjudicate()
+    qtbot.addWidget(adj_window)
+    qtbot.waitExposed(adj_window)
+    adj_window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is adj_window)     # window shortcuts need it active
+    store = window.store
+    before = gold(store)
+    row = next(r for r, i in enumerate(adj_window.items) if TEXT[i.start:i.end] == "جنيف" and i.label == "GPE")
+    adj_window.table.setCurrentCell(row, 0)
+    adj_window.table.setFocus()
+    other = lock(store)
+    qtbot.keyClick(adj_window.table, Qt.Key_A)                       # accept, as the annotator does
+    qtbot.keyClick(adj_window.table, Qt.Key_Return, Qt.ControlModifier)   # mark gold done
+    assert gold(store) == before and store.status_of("d1", "gold") != "done"     # nothing half-written
+    assert adj_window.unsaved_banner.isVisibleTo(adj_window) and "locked" in adj_window.unsaved_banner.text()
+    assert len(adj_window.unsaved) == 2 and adj_window.unsaved.retry() == 0
+    other.execute("ROLLBACK")
+    other.close()
+    assert adj_window.unsaved.retry() == 2
+    assert ("GPE", "جنيف") in gold(store) and store.status_of("d1", "gold") == "done"
+    assert not adj_window.unsaved_banner.isVisibleTo(adj_window)
+    assert next(i for i in adj_window.items if TEXT[i.start:i.end] == "جنيف" and i.label == "GPE").accepted
+    adj_window.undo_stack.undo()
+    adj_window.undo_stack.undo()
+    assert gold(store) == before and store.status_of("d1", "gold") != "done"
 
 
 def test_reopening_does_not_pre_accept_again(qtbot, window):

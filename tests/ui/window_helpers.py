@@ -1,4 +1,5 @@
 """Opening a main window on a seeded project, shared by the interface tests."""
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -43,3 +44,12 @@ def gold_window(qtbot, tmp_path) -> MainWindow:
     assert import_paths(store, [GOLD], {"annotator": "gold"}).ok
     store.add_document(Document("new", title="خبر جديد", text=NEW_ARTICLE))
     return show_window(qtbot, store, settings_at(tmp_path))
+
+
+def lock(store):
+    """Another program holds the write lock: every write fails as 'database is locked'.
+    Returns its connection: ``.execute("ROLLBACK")`` and ``.close()`` free the file."""
+    store.db.execute("PRAGMA busy_timeout = 20")
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other

@@ -7,9 +7,8 @@ overlap without being equal (two readings of the same words) share a *group*:
 accepting "only this" one rejects the others of its group.
 
 The result is the annotator ``gold``: accepting an item writes a gold span or
-claim through the store, rejecting deletes it. Every function here is one
-transaction; the returned snapshots (with ids) let the caller undo and redo by
-saving or deleting them again (see ``restore`` and ``remove``).
+claim, rejecting deletes it, both through the one edit path (``edits.Adjudicate``,
+one transaction per decision, with its inverse for undo).
 """
 from __future__ import annotations
 
@@ -144,80 +143,39 @@ def gold_version(store: Store, item: Item):
                  attributes=dict(example.attributes), annotator=GOLD, origin="manual")
 
 
-def restore(store: Store, saved):
-    """Save a gold span or claim (new, or again with its ids after an undo) through the
-    edit path; returns it with ids."""
-    if isinstance(saved, Claim):
-        return edits.apply(store, edits.SaveClaim(None, saved)).change.after
-    return edits.apply(store, edits.AddSpan(saved)).change.span
+def set_gold_status(store: Store, doc_id: str, status: str) -> edits.Applied:
+    """Set the gold annotator's status of a document (its ``inverse`` restores the old one)."""
+    return edits.apply(store, edits.SetStatus(doc_id, status, annotator=GOLD))
 
 
-def remove(store: Store, saved) -> None:
-    if isinstance(saved, Claim):
-        edits.apply(store, edits.SaveClaim(saved, None))
-    else:
-        edits.apply(store, edits.DeleteSpan(saved))
+def apply(store: Store, accept_items=(), reject_items=()) -> edits.Applied:
+    """Accept and reject several items of one document as one change (``edits.Adjudicate``):
+    one transaction; ``applied.inverse`` undoes it, ``applied.change`` redoes it with
+    the same ids. Raises SpanError (nothing written) when the rules refuse a part,
+    e.g. rejecting a gold entity that a gold claim still uses."""
+    items = list(accept_items) + list(reject_items)
+    doc_id = items[0].example.doc_id if items else ""
+    return edits.apply(store, edits.Adjudicate(doc_id, tuple(accept_items), tuple(reject_items)))
 
 
-def set_gold_status(store: Store, doc_id: str, status: str) -> str:
-    """Set the gold annotator's status of a document; returns the one it had."""
-    return edits.apply(store, edits.SetStatus(doc_id, status, annotator=GOLD)).change.before
-
-
-def accept(store: Store, item: Item):
-    """Put the item into gold (one transaction); returns the saved gold span or claim."""
-    if item.gold is not None:
-        return item.gold
-    return restore(store, gold_version(store, item))
-
-
-def reject(store: Store, item: Item):
-    """Take the item out of gold (one transaction); returns what was deleted, or None."""
-    if item.gold is None:
-        return None
-    remove(store, item.gold)
-    return item.gold
-
-
-def apply(store: Store, accept_items=(), reject_items=()) -> tuple[list, list]:
-    """Accept and reject several items in one transaction: (saved, deleted).
-
-    Spans are accepted before claims, so a claim whose source is an entity finds
-    the gold entity it should point to.
-    """
+def saved_and_deleted(applied: edits.Applied) -> tuple[list, list]:
+    """The gold spans and claims an adjudication change wrote and deleted (with ids)."""
     saved, deleted = [], []
-    with store.transaction():
-        for item in reject_items:
-            gone = reject(store, item)
-            if gone is not None:
-                deleted.append(gone)
-        for item in sorted(accept_items, key=lambda i: i.kind != "span"):
-            if item.gold is None:
-                saved.append(accept(store, item))
+    for part in applied.change.changes:
+        if isinstance(part, edits.AddSpan):
+            saved.append(part.span)
+        elif isinstance(part, edits.DeleteSpan):
+            deleted.append(part.span)
+        elif part.after is not None:
+            saved.append(part.after)
+        else:
+            deleted.append(part.before)
     return saved, deleted
-
-
-def revert(store: Store, saved: list, deleted: list) -> None:
-    """Undo ``apply``: delete what it saved, bring back what it deleted, in one transaction."""
-    with store.transaction():
-        for thing in sorted(saved, key=lambda x: not isinstance(x, Claim)):        # claims before their spans
-            remove(store, thing)
-        for thing in sorted(deleted, key=lambda x: isinstance(x, Claim)):          # spans before claims
-            restore(store, thing)
-
-
-def replay(store: Store, saved: list, deleted: list) -> None:
-    """Redo ``apply`` from its snapshots (same ids), in one transaction."""
-    with store.transaction():
-        for thing in sorted(deleted, key=lambda x: not isinstance(x, Claim)):
-            remove(store, thing)
-        for thing in sorted(saved, key=lambda x: isinstance(x, Claim)):
-            restore(store, thing)
 
 
 def accept_agreed(store: Store, found: list[Item]) -> list:
     """Accept every agreed item not yet in gold, in one transaction; returns the saved ones."""
-    return apply(store, [item for item in found if item.agreed and not item.accepted])[0]
+    return saved_and_deleted(apply(store, [item for item in found if item.agreed and not item.accepted]))[0]
 
 
 def only(found: list[Item], item: Item) -> tuple[list[Item], list[Item]]:
@@ -225,5 +183,5 @@ def only(found: list[Item], item: Item) -> tuple[list[Item], list[Item]]:
     return [item], [other for other in found if other.group == item.group and other is not item and other.accepted]
 
 
-__all__ = ["GOLD", "Item", "items", "took_part", "disputed", "accept", "reject", "apply", "accept_agreed", "only",
-           "restore", "remove", "revert", "replay", "gold_version", "set_gold_status"]
+__all__ = ["GOLD", "Item", "items", "took_part", "disputed", "apply", "saved_and_deleted", "accept_agreed", "only",
+           "gold_version", "set_gold_status"]
