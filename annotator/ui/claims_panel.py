@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -128,15 +128,21 @@ class ClaimsPanel(QWidget):
         self.parts.removeRequested.connect(self.partRemoveRequested)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
-        self.buttons = QHBoxLayout()
+        self.buttons = QGridLayout()        # two per row: the panel fits a narrow dock
         self.list = QTreeWidget()
-        self.list.setColumnCount(4)
-        self.list.setHeaderLabels(["#", self.tr("claim"), self.tr("speaker"), self.tr("attributes")])
+        # Three columns that fit a narrow dock: the claim cell carries its attributes on a
+        # second line (a fourth column was cut off at the default width).
+        self.list.setColumnCount(3)
+        self.list.setHeaderLabels(["#", self.tr("claim"), self.tr("speaker")])
         self.list.setRootIsDecorated(False)
         self.list.setLayoutDirection(Qt.RightToLeft)
-        self.list.setUniformRowHeights(True)
-        self.list.setMinimumHeight(120)
-        self.list.header().setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        self.list.setTextElideMode(Qt.ElideLeft)        # Arabic text: the cut end is on the left
+        self.list.setMinimumHeight(80)
+        header = self.list.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeToContents)
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.itemClicked.connect(lambda item, _col: self.claimChosen.emit(item.data(0, Qt.UserRole)))
         self.list_label = QLabel(self.tr("Claims in this article"))
@@ -191,7 +197,8 @@ class ClaimsPanel(QWidget):
         sync()
         action.changed.connect(sync)
         button.clicked.connect(action.trigger)
-        self.buttons.addWidget(button)
+        placed = self.buttons.count()
+        self.buttons.addWidget(button, placed // 2, placed % 2)
         return button
 
     # --- the current claim ---------------------------------------------------
@@ -265,15 +272,14 @@ class ClaimsPanel(QWidget):
         words = excerpt(text[first.start:first.end]) if first else ""
         if len(claim.content) > 1:
             words += f" (+{len(claim.content) - 1})"
-        speaker = excerpt(text[claim.source.start:claim.source.end], 30) if claim.source else UNSET
+        speaker = excerpt(text[claim.source.start:claim.source.end], 20) if claim.source else UNSET
         attrs = " · ".join(a.display_value(claim.attributes[a.name], i18n.current_language()) for a in self.attributes
                            if claim.attributes.get(a.name) and a.type == "choice")
-        item.setText(1, words)
+        item.setText(1, f"{words}\n{attrs}" if attrs else words)
         item.setText(2, speaker)
-        item.setText(3, attrs)
-        item.setToolTip(1, " … ".join(text[s.start:s.end] for s in claim.content))
         note = claim.attributes.get("note")
-        item.setToolTip(3, f"{attrs}\n{note}" if note else attrs)
+        item.setToolTip(1, "\n".join(x for x in (" … ".join(text[s.start:s.end] for s in claim.content), attrs, note)
+                                      if x))
 
     def update_claim(self, text: str, claim: Claim) -> None:
         """One claim changed without moving in the list: refresh its row only."""

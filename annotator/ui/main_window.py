@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QFontDialog,
+    QFrame,
     QInputDialog,
     QLabel,
     QMainWindow,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -55,6 +57,17 @@ def metadata_line(meta: dict) -> str:
         if isinstance(value, str) and value.strip():
             values.append(" ".join(value.split()))
     return " · ".join(values)
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a scroll area: a tall panel then scrolls instead of making the
+    window taller than a laptop's screen (1280×720 must fit)."""
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -151,7 +164,7 @@ class MainWindow(QMainWindow):
             dock = QDockWidget(title, self)
             dock.setObjectName(name)        # saveState() keys: never translated
             self.docks[name] = dock
-            dock.setWidget(widget)
+            dock.setWidget(scrolled(widget) if name == "Claims" else widget)
             dock.setFeatures(QDockWidget.DockWidgetMovable | QDockWidget.DockWidgetFloatable)
             self.addDockWidget(area, dock)
             if widget is self.doc_list:

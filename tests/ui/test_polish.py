@@ -1,8 +1,9 @@
 """What an annotator notices in the first hour: the title reads from the right, the status bar
 does not describe an annotation that is gone."""
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QStyleOptionViewItem
+from PySide6.QtWidgets import QLabel, QPushButton, QStyleOptionViewItem
 from window_helpers import show_window
 
 from annotator.core.model import Document
@@ -136,3 +137,53 @@ def test_claim_attributes_and_their_values_read_in_arabic_in_the_arabic_interfac
     english = window_with(qtbot, tmp_path / "en")
     form = english.claim_editor.panel.form
     assert form.itemAt(0, QFormLayout.LabelRole).widget().text() == "quote type:"
+
+
+def laptop_window(qtbot, tmp_path, language=None):
+    from window_helpers import gold_window
+    window = gold_window(qtbot, tmp_path)
+    if language == "ar":
+        window.setLayoutDirection(Qt.RightToLeft)
+    window.open_document(window.store.documents()[0].id)
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.size().height() == 720)
+    return window
+
+
+@pytest.mark.parametrize("language", [None, "ar"])
+def test_the_window_fits_a_1280_by_720_screen_without_overlaps(qtbot, tmp_path, language):
+    window = laptop_window(qtbot, tmp_path, language)
+    assert window.minimumSizeHint().height() <= 720 and window.minimumSizeHint().width() <= 1280
+    assert window.size().width() == 1280 and window.size().height() == 720
+    bar = window.statusBar().geometry()
+    for name, dock in window.docks.items():
+        if dock.isVisible() and not dock.visibleRegion().isEmpty():      # (a tab behind another is not)
+            assert dock.geometry().bottom() < bar.top(), name            # no dock drawn under the status bar
+            assert window.rect().contains(dock.geometry()), name
+    # The status bar's texts sit side by side (a long message too), none over another.
+    window.statusBar().showMessage("Claim #1: select text and press a role key to set that part " * 2)
+    qtbot.wait(20)
+    permanent = [w for w in window.statusBar().findChildren(QLabel) if w.isVisible() and w.text()]
+    rects = sorted((w.geometry() for w in permanent), key=lambda r: r.left())
+    assert len(rects) >= 2
+    for left, right in zip(rects, rects[1:]):
+        assert left.right() < right.left()
+    # The claims panel fits its dock: no button or row cut at the side.
+    panel = window.claim_editor.panel
+    assert panel.width() <= panel.parentWidget().width()
+    for button in panel.findChildren(QPushButton):
+        assert panel.rect().contains(button.geometry()), button.text()
+
+
+def test_the_claims_list_is_readable_at_the_default_dock_width(qtbot, tmp_path):
+    window = laptop_window(qtbot, tmp_path)
+    panel = window.claim_editor.panel
+    assert panel.list.topLevelItemCount() > 0
+    header = panel.list.header()
+    assert sum(header.sectionSize(i) for i in range(header.count())) <= panel.list.viewport().width() + 1
+    item = panel.list.topLevelItem(0)
+    metrics = panel.list.fontMetrics()
+    claim = window.store.claims(window.doc.id)[0]
+    attributes = item.text(1).split("\n")[1]          # the attributes on the claim's second line
+    assert metrics.horizontalAdvance(attributes) <= header.sectionSize(1)       # shown whole, not "t · yes"
+    assert claim.attributes
