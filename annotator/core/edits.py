@@ -234,7 +234,6 @@ def _batch(results: list[Applied]) -> Applied:
 
 
 def _adjudicate(store, change: Adjudicate) -> Applied:
-    from annotator.core.team.adjudication import gold_version
     results = []
     for item in change.reject:
         if item.gold is not None:
@@ -242,7 +241,7 @@ def _adjudicate(store, change: Adjudicate) -> Applied:
             results.append(_apply(store, SaveClaim(gold, None) if isinstance(gold, Claim) else DeleteSpan(gold)))
     for item in sorted(change.accept, key=lambda i: i.kind != "span"):
         if item.gold is None:
-            gold = gold_version(store, item)        # after the spans: claims find their gold entity
+            gold = item.gold_version(store)         # after the spans: claims find their gold entity
             results.append(_apply(store, SaveClaim(None, gold) if isinstance(gold, Claim) else AddSpan(gold)))
     return _batch(results)
 

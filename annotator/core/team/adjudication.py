@@ -37,6 +37,10 @@ class Item:
     def accepted(self) -> bool:
         return self.gold is not None
 
+    def gold_version(self, store: Store):
+        """The gold span or claim this item becomes (not saved); see ``gold_version``."""
+        return gold_version(store, self)
+
     @property
     def example(self):
         """The annotation as one of its annotators made it (or the gold one)."""
