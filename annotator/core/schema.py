@@ -50,10 +50,20 @@ class Label:
     key: str = ""
     description: str = ""
     examples: list[str] = field(default_factory=list)
+    # Display names per interface language: {"ar": "شخص"}. The name itself is what
+    # is stored and exported; these are only shown.
+    names: dict = field(default_factory=dict)
+
+    def display(self, language: str = "") -> str:
+        """The label as an interface in ``language`` shows it (the name itself by default)."""
+        return self.names.get(language) or self.name
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "colour": self.colour, "key": self.key,
-                "description": self.description, "examples": list(self.examples)}
+        out = {"name": self.name, "colour": self.colour, "key": self.key,
+               "description": self.description, "examples": list(self.examples)}
+        if self.names:
+            out["names"] = dict(self.names)
+        return out
 
 
 @dataclass
@@ -133,6 +143,11 @@ class Schema:
         """The label's colour; ``UNKNOWN_COLOUR`` for labels the schema lacks,
         so spans imported with foreign labels can still be drawn."""
         return next((lab.colour for lab in self.labels if lab.name == name), UNKNOWN_COLOUR)
+
+    def display_label(self, name: str, language: str = "") -> str:
+        """How the interface in ``language`` shows the label ``name``: its display
+        name there, else the name itself (also for labels the schema lacks)."""
+        return next((lab.display(language) for lab in self.labels if lab.name == name), name)
 
     def label_for_key(self, key: str) -> Label | None:
         if not key:
@@ -225,6 +240,17 @@ def _strings(value, source: str, where: str) -> list[str]:
     return list(value)
 
 
+def _display_names(value, source: str, where: str) -> dict[str, str]:
+    """``{"ar": "شخص"}``: language code -> non-empty display name."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict) or not all(
+            isinstance(k, str) and k and isinstance(v, str) and v.strip() for k, v in value.items()):
+        raise SchemaError(f"{source}: {where} must map language codes to names "
+                          f"(e.g. {{\"ar\": \"شخص\"}}), got {value!r}")
+    return {k: v.strip() for k, v in value.items()}
+
+
 def _from_dict(data, source: str) -> Schema:
     if not isinstance(data, dict):
         raise SchemaError(f"{source}: a schema must be a JSON object, got {type(data).__name__}")
@@ -248,6 +274,7 @@ def _from_dict(data, source: str) -> Schema:
             key=_opt(raw, "key", str, None, source, where),
             description=_opt(raw, "description", str, "", source, where),
             examples=_strings(raw.get("examples", []), source, f"{where}: examples"),
+            names=_display_names(raw.get("names"), source, f"{where}: names"),
         ))
 
     claims = _opt(data, "claims", dict, {}, source, "the schema")

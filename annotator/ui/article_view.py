@@ -25,15 +25,17 @@ from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, Qt, Q
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 
+from annotator.core.colour import LABEL_FILL_ALPHA
 from annotator.core.model import CLAIM_LAYER, Claim, Span
 from annotator.core.text.snapping import SnapMode, snap
+from annotator.ui import i18n
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.overlays import Overlays
 
 log = logging.getLogger(__name__)
 
 
-FILL_ALPHA = 105        # opaque label colours are painted this transparent
+FILL_ALPHA = LABEL_FILL_ALPHA   # opaque label colours are painted this transparent (the palette is chosen for it)
 INSET = 4               # px per nesting depth
 MAX_DEPTH_INSET = 3     # deeper spans share the innermost inset
 UNDERLINE = 2           # px, nested spans only
@@ -149,6 +151,7 @@ class ArticleView(QPlainTextEdit):
         self._omap = OffsetMap("")
         self._index = _SpanIndex()
         self._colors: dict[str, QColor] = {}
+        self._label_names: dict[str, str] = {}      # label -> as the interface shows it
         self._selected_id: int | None = None
         self._snap_mode = SnapMode.WORD.value
         self._exact_once = False      # Alt held at mouse release
@@ -231,6 +234,11 @@ class ArticleView(QPlainTextEdit):
     def set_colors(self, colors: dict):
         self._colors = {k: QColor(v) for k, v in colors.items()}
         self.viewport().update()
+
+    def set_label_names(self, labels) -> None:
+        """The schema's labels, so that hovering names them in the interface's language."""
+        language = i18n.current_language()
+        self._label_names = {label.name: label.display(language) for label in labels}
 
     def set_selected_span(self, span_id: int | None):
         old = self._index.by_id.get(self._selected_id) if self._selected_id is not None else None
@@ -535,7 +543,7 @@ class ArticleView(QPlainTextEdit):
 
     def viewportEvent(self, e):
         if e.type() == QEvent.ToolTip:
-            hits = [s.label for s in self.spans_at(e.pos())]
+            hits = [self._label_names.get(s.label, s.label) for s in self.spans_at(e.pos())]
             claims = self.claims_at(e.pos())
             if claims:
                 numbers = ", ".join(f"#{c.id}" for c in claims)

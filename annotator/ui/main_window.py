@@ -26,7 +26,7 @@ from annotator.core.store import Store
 from annotator.core.store.backup import list_backups, restore_backup
 from annotator.core.text.editing import move_edge
 from annotator.core.text.snapping import WORD
-from annotator.ui import plain, themes
+from annotator.ui import i18n, plain, themes
 from annotator.ui.article_view import ArticleView
 from annotator.ui.assist import Assist
 from annotator.ui.claims_panel import ClaimContext, ClaimEditor
@@ -269,6 +269,8 @@ class MainWindow(QMainWindow):
         schema = self.store.schema
         self.colours = {label.name: QColor(label.colour) for label in schema.labels}
         self.palette_widget.set_labels(schema.labels)
+        self.span_list.set_label_names(schema.labels)       # shown in the interface's language
+        self.view.set_label_names(schema.labels)
         for shortcut in self.label_shortcuts:
             shortcut.setParent(None)
         self.label_shortcuts = []
@@ -276,7 +278,7 @@ class MainWindow(QMainWindow):
             if label.key:
                 shortcut = QShortcut(QKeySequence(label.key), self)
                 shortcut.setWhatsThis(self.tr("Tag the selection as {label} (or relabel the selected annotation)")
-                                      .format(label=label.name))
+                                      .format(label=self.label_name(label.name)))
                 shortcut.setProperty(GROUP_PROPERTY, self.tr("Label keys"))
                 shortcut.activated.connect(lambda name=label.name: self.apply_label(name))
                 self.label_shortcuts.append(shortcut)
@@ -405,6 +407,10 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Every document is done or skipped."), 5000)
 
     # --- annotating ----------------------------------------------------------
+    def label_name(self, label: str) -> str:
+        """A label as the annotator reads it: its name in the interface's language."""
+        return self.store.schema.display_label(label, i18n.current_language())
+
     def colour_name(self, label: str) -> str:
         colour = self.colours.get(label)
         return colour.name() if colour else "#cccccc"
@@ -417,12 +423,13 @@ class MainWindow(QMainWindow):
         if selection and selection[1] > selection[0]:
             span = Span(doc_id=self.doc.id, start=selection[0], end=selection[1], label=label,
                         annotator=self.store.annotator, origin="manual")
-            self.editor.submit(AddSpan(span), self.tr("tag {label}").format(label=label), done=self._select_added)
+            self.editor.submit(AddSpan(span), self.tr("tag {label}").format(label=self.label_name(label)), done=self._select_added)
         elif self.selected_span_id is not None:
             old = self.spans[self.selected_span_id]
             if old.label != label:
                 self.editor.submit(UpdateSpan(old, old.with_changes(label=label)),
-                                   self.tr("relabel {old} → {new}").format(old=old.label, new=label))
+                                   self.tr("relabel {old} → {new}").format(old=self.label_name(old.label),
+                                                                             new=self.label_name(label)))
 
     def _select_added(self, applied) -> None:
         if self.doc is not None and applied.change.span.doc_id == self.doc.id:
@@ -442,7 +449,7 @@ class MainWindow(QMainWindow):
         if users:       # the store refuses (SpanInUse): ask what the claims keep, one undo step
             self.claim_editor.delete_entity_in_use(old, users)
             return
-        self.editor.submit(DeleteSpan(old), self.tr("delete {label}").format(label=old.label))
+        self.editor.submit(DeleteSpan(old), self.tr("delete {label}").format(label=self.label_name(old.label)))
 
     def move_selected_edge(self, edge: str, step: int, by_word: bool) -> None:
         if self.selected_span_id is None or self.doc is None:
@@ -451,7 +458,7 @@ class MainWindow(QMainWindow):
         start, end = move_edge(self.doc.text, old.start, old.end, edge, step, by_word)
         if (start, end) != (old.start, old.end):
             self.editor.submit(UpdateSpan(old, old.with_changes(start=start, end=end)),
-                               self.tr("move {label} edge").format(label=old.label))
+                               self.tr("move {label} edge").format(label=self.label_name(old.label)))
 
     def show_change(self, change) -> None:
         """The store announced a change (this window's, its undo/redo, a batch): show it in
@@ -522,7 +529,7 @@ class MainWindow(QMainWindow):
             self.view.reveal(span.start, span.end)       # never move what is already in sight
             self.statusBar().showMessage(
                 self.tr("{label}: {text} — Delete removes it, a label key relabels it, Alt+arrows move its edges")
-                .format(label=span.label, text=self.doc.text[span.start:span.end]), 6000)
+                .format(label=self.label_name(span.label), text=self.doc.text[span.start:span.end]), 6000)
 
     def selected_entity(self) -> Span | None:
         return self.spans.get(self.selected_span_id) if self.selected_span_id is not None else None

@@ -40,7 +40,7 @@ from annotator.ui import i18n, themes
 from annotator.ui.fonts import ordered_arabic_families
 from annotator.ui.line_spacing import MAX_FACTOR, MIN_FACTOR, line_spacing
 from annotator.ui.plain import plain_tooltip
-from annotator.ui.side_panels import label_tooltip_text
+from annotator.ui.side_panels import label_tooltip_text, shown_label
 from annotator.ui.snap_modes import snap_modes
 
 translate = QCoreApplication.translate
@@ -68,7 +68,7 @@ class LabelTable(QTableWidget):
         self.verticalHeader().hide()
         self.horizontalHeader().setSectionResizeMode(self.NAME, QHeaderView.Stretch)
         for row, label in enumerate(schema.labels):
-            item = QTableWidgetItem(label.name)
+            item = QTableWidgetItem(shown_label(label.name, label.display(i18n.current_language())))
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
             item.setToolTip(plain_tooltip(label_tooltip_text(label)))
             self.setItem(row, self.NAME, item)

@@ -6,14 +6,27 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QListView, QListWidget, QListWidgetItem
 
 from annotator.core.model import Span
+from annotator.ui import i18n
 from annotator.ui.plain import plain_tooltip
 
 EXCERPT_CHARS = 40
 
 
+def label_display_names(labels, language: str | None = None) -> dict[str, str]:
+    """Each label's name as the interface shows it: its display name in ``language``
+    (the interface's by default), else the name itself. Stored labels stay the names."""
+    language = i18n.current_language() if language is None else language
+    return {label.name: label.display(language) for label in labels}
+
+
+def shown_label(name: str, display: str) -> str:
+    """``display (NAME)`` when the two differ, so the stored code is never hidden."""
+    return name if display == name else f"{display} ({name})"
+
+
 def label_tooltip_text(label) -> str:
     """A label's name, description and examples, as plain text (data, never markup)."""
-    lines = [label.name]
+    lines = [shown_label(label.name, label.display(i18n.current_language()))]
     if label.description:
         lines.append(label.description)
     if label.examples:
@@ -70,10 +83,12 @@ class LabelPalette(QListWidget):
         super().keyPressEvent(event)
 
     def set_labels(self, labels) -> None:
+        """Show ``labels`` (schema Labels), named in the interface's language."""
         self.clear()
+        names = label_display_names(labels)
         for label in labels:
             key = f"[{label.key}]  " if label.key else ""
-            item = QListWidgetItem(swatch(label.colour), f"{key}{label.name}")
+            item = QListWidgetItem(swatch(label.colour), f"{key}{names[label.name]}")
             item.setData(Qt.UserRole, label.name)
             item.setToolTip(plain_tooltip(label_tooltip_text(label)))
             self.addItem(item)
@@ -90,6 +105,11 @@ class SpanList(QListWidget):
         super().__init__(parent)
         self.setLayoutDirection(Qt.RightToLeft)
         self.currentItemChanged.connect(self._current_changed)
+        self.label_names: dict[str, str] = {}     # label -> as shown (label_display_names)
+
+    def set_label_names(self, labels) -> None:
+        """The schema's labels, to show them in the interface's language."""
+        self.label_names = label_display_names(labels)
 
     def _current_changed(self, current, previous) -> None:
         if current is not None:
@@ -102,10 +122,11 @@ class SpanList(QListWidget):
             excerpt = text[span.start:span.end].replace("\n", " ")
             if len(excerpt) > EXCERPT_CHARS:
                 excerpt = excerpt[:EXCERPT_CHARS] + "…"
-            item = QListWidgetItem(swatch(colour_of(span.label)), f"{span.label}  {excerpt}")
+            shown = self.label_names.get(span.label, span.label)
+            item = QListWidgetItem(swatch(colour_of(span.label)), f"{shown}  {excerpt}")
             item.setData(Qt.UserRole, span.id)
-            item.setToolTip(plain_tooltip(f"{span.label} [{span.start}, {span.end}) · {span.annotator or '?'} · "
-                                          f"{span.origin}"))
+            item.setToolTip(plain_tooltip(f"{shown_label(span.label, shown)} [{span.start}, {span.end}) · "
+                                          f"{span.annotator or '?'} · {span.origin}"))
             self.addItem(item)
         self.blockSignals(False)
 

@@ -10,10 +10,13 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
+from annotator.core.colour import PAGE_BACKGROUNDS
+
 THEME_KEY = "view/theme"
 LIGHT, DARK = "light", "dark"
 THEMES = (LIGHT, DARK)
-PAGE = {LIGHT: ("#ffffff", "#000000"), DARK: ("#e4dfd3", "#000000")}   # article page: base, text
+# The article page: base, text. The label palette is judged on these (core/colour.py).
+PAGE = {LIGHT: (PAGE_BACKGROUNDS[LIGHT], "#000000"), DARK: (PAGE_BACKGROUNDS[DARK], "#000000")}
 
 
 def chosen_theme(settings: QSettings) -> str:

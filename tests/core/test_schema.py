@@ -1,8 +1,22 @@
 """Label schemas as data (annotator/core/schema.py, resources/schemas/*.json)."""
+import itertools
 import json
 
 import pytest
 
+from annotator.core.colour import (
+    CVD_TYPES,
+    LABEL_FILL_ALPHA,
+    PAGE_BACKGROUNDS,
+    blend,
+    contrast,
+    delta_e76,
+    delta_e2000,
+    delta_e2000_lab,
+    painted,
+    simulate_cvd,
+    to_lab,
+)
 from annotator.core.schema import (
     BUILTIN_SCHEMAS,
     LABEL_KEY_ORDER,
@@ -90,6 +104,96 @@ def test_colours_readable_and_distinct(name):
         assert _luminance(lab.colour) <= 0.8, lab.name
     for role in schema.claim_roles:
         assert _contrast_with_black(role.colour) >= 4.5, role.name
+
+
+# --------------------------------------------------------------------------
+# Colours as painted: every label apart from every other and from the page
+# --------------------------------------------------------------------------
+# CIEDE2000 distances between the colours the annotator actually sees: the label
+# colour painted with LABEL_FILL_ALPHA over the article page of each theme. About 1
+# is a just noticeable difference between large patches side by side; highlights are
+# thin and seen one at a time, so categories need far more. A schema of up to twelve
+# labels gets more room per pair than Wojood's 21 or OntoNotes' 18 can.
+MIN_PAIR = {"few": 16, "many": 10}          # any two labels
+MIN_BACKGROUND = 15                         # a label and the bare page
+MIN_NESTED = {"few": 14, "many": 8}         # an inner span painted over its outer one, and the outer one
+MIN_COLOUR_BLIND = 5                        # any two labels under simulated deuter-, prot-, tritanopia
+FEW = 12
+# The default palette the issue reported (OCC/NORP, LOC/GPE hard to tell apart, EVENT
+# barely visible), painted as it was then.
+REPORTED_PALETTE = {"PERS": "#77aadd", "ORG": "#ee8866", "GPE": "#44bb99", "LOC": "#bbcc33", "DATE": "#eedd88",
+                    "NORP": "#ffaabb", "OCC": "#c49c94", "FAC": "#99ddff", "EVENT": "#c5b0d5", "MONEY": "#aaaa00",
+                    "PERCENT": "#decbe4", "QUANTITY": "#e5d8bd"}
+REPORTED_ALPHA = 105
+
+
+def palette_problems(colours: dict, nested: bool, alpha: float = LABEL_FILL_ALPHA) -> list[tuple]:
+    """(what, theme, label, other, distance) for every distance under its threshold."""
+    size = "few" if len(colours) <= FEW else "many"
+    problems = []
+    for theme, page in PAGE_BACKGROUNDS.items():
+        shown = {name: blend(colour, page, alpha) for name, colour in colours.items()}
+        for a, b in itertools.combinations(shown, 2):
+            if (d := delta_e2000(shown[a], shown[b])) < MIN_PAIR[size]:
+                problems.append(("pair", theme, a, b, round(d, 1)))
+        for a in shown:
+            if (d := delta_e2000(shown[a], page)) < MIN_BACKGROUND:
+                problems.append(("background", theme, a, "", round(d, 1)))
+        if nested:                                 # inner painted over the painted outer (article_view.py)
+            for inner, outer in itertools.permutations(shown, 2):
+                both = blend(colours[inner], shown[outer], alpha)
+                if (d := delta_e2000(both, shown[outer])) < MIN_NESTED[size]:
+                    problems.append(("nested", theme, inner, outer, round(d, 1)))
+        if size == "few":
+            for kind in CVD_TYPES:
+                seen = {name: simulate_cvd(rgb, kind) for name, rgb in shown.items()}
+                for a, b in itertools.combinations(seen, 2):
+                    if (d := delta_e2000(seen[a], seen[b])) < MIN_COLOUR_BLIND:
+                        problems.append((kind, theme, a, b, round(d, 1)))
+    return problems
+
+
+def test_ciede2000_matches_the_published_test_data():
+    """Sharma, Wu and Dalal (2005), table 1: the hue-angle and chroma edge cases included."""
+    for lab1, lab2, expected in [
+        ((50, 2.6772, -79.7751), (50, 0, -82.7485), 2.0425),
+        ((50, -1.3802, -84.2814), (50, 0, -82.7485), 1.0),
+        ((50, 2.5, 0), (50, 3.1736, 0.5854), 1.0),
+        ((50, 2.49, -0.001), (50, -2.49, 0.0009), 7.1792),
+        ((50, 2.49, -0.001), (50, -2.49, 0.0011), 7.2195),
+        ((50, -0.001, 2.49), (50, 0.0009, -2.49), 4.8045),
+        ((50, 2.5, 0), (73, 25, -18), 27.1492),
+        ((60.2574, -34.0099, 36.2677), (60.4626, -34.1751, 39.4387), 1.2644),
+        ((90.8027, -2.0831, 1.441), (91.1528, -1.6435, 0.0447), 1.4441),
+        ((2.0776, 0.0795, -1.135), (0.9033, -0.0636, -0.5514), 0.9082),
+    ]:
+        assert delta_e2000_lab(lab1, lab2) == pytest.approx(expected, abs=1e-4)
+        assert delta_e2000_lab(lab2, lab1) == pytest.approx(expected, abs=1e-4)
+    white, red = to_lab("#ffffff"), to_lab("#ff0000")
+    assert white == pytest.approx((100, 0, 0), abs=1e-3) and red == pytest.approx((53.24, 80.09, 67.20), abs=0.01)
+    assert delta_e76("#ffffff", "#000000") == pytest.approx(100, abs=1e-3)
+    assert blend("#ff0000", "#ffffff", 255) == (255, 0, 0) and blend("#000000", "#ffffff", 0.5) == (127.5,) * 3
+    assert painted("#000000", "#ffffff") == blend("#000000", "#ffffff", LABEL_FILL_ALPHA)
+    assert simulate_cvd("#ffffff", "deuteranopia") == pytest.approx((255, 255, 255), abs=0.5)
+
+
+@pytest.mark.parametrize("name", BUILTIN_SCHEMAS)
+def test_labels_distinct_from_each_other_and_the_page_as_painted(name):
+    schema = load_schema(name)
+    assert palette_problems({lab.name: lab.colour for lab in schema.labels}, schema.allow_nested) == []
+    for page in PAGE_BACKGROUNDS.values():                    # black text stays AAA on the fill as painted
+        assert all(contrast(painted(lab.colour, page), "#000000") >= 7 for lab in schema.labels)
+
+
+def test_the_reported_palette_fails_where_annotators_saw_it_fail():
+    problems = {(what, a, b) for what, _, a, b, _ in palette_problems(REPORTED_PALETTE, True, REPORTED_ALPHA)}
+    assert ("pair", "NORP", "OCC") in problems or ("pair", "OCC", "NORP") in problems
+    assert ("nested", "GPE", "LOC") in problems                    # GPE inside LOC: ميناء ... أوديسا
+    assert ("nested", "OCC", "NORP") in problems or ("nested", "NORP", "OCC") in problems
+    assert ("background", "EVENT", "") in problems                 # barely visible
+    # Painted as today it still fails: OCC and NORP were too close a pair in any case.
+    today = {(what, a, b) for what, _, a, b, _ in palette_problems(REPORTED_PALETTE, True)}
+    assert ("pair", "NORP", "OCC") in today or ("pair", "OCC", "NORP") in today
 
 
 def test_same_concept_same_colour_across_schemas():
@@ -192,6 +296,43 @@ def test_user_schema_file(tmp_path):
     assert "ATTACK" in schema and "PERS" not in schema
     with pytest.raises(KeyError):
         schema.label("PERS")
+
+
+def test_label_display_names_per_language():
+    schema = Schema.from_json(_minimal(labels=[
+        {"name": "ACTOR", "colour": "#77aadd", "names": {"ar": " محتج ", "fr": "acteur"}},
+        {"name": "PLACE", "colour": "#ee8866"}]))
+    actor, place = schema.labels
+    assert actor.names == {"ar": "محتج", "fr": "acteur"}
+    assert actor.display("ar") == "محتج" and actor.display("en") == "ACTOR" and actor.display() == "ACTOR"
+    assert place.names == {} and place.display("ar") == "PLACE"
+    assert schema.display_label("ACTOR", "ar") == "محتج"
+    assert schema.display_label("FROM_ANOTHER_TOOL", "ar") == "FROM_ANOTHER_TOOL"
+    # Stored in the project's copy; a label without names writes none (older copies read the same).
+    data = json.loads(schema.to_json())
+    assert data["labels"][0]["names"] == {"ar": "محتج", "fr": "acteur"} and "names" not in data["labels"][1]
+    assert Schema.from_json(schema.to_json()) == schema
+    for bad in ("شخص", {"ar": ""}, {"ar": 3}, ["ar"]):
+        with pytest.raises(SchemaError, match="label 'ACTOR': names must map language codes to names"):
+            Schema.from_json(_minimal(labels=[{"name": "ACTOR", "colour": "#77aadd", "names": bad}]),
+                             source="my.json")
+
+
+@pytest.mark.parametrize("name", BUILTIN_SCHEMAS)
+def test_every_builtin_label_has_an_arabic_name(name):
+    schema = load_schema(name)
+    arabic = [lab.display("ar") for lab in schema.labels]
+    assert all(any("\u0600" <= c <= "\u06ff" for c in shown) for shown in arabic), arabic
+    assert len(set(arabic)) == len(arabic)                 # two labels never read the same
+    assert [lab.display("en") for lab in schema.labels] == schema.label_names()
+
+
+def test_same_concept_same_arabic_name_across_schemas():
+    s = builtin_schemas()
+    for label in ("ORG", "GPE", "NORP", "FAC", "EVENT", "DATE", "MONEY", "PERCENT", "QUANTITY"):
+        shown = {schema.label(label).display("ar") for schema in s.values() if label in schema}
+        assert len(shown) == 1, (label, shown)
+    assert s["default"].label("PERS").display("ar") == s["ontonotes"].label("PERSON").display("ar") == "شخص"
 
 
 def test_many_labels_run_out_of_keys():
