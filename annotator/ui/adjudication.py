@@ -242,8 +242,9 @@ class AdjudicationWindow(QMainWindow):
         if row >= 0:
             self.table.setCurrentCell(row, 0)
         differences = len(adj.disputed(self.items))
-        self.statusBar().showMessage(self.tr("%d items, %d differences, %d in gold")
-                                     % (len(self.items), differences, sum(i.accepted for i in self.items)))
+        self.statusBar().showMessage(self.tr("{items}, {differences}, {gold}").format(
+            items=self.tr("%n item(s)", "", len(self.items)), differences=self.tr("%n difference(s)", "", differences),
+            gold=self.tr("%n in gold", "", sum(i.accepted for i in self.items))))
 
     def _fill_table(self) -> None:
         self.table.blockSignals(True)

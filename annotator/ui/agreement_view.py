@@ -185,7 +185,7 @@ class AgreementView(QDialog):
             (self.tr("Claims: content F1"), claims["content_f1"], self.tr("overlapping content")),
         ]
         rows += [(self.tr("Claims: κ of %s") % name, value["kappa"],
-                  self.tr("%d matched claim pairs") % value["pairs"]) for name, value in claims["attributes"].items()]
+                  self.tr("%n matched claim pair(s)", "", value["pairs"])) for name, value in claims["attributes"].items()]
         fill(self.overall, [[text_item(name), NumberItem(value), text_item(note)] for name, value, note in rows])
         fill(self.labels, [[text_item(label)] + [NumberItem(row[kind][key]) for kind in ("exact", "overlap")
                                                  for key in ("f1", "precision", "recall")]

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.assist.annotate_all import find_candidates
 from annotator.core.edits import AddSpans
+from annotator.ui import i18n
 
 MAX_ROWS = 2000
 
@@ -38,11 +39,12 @@ class AnnotateAllDialog(QDialog):
         self.span = span
         self.candidates = []
         name = window.doc.text[span.start:span.end]
+        self.shown_label = window.store.schema.display_label(span.label, i18n.current_language())
         self.setWindowTitle(self.tr("Annotate all occurrences"))
         self.resize(760, 520)
         header = QLabel(self.tr("Tag the other occurrences of <b>{name}</b> as <b>{label}</b> (whole words; "
                                 "و ف ب ك ل left out; places already tagged are skipped).")
-                        .format(name=html.escape(name), label=html.escape(span.label)))
+                        .format(name=html.escape(name), label=html.escape(self.shown_label)))
         header.setWordWrap(True)
         self.this_article = QRadioButton(self.tr("In this article"))
         self.unfinished = QRadioButton(self.tr("In this and every unfinished article"))
@@ -119,8 +121,9 @@ class AnnotateAllDialog(QDialog):
         chosen = len(self.checked())
         documents = len({c.doc_id for c in self.candidates})
         more = self.tr(" (the first {rows} shown)").format(rows=MAX_ROWS) if len(self.candidates) > MAX_ROWS else ""
-        self.summary.setText(self.tr("{places} places in {documents} article(s){more}; {chosen} checked")
-                             .format(places=len(self.candidates), documents=documents, more=more, chosen=chosen))
+        self.summary.setText(self.tr("{places} {articles}{more}; {chosen}").format(
+            places=self.tr("%n place(s)", "", len(self.candidates)), articles=self.tr("in %n article(s)", "", documents),
+            more=more, chosen=self.tr("%n checked", "", chosen)))
         ok = self.buttons.button(QDialogButtonBox.Ok)
         ok.setText(self.tr("Tag {count}").format(count=chosen))
         ok.setEnabled(chosen > 0)
@@ -130,12 +133,12 @@ class AnnotateAllDialog(QDialog):
         store = self.window.store
         spans = tuple(c.span(store.annotator) for c in self.checked())
         name = self.window.doc.text[self.span.start:self.span.end] if self.window.doc else ""
-        text = self.tr("tag all «{name}» {label}").format(name=name, label=self.span.label)
+        text = self.tr("tag all «{name}» {label}").format(name=name, label=self.shown_label)
         applied = self.window.editor.submit(AddSpans(spans), text)
         if applied is None:
             return 0                # refused or kept unsaved: the status bar or the banner says so
         saved, refused = applied.change.spans, applied.refused
-        message = self.tr("Tagged {count} occurrence(s) as {label}").format(count=len(saved), label=self.span.label)
+        message = self.tr("Tagged %n occurrence(s) as {label}", "", len(saved)).format(label=self.shown_label)
         if refused:
             message += self.tr("; {count} not saved ({reason})").format(count=len(refused), reason=refused[0][1])
         self.window.statusBar().showMessage(message, 8000)

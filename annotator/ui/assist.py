@@ -45,9 +45,10 @@ class Assist:
         self.actions: dict[str, QAction] = {}
 
     @staticmethod
-    def tr(text: str) -> str:
-        """The interface-language text (context ``Assist``; not a QObject, so no QObject.tr)."""
-        return translate("Assist", text)
+    def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        """The interface-language text (context ``Assist``; not a QObject, so no QObject.tr);
+        with ``n``, the plural form for that count (``%n`` in the text)."""
+        return translate("Assist", text, disambiguation, n)
 
     # --- construction --------------------------------------------------------
     def _add(self, menu, name, text, slot, keys=(), on_view=False, checkable=False) -> QAction:
@@ -151,7 +152,7 @@ class Assist:
         if path not in sources["gazetteers"]:
             self._set_sources(sources["gazetteers"] + [path], sources["plugins"])
         self.w.statusBar().showMessage(
-            self.tr("Gazetteer added: {count} names from {path}").format(count=count, path=path), 6000)
+            self.tr("Gazetteer added: %n name(s) from {path}", "", count).format(path=path), 6000)
 
     def add_plugin(self) -> None:
         spec, ok = QInputDialog.getText(self.w, self.tr("Add a recogniser plugin"),

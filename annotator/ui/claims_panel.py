@@ -222,8 +222,7 @@ class ClaimsPanel(QWidget):
             self.parts.hide()
             return
         segments = len(claim.content)
-        parts = (self.tr("{count} content segments") if segments > 1 else self.tr("1 content segment")).format(
-            count=segments)
+        parts = self.tr("%n content segment(s)", "", segments)
         self.header.setText(self.tr("Claim #{id}: {segments}").format(id=claim.id, segments=parts)
                             + f" · {claim.annotator or '?'} · {origin_name(claim.origin)}")
         self.parts.show()
@@ -738,7 +737,7 @@ class ClaimEditor(QObject):
         if choice is None:
             return
         stack = self.ctx.undo_stack
-        stack.beginMacro(self.tr("delete {label} used by {count} claim(s)").format(label=span.label, count=len(users)))
+        stack.beginMacro(self.tr("delete {label} used by %n claim(s)", "", len(users)).format(label=span.label))
         try:
             own: Span | None = None     # one own span replaces the entity in every claim
             for claim in users:

@@ -58,8 +58,8 @@ class HandoutDialog(QDialog):
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(browse)
         guidelines = store.setting(GUIDELINES_SETTING) or ""
-        note = QLabel(self.tr("The project's schema and its guidelines (%d characters) go into every file.")
-                      % len(guidelines) if guidelines else
+        note = QLabel(self.tr("The project's schema and its guidelines (%n character(s)) go into every file.", "",
+                              len(guidelines)) if guidelines else
                       self.tr("The project's schema goes into every file. The project has no guidelines yet."))
         note.setWordWrap(True)
         form = QFormLayout()
@@ -91,11 +91,11 @@ class HandoutDialog(QDialog):
         except (HandoutError, OSError) as error:
             plain.warning(self, self.tr("Cannot hand out"), str(error))
             return
-        lines = [self.tr("%s: %d documents") % (Path(path).name, len(self.report.assignments[name]))
+        lines = [self.tr("%s: %n document(s)", "", len(self.report.assignments[name])) % Path(path).name
                  for name, path in self.report.files.items()]
         plain.information(self, self.tr("Handed out"), "\n".join(lines) + "\n\n" + self.tr(
-            "%d documents go to everyone. Who got what: %s") % (len(self.report.shared),
-                                                                Path(self.folder.text()) / MANIFEST))
+            "%n document(s) go to everyone. Who got what: %s", "", len(self.report.shared))
+            % (Path(self.folder.text()) / MANIFEST))
         self.accept()
 
 

@@ -2,7 +2,9 @@
 
 Strings in the code are English and go through Qt's translation system
 (``self.tr`` / ``QCoreApplication.translate``); ``resources/translations/annotator_ar.qm``
-holds the Arabic (``resources/translations/update.py`` regenerates it). The choice
+holds the Arabic, ``annotator_en.qm`` only the English plural forms of the messages with a
+count (``self.tr("%n change(s)", "", count)`` reads "1 change", "2 changes")
+(``resources/translations/update.py`` regenerates both). The choice
 is a personal preference in QSettings (``ui/language``: ``system``, ``ar`` or ``en``);
 ``system`` means Arabic when the system locale is Arabic. It is applied once, before
 the first window is built: changing it takes effect at the next start.
@@ -47,10 +49,15 @@ def current_language() -> str:
 def install(app: QApplication, language: str) -> bool:
     """Load the translations for ``language`` (``ar``/``en``) into ``app`` and set the
     layout direction. Replaces what an earlier call installed. True if the
-    application's own translation was found (English needs none)."""
+    application's own translation was found (English needs only its plural forms:
+    without them it still works, with "change(s)")."""
     uninstall(app)
     _current[0] = ARABIC if language == ARABIC else "en"
     if language != ARABIC:
+        plurals = QTranslator(app)
+        if plurals.load(str(TRANSLATIONS / "annotator_en.qm")):
+            app.installTranslator(plurals)
+            _installed.append(plurals)
         app.setLayoutDirection(Qt.LeftToRight)
         return True
     ours = QTranslator(app)

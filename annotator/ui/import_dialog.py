@@ -425,7 +425,7 @@ class ImportDialog(QDialog):
             where = self.tr("line {line}: ").format(line=warning["line"]) if warning["line"] else ""
             yield self.tr("Warning: {where}{message}").format(where=where, message=warning["message"]), WARNING_COLOUR
         if file.warnings_not_listed:
-            yield self.tr("… and {count} more warnings").format(count=file.warnings_not_listed), WARNING_COLOUR
+            yield self.tr("… and %n more warning(s)", "", file.warnings_not_listed), WARNING_COLOUR
         for duplicate in file.duplicate_of:
             title = f" «{duplicate['title']}»" if duplicate["title"] else ""
             yield self.tr("Duplicate: line {line}{title} is already in the project ({existing})").format(
@@ -434,7 +434,10 @@ class ImportDialog(QDialog):
 
 def summary_text(report: ImportReport, errors: bool = True) -> str:
     totals = report.totals()
-    lines = [translate("ImportDialog", "Imported {imported} articles with {spans} annotations.").format(**totals),
+    # ImportDialog.tr, not translate(): lupdate sees the count (plural forms) only in tr.
+    lines = [translate("ImportDialog", "{imported} {annotations}.").format(
+                 imported=ImportDialog.tr("Imported %n article(s)", "", totals["imported"]),
+                 annotations=ImportDialog.tr("with %n annotation(s)", "", totals["spans"])),
              translate("ImportDialog", "Already in the project (skipped): {duplicates}.").format(**totals),
              translate("ImportDialog", "Files with errors (nothing imported from them): {failed}.").format(**totals)]
     if report.cancelled:

@@ -116,8 +116,8 @@ class ModelTraining(QObject):
         self.w.external.own_writes = self._own_writes
         process.start()
         self.show_state()
-        bar.showMessage(self.tr("Training the model in the background after {count} newly finished articles…")
-                        .format(count=self.state["due"]) if automatic
+        bar.showMessage(self.tr("Training the model in the background after %n newly finished article(s)…", "",
+                                self.state["due"]) if automatic
                         else self.tr("Training the model in the background…"), 6000)
         self.stateChanged.emit()
         return True
@@ -183,10 +183,12 @@ class ModelTraining(QObject):
         f1 = ((result.get("scores") or {}).get("micro") or {}).get("f1")
         documents = result.get("documents", 0)
         if f1 is None:
-            text = self.tr("Model trained on {count} articles in {seconds:.0f} s (too few to measure its F1)")
+            text = self.tr("Model trained on %n article(s) in {seconds:.0f} s (too few to measure its F1)", "",
+                           documents)
         else:
-            text = self.tr("Model trained on {count} articles in {seconds:.0f} s · cross-validated F1 {f1:.2f}")
-        self.w.statusBar().showMessage(text.format(count=documents, seconds=seconds, f1=f1 or 0), 10000)
+            text = self.tr("Model trained on %n article(s) in {seconds:.0f} s · cross-validated F1 {f1:.2f}", "",
+                           documents)
+        self.w.statusBar().showMessage(text.format(seconds=seconds, f1=f1 or 0), 10000)
 
     def refresh(self) -> None:
         """Read the model again after a training: its state, the articles' uncertainty
@@ -222,10 +224,10 @@ class ModelTraining(QObject):
             # Trained, but on the finished articles the default model still finds more: it suggests.
             text = self.tr("Model: default (better so far) · project F1 {f1:.2f}").format(f1=state["f1"] or 0)
         elif state["kind"] == "project" and state["f1"] is not None:
-            text = self.tr("Model: ready · F1 {f1:.2f} ({count} articles)").format(
-                f1=state["f1"], count=info.get("documents", 0))
+            text = self.tr("Model: ready · F1 {f1:.2f} (%n article(s))", "", info.get("documents", 0)).format(
+                f1=state["f1"])
         elif state["kind"] == "project":
-            text = self.tr("Model: ready ({count} articles)").format(count=info.get("documents", 0))
+            text = self.tr("Model: ready (%n article(s))", "", info.get("documents", 0))
         elif state["kind"] == "default":
             text = self.tr("Model: default (ANERcorp)")
         else:
@@ -240,11 +242,13 @@ class ModelTraining(QObject):
             lines.append(self.tr("Training in the background since {seconds:.0f} s; the window stays usable.")
                          .format(seconds=time.monotonic() - self.began))
         if state["kind"] == "project":
-            lines.append(self.tr("The project's model, trained {when} on {documents} finished articles "
-                                 "({tokens} tokens, {entities} entities) in {seconds:.1f} s.")
+            lines.append(self.tr("The project's model, trained {when} on {documents} ({tokens}, {entities}) "
+                                 "in {seconds:.1f} s.")
                          .format(when=str(info.get("created", "?")).replace("T", " "),
-                                 documents=info.get("documents", 0), tokens=info.get("tokens", 0),
-                                 entities=info.get("entities", 0), seconds=float(info.get("seconds", 0))))
+                                 documents=self.tr("%n finished article(s)", "", info.get("documents", 0)),
+                                 tokens=self.tr("%n token(s)", "", info.get("tokens", 0)),
+                                 entities=self.tr("%n entities", "", info.get("entities", 0)),
+                                 seconds=float(info.get("seconds", 0))))
             scores = info.get("scores") or {}
             if state["f1"] is not None:
                 lines.append(self.tr("Cross-validated F1 ({folds} parts by article): {f1:.2f}")
@@ -266,10 +270,10 @@ class ModelTraining(QObject):
             lines.append(self.tr("No model: train one from the finished articles (Assist ▸ Train the model now)."))
         settings = model_settings(self.w.store)
         every = int(settings["retrain_every"])
-        lines.append(self.tr("{due} articles finished since the last training; it retrains after every {every}.")
-                     .format(due=state["due"], every=every) if every > 0
-                     else self.tr("{due} articles finished since the last training; automatic training is off.")
-                     .format(due=state["due"]))
+        lines.append(self.tr("%n article(s) finished since the last training; it retrains after every {every}.",
+                             "", state["due"]).format(every=every) if every > 0
+                     else self.tr("%n article(s) finished since the last training; automatic training is off.",
+                                  "", state["due"]))
         lines.append(self.tr("Suggestions below {percent:.0f}% confidence are hidden.")
                      .format(percent=100 * float(settings["threshold"])))
         return "\n".join(lines)

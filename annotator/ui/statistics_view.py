@@ -99,8 +99,10 @@ class StatisticsView(QDialog):
 
     def refresh(self) -> None:
         stats = self.store.stats()
-        self.summary.setText(self.tr("{documents} articles, {spans} entity annotations, {claims} claims")
-                             .format(documents=stats["documents"], spans=stats["spans"], claims=stats["claims"]))
+        self.summary.setText(self.tr("{documents}, {spans}, {claims}").format(
+            documents=self.tr("%n article(s)", "", stats["documents"]),
+            spans=self.tr("%n entity annotation(s)", "", stats["spans"]),
+            claims=self.tr("%n claim(s)", "", stats["claims"])))
         progress = status_by_annotator(self.store)
         self.progress.chart.set_data(
             [Bar(name, [(counts[s], STATUS_FILLS[s]) for s in STATUS_ORDER]) for name, counts in progress.items()],

@@ -44,6 +44,7 @@ from annotator.core.assist.suggest.gazetteer import ProjectGazetteer
 from annotator.core.edits import AcceptSuggestions
 from annotator.core.model import ENTITY_LAYER, Span
 from annotator.core.store import open_project
+from annotator.ui import i18n
 from annotator.ui.claims_panel import role_name
 from annotator.ui.overlays import Mark
 
@@ -215,12 +216,17 @@ class Suggestions(QObject):
             else:
                 colour = colours.get(item.label)
                 colour = colour.name() if colour else "#9e9e9e"
+                shown = self._shown_label(item.label)
                 if is_model(item):
                     style = "unsure" if item.score < UNSURE_SCORE else "box"
-                    marks.append(Mark(item.start, item.end, colour, item.label, group, style, f"{item.score:.0%}"))
+                    marks.append(Mark(item.start, item.end, colour, shown, group, style, f"{item.score:.0%}"))
                 else:
-                    marks.append(Mark(item.start, item.end, colour, item.label, group))
+                    marks.append(Mark(item.start, item.end, colour, shown, group))
         self.w.view.set_suggestions(marks, self.focused)
+
+    def _shown_label(self, label: str) -> str:
+        """The label as the interface shows it (its display name in the interface's language)."""
+        return self.w.store.schema.display_label(label, i18n.current_language())
 
     def focus(self, index: int | None) -> None:
         self.focused = index if index is not None and 0 <= index < len(self.items) else None
@@ -241,7 +247,7 @@ class Suggestions(QObject):
             what = self.tr("claim ({quote_type}) {parts}").format(quote_type=item.attributes.get("quote_type", ""),
                                                                   parts=who or self.tr("no cue"))
         else:
-            what = f"{item.label}: {text[item.start:item.end]} ({item.source} {item.score:.2f})"
+            what = f"{self._shown_label(item.label)}: {text[item.start:item.end]} ({item.source} {item.score:.2f})"
         self.w.statusBar().showMessage(
             self.tr("Suggestion {number}/{count}: {what} — Enter accepts, Delete rejects, Tab goes on")
             .format(number=self.focused + 1, count=len(self.items), what=what), 8000)
@@ -276,7 +282,7 @@ class Suggestions(QObject):
             preview = None
         else:
             change = AcceptSuggestions(self.w.doc.id, (item,))
-            text = self.tr("accept {label} suggestion").format(label=item.label)
+            text = self.tr("accept {label} suggestion").format(label=self._shown_label(item.label))
             preview = Span(doc_id=self.w.doc.id, start=item.start, end=item.end, label=item.label)
         applied = self.w.editor.submit(change, text, preview=preview)
         if applied is None or applied.refused:
@@ -303,7 +309,7 @@ class Suggestions(QObject):
         self.rejected.setdefault(self.w.doc.id, set()).update(_key(s) for s in self.items)
         count = len(self.items)
         self._set_items([])
-        self.w.statusBar().showMessage(self.tr("Rejected {count} suggestions in this article").format(count=count),
+        self.w.statusBar().showMessage(self.tr("Rejected %n suggestion(s) in this article", "", count),
                                        5000)
 
     def accept_all(self) -> None:
@@ -314,7 +320,7 @@ class Suggestions(QObject):
         entities = tuple(s for s in self.items if not isinstance(s, ClaimSuggestion))
         claims = tuple(s for s in self.items if isinstance(s, ClaimSuggestion))
         applied = self.w.editor.submit(AcceptSuggestions(self.w.doc.id, entities, claims),
-                                       self.tr("accept {count} suggestions").format(count=len(self.items)))
+                                       self.tr("accept %n suggestion(s)", "", len(self.items)))
         if applied is None:
             return
         saved_spans = len(applied.change.changes[0].spans)

@@ -167,11 +167,13 @@ class TeamActions(QObject):
             QApplication.restoreOverrideCursor()
         self.reload()
         totals = report.as_dict()["totals"]
-        lines = [self.tr("%d files: %d new documents, %d spans, %d claims, %d statuses.")
-                 % (len(report.sources), totals["new_documents"], totals["spans"], totals["claims"],
-                    totals["statuses"])]
+        lines = [self.tr("{files}: {documents}, {spans}, {claims}, {statuses}.").format(
+            files=self.tr("%n file(s)", "", len(report.sources)),
+            documents=self.tr("%n new document(s)", "", totals["new_documents"]),
+            spans=self.tr("%n span(s)", "", totals["spans"]), claims=self.tr("%n claim(s)", "", totals["claims"]),
+            statuses=self.tr("%n status(es)", "", totals["statuses"]))]
         lines += [f"{c.kind}: {c.detail}" + (f" [{c.doc_id}]" if c.doc_id else "") for c in report.conflicts[:20]]
         if len(report.conflicts) > 20:
-            lines.append(self.tr("… and %d more conflicts") % (len(report.conflicts) - 20))
+            lines.append(self.tr("… and %n more conflict(s)", "", len(report.conflicts) - 20))
         plain.information(self.w, self.tr("Merged"), "\n".join(lines))
         return report

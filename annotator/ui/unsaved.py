@@ -92,9 +92,9 @@ class UnsavedBanner(QLabel):
 
     def show_count(self, count: int, reason: str) -> None:
         self.setVisible(count > 0)
-        self.setText(self.tr("⚠ {count} change(s) not saved yet ({reason}). They stay on screen and "
-                             "are saved as soon as the file can be written; keep this window open.")
-                     .format(count=count, reason=reason))
+        self.setText(self.tr("⚠ %n change(s) not saved yet ({reason}). They stay on screen and "
+                             "are saved as soon as the file can be written; keep this window open.", "", count)
+                     .format(reason=reason))
 
 
 def may_close(parent, unsaved: UnsavedChanges) -> bool:
@@ -106,8 +106,8 @@ def may_close(parent, unsaved: UnsavedChanges) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     from annotator.ui import plain
-    answer = plain.question(
-        parent, QCoreApplication.translate("UnsavedChanges", "Unsaved changes"),
-        QCoreApplication.translate("UnsavedChanges", "{count} change(s) could not be saved ({reason}).\n"
-                                   "Quit anyway and lose them?").format(count=len(unsaved), reason=unsaved.reason))
+    # UnsavedChanges.tr, not QCoreApplication.translate: lupdate sees the count (plural forms) only in tr.
+    text = UnsavedChanges.tr("%n change(s) could not be saved ({reason}).\n"
+                             "Quit anyway and lose them?", "", len(unsaved)).format(reason=unsaved.reason)
+    answer = plain.question(parent, QCoreApplication.translate("UnsavedChanges", "Unsaved changes"), text)
     return answer == QMessageBox.Yes

@@ -4,10 +4,6 @@
 <context>
     <name>AdjudicationWindow</name>
     <message>
-        <source>mark gold done</source>
-        <translation>اعتماد المستند منجزًا</translation>
-    </message>
-    <message>
         <source>Adjudicate — %s</source>
         <translation>الفصل في الخلاف — %s</translation>
     </message>
@@ -84,8 +80,41 @@
         <translation>gold (النتيجة) — الكيانات: %d، الادعاءات: %d · %s</translation>
     </message>
     <message>
-        <source>%d items, %d differences, %d in gold</source>
-        <translation>%d عنصرًا، %d خلافًا، %d في النسخة المعتمدة</translation>
+        <source>{items}, {differences}, {gold}</source>
+        <translation>{items}، {differences}، {gold}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation>
+            <numerusform>لا عناصر</numerusform>
+            <numerusform>عنصر واحد</numerusform>
+            <numerusform>عنصران</numerusform>
+            <numerusform>%n عناصر</numerusform>
+            <numerusform>%n عنصرًا</numerusform>
+            <numerusform>%n عنصر</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n difference(s)</source>
+        <translation>
+            <numerusform>لا خلافات</numerusform>
+            <numerusform>خلاف واحد</numerusform>
+            <numerusform>خلافان</numerusform>
+            <numerusform>%n خلافات</numerusform>
+            <numerusform>%n خلافًا</numerusform>
+            <numerusform>%n خلاف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n in gold</source>
+        <translation>
+            <numerusform>لا شيء في النسخة المعتمدة</numerusform>
+            <numerusform>واحد في النسخة المعتمدة</numerusform>
+            <numerusform>اثنان في النسخة المعتمدة</numerusform>
+            <numerusform>%n في النسخة المعتمدة</numerusform>
+            <numerusform>%n في النسخة المعتمدة</numerusform>
+            <numerusform>%n في النسخة المعتمدة</numerusform>
+        </translation>
     </message>
     <message>
         <source>span</source>
@@ -122,20 +151,6 @@
     <message>
         <source>accept agreed items</source>
         <translation>قبول المتفق عليه</translation>
-    </message>
-    <message>
-        <source>Not saved: %s</source>
-        <translation>لم يُحفظ: %s</translation>
-    </message>
-    <message>
-        <source>Could not save</source>
-        <translation>تعذّر الحفظ</translation>
-    </message>
-    <message>
-        <source>The change was not saved:
-%s</source>
-        <translation>لم يُحفظ التغيير:
-%s</translation>
     </message>
     <message>
         <source>No differences: the annotators agree on everything.</source>
@@ -348,9 +363,16 @@
         <source>Claims: κ of %s</source>
         <translation>الادعاءات: κ لـ %s</translation>
     </message>
-    <message>
-        <source>%d matched claim pairs</source>
-        <translation>%d زوجًا من الادعاءات المتطابقة</translation>
+    <message numerus="yes">
+        <source>%n matched claim pair(s)</source>
+        <translation>
+            <numerusform>لا أزواج من الادعاءات المتطابقة</numerusform>
+            <numerusform>زوج واحد من الادعاءات المتطابقة</numerusform>
+            <numerusform>زوجان من الادعاءات المتطابقة</numerusform>
+            <numerusform>%n أزواج من الادعاءات المتطابقة</numerusform>
+            <numerusform>%n زوجًا من الادعاءات المتطابقة</numerusform>
+            <numerusform>%n زوج من الادعاءات المتطابقة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -392,8 +414,52 @@
         <translation> (تُعرض أول {rows})</translation>
     </message>
     <message>
-        <source>{places} places in {documents} article(s){more}; {chosen} checked</source>
-        <translation>المواضع: {places}، المقالات: {documents}{more}؛ المحدَّد: {chosen}</translation>
+        <source>{places} {articles}{more}; {chosen}</source>
+        <translation>{places} {articles}{more}؛ {chosen}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n place(s)</source>
+        <translation>
+            <numerusform>لا مواضع</numerusform>
+            <numerusform>موضع واحد</numerusform>
+            <numerusform>موضعان</numerusform>
+            <numerusform>%n مواضع</numerusform>
+            <numerusform>%n موضعًا</numerusform>
+            <numerusform>%n موضع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n article(s)</source>
+        <translation>
+            <numerusform>في أي مقال</numerusform>
+            <numerusform>في مقال واحد</numerusform>
+            <numerusform>في مقالين</numerusform>
+            <numerusform>في %n مقالات</numerusform>
+            <numerusform>في %n مقالًا</numerusform>
+            <numerusform>في %n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n checked</source>
+        <translation>
+            <numerusform>لم يُحدَّد شيء</numerusform>
+            <numerusform>المحدَّد: واحد</numerusform>
+            <numerusform>المحدَّد: اثنان</numerusform>
+            <numerusform>المحدَّد: %n</numerusform>
+            <numerusform>المحدَّد: %n</numerusform>
+            <numerusform>المحدَّد: %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tagged %n occurrence(s) as {label}</source>
+        <translation>
+            <numerusform>لم يُوسَم أي موضع بـ {label}</numerusform>
+            <numerusform>وُسِم موضع واحد بـ {label}</numerusform>
+            <numerusform>وُسِم موضعان بـ {label}</numerusform>
+            <numerusform>وُسِمت %n مواضع بـ {label}</numerusform>
+            <numerusform>وُسِم %n موضعًا بـ {label}</numerusform>
+            <numerusform>وُسِم %n موضع بـ {label}</numerusform>
+        </translation>
     </message>
     <message>
         <source>Tag {count}</source>
@@ -402,10 +468,6 @@
     <message>
         <source>tag all «{name}» {label}</source>
         <translation>وسم كل مواضع «{name}» بـ {label}</translation>
-    </message>
-    <message>
-        <source>Tagged {count} occurrence(s) as {label}</source>
-        <translation>المواضع الموسومة بـ {label}: {count}</translation>
     </message>
     <message>
         <source>; {count} not saved ({reason})</source>
@@ -565,9 +627,16 @@ The damaged file is kept beside the backups when it can still be copied.</source
         <source>Gazetteers (*.tsv *.txt);;All files (*)</source>
         <translation>قوائم الأسماء (*.tsv *.txt);;كل الملفات (*)</translation>
     </message>
-    <message>
-        <source>Gazetteer added: {count} names from {path}</source>
-        <translation>أُضيفت قائمة الأسماء {path} (عدد الأسماء: {count})</translation>
+    <message numerus="yes">
+        <source>Gazetteer added: %n name(s) from {path}</source>
+        <translation>
+            <numerusform>أُضيفت قائمة الأسماء {path} (لا أسماء فيها)</numerusform>
+            <numerusform>أُضيفت قائمة الأسماء {path} (اسم واحد)</numerusform>
+            <numerusform>أُضيفت قائمة الأسماء {path} (اسمان)</numerusform>
+            <numerusform>أُضيفت قائمة الأسماء {path} (%n أسماء)</numerusform>
+            <numerusform>أُضيفت قائمة الأسماء {path} (%n اسمًا)</numerusform>
+            <numerusform>أُضيفت قائمة الأسماء {path} (%n اسم)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Add a recogniser plugin</source>
@@ -817,9 +886,16 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <source>Remove it from the claim</source>
         <translation>إزالته من الادعاء</translation>
     </message>
-    <message>
-        <source>delete {label} used by {count} claim(s)</source>
-        <translation>حذف {label} المستخدم في الادعاءات ({count})</translation>
+    <message numerus="yes">
+        <source>delete {label} used by %n claim(s)</source>
+        <translation>
+            <numerusform>حذف {label} (لا يستخدمه أي ادعاء)</numerusform>
+            <numerusform>حذف {label} المستخدم في ادعاء واحد</numerusform>
+            <numerusform>حذف {label} المستخدم في ادعاءين</numerusform>
+            <numerusform>حذف {label} المستخدم في %n ادعاءات</numerusform>
+            <numerusform>حذف {label} المستخدم في %n ادعاءً</numerusform>
+            <numerusform>حذف {label} المستخدم في %n ادعاء</numerusform>
+        </translation>
     </message>
     <message>
         <source>claim keeps text {label}</source>
@@ -872,9 +948,16 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <source>speaker</source>
         <translation>المتحدث</translation>
     </message>
-    <message>
-        <source>attributes</source>
-        <translation>الخصائص</translation>
+    <message numerus="yes">
+        <source>%n content segment(s)</source>
+        <translation>
+            <numerusform>لا مقاطع محتوى</numerusform>
+            <numerusform>مقطع محتوى واحد</numerusform>
+            <numerusform>مقطعا محتوى</numerusform>
+            <numerusform>%n مقاطع محتوى</numerusform>
+            <numerusform>%n مقطعًا من المحتوى</numerusform>
+            <numerusform>%n مقطع محتوى</numerusform>
+        </translation>
     </message>
     <message>
         <source>Claims in this article</source>
@@ -887,14 +970,6 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     <message>
         <source>No claim selected. Select the statement and press the content key (Q) to start one; Ctrl+click a claim or pick it below to select it.</source>
         <translation>لا ادعاء محددًا. حدّد نص القول واضغط مفتاح المحتوى (Q) لبدء ادعاء؛ ولتحديد ادعاء انقره مع Ctrl أو اختره من القائمة أدناه.</translation>
-    </message>
-    <message>
-        <source>{count} content segments</source>
-        <translation>مقاطع المحتوى: {count}</translation>
-    </message>
-    <message>
-        <source>1 content segment</source>
-        <translation>مقطع محتوى واحد</translation>
     </message>
     <message>
         <source>Claim #{id}: {segments}</source>
@@ -975,8 +1050,39 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>بلا ادعاءات</translation>
     </message>
     <message>
-        <source>{shown} of {total} articles</source>
-        <translation>المقالات المطابقة: {shown} من {total}</translation>
+        <source>Build the search index</source>
+        <translation>بناء فهرس البحث</translation>
+    </message>
+    <message>
+        <source>Opens the project file writable once to index its articles (as `main.py index --db FILE` does)</source>
+        <translation>يفتح ملف المشروع للكتابة مرة واحدة لفهرسة مقالاته (كما يفعل `main.py index --db FILE`)</translation>
+    </message>
+    <message numerus="yes">
+        <source>{shown} of %n article(s)</source>
+        <translation>
+            <numerusform>المقالات المطابقة: {shown} (لا مقالات في المشروع)</numerusform>
+            <numerusform>المقالات المطابقة: {shown} من مقال واحد</numerusform>
+            <numerusform>المقالات المطابقة: {shown} من مقالين</numerusform>
+            <numerusform>المقالات المطابقة: {shown} من %n مقالات</numerusform>
+            <numerusform>المقالات المطابقة: {shown} من %n مقالًا</numerusform>
+            <numerusform>المقالات المطابقة: {shown} من %n مقال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This project is open read-only and has no search index, so words cannot be searched. Build it to search (the file is opened writable once).</source>
+        <translation>هذا المشروع مفتوح للقراءة فقط وليس له فهرس بحث، فلا يمكن البحث عن الكلمات. ابنِ الفهرس للبحث (يُفتح الملف للكتابة مرة واحدة).</translation>
+    </message>
+    <message>
+        <source>This project is open read-only and its search index holds {indexed} of its {documents} articles, so words cannot be searched. Build it to search (the file is opened writable once).</source>
+        <translation>هذا المشروع مفتوح للقراءة فقط، وفهرس البحث فيه يضم {indexed} من مقالاته البالغة {documents}، فلا يمكن البحث عن الكلمات. ابنِ الفهرس للبحث (يُفتح الملف للكتابة مرة واحدة).</translation>
+    </message>
+    <message>
+        <source>Building the search index…</source>
+        <translation>جارٍ بناء فهرس البحث…</translation>
+    </message>
+    <message>
+        <source>The search index cannot be built: {reason}. Where the file is writable, run: main.py index --db {path}</source>
+        <translation>تعذّر بناء فهرس البحث: {reason}. حيث يمكن الكتابة في الملف، شغّل: main.py index --db {path}</translation>
     </message>
 </context>
 <context>
@@ -1305,9 +1411,16 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <source>Choose…</source>
         <translation>اختيار…</translation>
     </message>
-    <message>
-        <source>The project&apos;s schema and its guidelines (%d characters) go into every file.</source>
-        <translation>يُضمَّن مخطط الوسوم في المشروع وإرشاداته (%d حرفًا) في كل ملف.</translation>
+    <message numerus="yes">
+        <source>The project&apos;s schema and its guidelines (%n character(s)) go into every file.</source>
+        <translation>
+            <numerusform>يُضمَّن مخطط الوسوم في المشروع وإرشاداته (لا أحرف) في كل ملف.</numerusform>
+            <numerusform>يُضمَّن مخطط الوسوم في المشروع وإرشاداته (حرف واحد) في كل ملف.</numerusform>
+            <numerusform>يُضمَّن مخطط الوسوم في المشروع وإرشاداته (حرفان) في كل ملف.</numerusform>
+            <numerusform>يُضمَّن مخطط الوسوم في المشروع وإرشاداته (%n أحرف) في كل ملف.</numerusform>
+            <numerusform>يُضمَّن مخطط الوسوم في المشروع وإرشاداته (%n حرفًا) في كل ملف.</numerusform>
+            <numerusform>يُضمَّن مخطط الوسوم في المشروع وإرشاداته (%n حرف) في كل ملف.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The project&apos;s schema goes into every file. The project has no guidelines yet.</source>
@@ -1349,17 +1462,31 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <source>Cannot hand out</source>
         <translation>تعذّر التوزيع</translation>
     </message>
-    <message>
-        <source>%s: %d documents</source>
-        <translation>%s: %d مستندًا</translation>
+    <message numerus="yes">
+        <source>%s: %n document(s)</source>
+        <translation>
+            <numerusform>%s: لا مستندات</numerusform>
+            <numerusform>%s: مستند واحد</numerusform>
+            <numerusform>%s: مستندان</numerusform>
+            <numerusform>%s: %n مستندات</numerusform>
+            <numerusform>%s: %n مستندًا</numerusform>
+            <numerusform>%s: %n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s) go to everyone. Who got what: %s</source>
+        <translation>
+            <numerusform>لا مستندات مشتركة بين الجميع. من أخذ ماذا: %s</numerusform>
+            <numerusform>مستند واحد للجميع. من أخذ ماذا: %s</numerusform>
+            <numerusform>مستندان للجميع. من أخذ ماذا: %s</numerusform>
+            <numerusform>%n مستندات للجميع. من أخذ ماذا: %s</numerusform>
+            <numerusform>%n مستندًا للجميع. من أخذ ماذا: %s</numerusform>
+            <numerusform>%n مستند للجميع. من أخذ ماذا: %s</numerusform>
+        </translation>
     </message>
     <message>
         <source>Handed out</source>
         <translation>وُزّعت</translation>
-    </message>
-    <message>
-        <source>%d documents go to everyone. Who got what: %s</source>
-        <translation>%d مستندًا للجميع. من أخذ ماذا: %s</translation>
     </message>
 </context>
 <context>
@@ -1648,17 +1775,46 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <source>Warning: {where}{message}</source>
         <translation>تحذير: {where}{message}</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more warning(s)</source>
+        <translation>
+            <numerusform>… ولا تحذيرات أخرى</numerusform>
+            <numerusform>… وتحذير آخر</numerusform>
+            <numerusform>… وتحذيران آخران</numerusform>
+            <numerusform>… و%n تحذيرات أخرى</numerusform>
+            <numerusform>… و%n تحذيرًا آخر</numerusform>
+            <numerusform>… و%n تحذير آخر</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>… and {count} more warnings</source>
-        <translation>… و{count} تحذيرات أخرى</translation>
+        <source>{imported} {annotations}.</source>
+        <translation>{imported} {annotations}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n article(s)</source>
+        <translation>
+            <numerusform>لم يُستورد أي مقال</numerusform>
+            <numerusform>استُورد مقال واحد</numerusform>
+            <numerusform>استُورد مقالان</numerusform>
+            <numerusform>استُوردت %n مقالات</numerusform>
+            <numerusform>استُورد %n مقالًا</numerusform>
+            <numerusform>استُورد %n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>with %n annotation(s)</source>
+        <translation>
+            <numerusform>دون وسوم</numerusform>
+            <numerusform>مع وسم واحد</numerusform>
+            <numerusform>مع وسمين</numerusform>
+            <numerusform>مع %n وسوم</numerusform>
+            <numerusform>مع %n وسمًا</numerusform>
+            <numerusform>مع %n وسم</numerusform>
+        </translation>
     </message>
     <message>
         <source>Duplicate: line {line}{title} is already in the project ({existing})</source>
         <translation>مكرّر: السطر {line}{title} موجود في المشروع من قبل ({existing})</translation>
-    </message>
-    <message>
-        <source>Imported {imported} articles with {spans} annotations.</source>
-        <translation>استُورد {imported} مقالًا مع {spans} وسمًا.</translation>
     </message>
     <message>
         <source>Already in the project (skipped): {duplicates}.</source>
@@ -1945,10 +2101,6 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>تحريك طرف {label}</translation>
     </message>
     <message>
-        <source>⚠ {count} change(s) not saved yet ({reason}). They stay on screen and are saved as soon as the file can be written; keep this window open.</source>
-        <translation>⚠ {count} تغيير لم يُحفظ بعد ({reason}). تبقى التغييرات على الشاشة وتُحفظ حالما تتاح الكتابة في الملف؛ أبقِ هذه النافذة مفتوحة.</translation>
-    </message>
-    <message>
         <source>{label}: {text} — Delete removes it, a label key relabels it, Alt+arrows move its edges</source>
         <translation>الوسم {label}: {text} — Delete يحذفه، ومفتاح وسم يغيّر وسمه، وAlt مع الأسهم يحرّك طرفيه</translation>
     </message>
@@ -1980,20 +2132,6 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <source>Restore failed</source>
         <translation>تعذّرت الاستعادة</translation>
     </message>
-    <message>
-        <source>Preparing search for the new articles…</source>
-        <translation>تجهيز البحث في المقالات الجديدة…</translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation>تغييرات غير محفوظة</translation>
-    </message>
-    <message>
-        <source>{count} change(s) could not be saved ({reason}).
-Quit anyway and lose them?</source>
-        <translation>تعذّر حفظ {count} تغيير ({reason}).
-هل تخرج على أي حال وتفقدها؟</translation>
-    </message>
 </context>
 <context>
     <name>ModelTraining</name>
@@ -2004,10 +2142,6 @@ Quit anyway and lose them?</source>
     <message>
         <source>The model is being trained; it will train again when this training ends.</source>
         <translation>النموذج قيد التدريب؛ سيُدرَّب مرة أخرى عند انتهاء هذا التدريب.</translation>
-    </message>
-    <message>
-        <source>Training the model in the background after {count} newly finished articles…</source>
-        <translation>جارٍ تدريب النموذج في الخلفية بعد إنجاز مقالات جديدة ({count})…</translation>
     </message>
     <message>
         <source>Training the model in the background…</source>
@@ -2026,14 +2160,6 @@ Quit anyway and lose them?</source>
         <translation>لم يُدرَّب النموذج: {reason}</translation>
     </message>
     <message>
-        <source>Model trained on {count} articles in {seconds:.0f} s (too few to measure its F1)</source>
-        <translation>دُرِّب النموذج على المقالات ({count}) في {seconds:.0f} ث (أقل من أن يُقاس بها F1)</translation>
-    </message>
-    <message>
-        <source>Model trained on {count} articles in {seconds:.0f} s · cross-validated F1 {f1:.2f}</source>
-        <translation>دُرِّب النموذج على المقالات ({count}) في {seconds:.0f} ث · F1 بالتحقق المتقاطع {f1:.2f}</translation>
-    </message>
-    <message>
         <source>Model: training…</source>
         <translation>النموذج: قيد التدريب…</translation>
     </message>
@@ -2045,13 +2171,60 @@ Quit anyway and lose them?</source>
         <source>Model: default (better so far) · project F1 {f1:.2f}</source>
         <translation>النموذج: الافتراضي (أفضل حتى الآن) · F1 نموذج المشروع {f1:.2f}</translation>
     </message>
-    <message>
-        <source>Model: ready · F1 {f1:.2f} ({count} articles)</source>
-        <translation>النموذج: جاهز · F1 {f1:.2f} (المقالات: {count})</translation>
+    <message numerus="yes">
+        <source>Training the model in the background after %n newly finished article(s)…</source>
+        <translation>
+            <numerusform>جارٍ تدريب النموذج في الخلفية…</numerusform>
+            <numerusform>جارٍ تدريب النموذج في الخلفية بعد إنجاز مقال جديد واحد…</numerusform>
+            <numerusform>جارٍ تدريب النموذج في الخلفية بعد إنجاز مقالين جديدين…</numerusform>
+            <numerusform>جارٍ تدريب النموذج في الخلفية بعد إنجاز %n مقالات جديدة…</numerusform>
+            <numerusform>جارٍ تدريب النموذج في الخلفية بعد إنجاز %n مقالًا جديدًا…</numerusform>
+            <numerusform>جارٍ تدريب النموذج في الخلفية بعد إنجاز %n مقال جديد…</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Model: ready ({count} articles)</source>
-        <translation>النموذج: جاهز (المقالات: {count})</translation>
+    <message numerus="yes">
+        <source>Model trained on %n article(s) in {seconds:.0f} s (too few to measure its F1)</source>
+        <translation>
+            <numerusform>دُرِّب النموذج على لا شيء من المقالات في {seconds:.0f} ث (عدد أقل من أن يُقاس به F1)</numerusform>
+            <numerusform>دُرِّب النموذج على مقال واحد في {seconds:.0f} ث (عدد أقل من أن يُقاس به F1)</numerusform>
+            <numerusform>دُرِّب النموذج على مقالين في {seconds:.0f} ث (عدد أقل من أن يُقاس به F1)</numerusform>
+            <numerusform>دُرِّب النموذج على %n مقالات في {seconds:.0f} ث (عدد أقل من أن يُقاس به F1)</numerusform>
+            <numerusform>دُرِّب النموذج على %n مقالًا في {seconds:.0f} ث (عدد أقل من أن يُقاس به F1)</numerusform>
+            <numerusform>دُرِّب النموذج على %n مقال في {seconds:.0f} ث (عدد أقل من أن يُقاس به F1)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Model trained on %n article(s) in {seconds:.0f} s · cross-validated F1 {f1:.2f}</source>
+        <translation>
+            <numerusform>دُرِّب النموذج على لا شيء من المقالات في {seconds:.0f} ث · F1 بالتحقق المتقاطع {f1:.2f}</numerusform>
+            <numerusform>دُرِّب النموذج على مقال واحد في {seconds:.0f} ث · F1 بالتحقق المتقاطع {f1:.2f}</numerusform>
+            <numerusform>دُرِّب النموذج على مقالين في {seconds:.0f} ث · F1 بالتحقق المتقاطع {f1:.2f}</numerusform>
+            <numerusform>دُرِّب النموذج على %n مقالات في {seconds:.0f} ث · F1 بالتحقق المتقاطع {f1:.2f}</numerusform>
+            <numerusform>دُرِّب النموذج على %n مقالًا في {seconds:.0f} ث · F1 بالتحقق المتقاطع {f1:.2f}</numerusform>
+            <numerusform>دُرِّب النموذج على %n مقال في {seconds:.0f} ث · F1 بالتحقق المتقاطع {f1:.2f}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Model: ready · F1 {f1:.2f} (%n article(s))</source>
+        <translation>
+            <numerusform>النموذج: جاهز · F1 {f1:.2f} (لا مقالات)</numerusform>
+            <numerusform>النموذج: جاهز · F1 {f1:.2f} (مقال واحد)</numerusform>
+            <numerusform>النموذج: جاهز · F1 {f1:.2f} (مقالان)</numerusform>
+            <numerusform>النموذج: جاهز · F1 {f1:.2f} (%n مقالات)</numerusform>
+            <numerusform>النموذج: جاهز · F1 {f1:.2f} (%n مقالًا)</numerusform>
+            <numerusform>النموذج: جاهز · F1 {f1:.2f} (%n مقال)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Model: ready (%n article(s))</source>
+        <translation>
+            <numerusform>النموذج: جاهز (لا مقالات)</numerusform>
+            <numerusform>النموذج: جاهز (مقال واحد)</numerusform>
+            <numerusform>النموذج: جاهز (مقالان)</numerusform>
+            <numerusform>النموذج: جاهز (%n مقالات)</numerusform>
+            <numerusform>النموذج: جاهز (%n مقالًا)</numerusform>
+            <numerusform>النموذج: جاهز (%n مقال)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Model: default (ANERcorp)</source>
@@ -2066,8 +2239,41 @@ Quit anyway and lose them?</source>
         <translation>التدريب جارٍ في الخلفية منذ {seconds:.0f} ث؛ وتبقى النافذة قابلة للاستخدام.</translation>
     </message>
     <message>
-        <source>The project&apos;s model, trained {when} on {documents} finished articles ({tokens} tokens, {entities} entities) in {seconds:.1f} s.</source>
-        <translation>نموذج المشروع، دُرِّب في {when} على المقالات المنجزة ({documents}؛ الكلمات: {tokens}، الكيانات: {entities}) في {seconds:.1f} ث.</translation>
+        <source>The project&apos;s model, trained {when} on {documents} ({tokens}, {entities}) in {seconds:.1f} s.</source>
+        <translation>نموذج المشروع، دُرِّب في {when} على {documents} ({tokens}، {entities}) في {seconds:.1f} ث.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n finished article(s)</source>
+        <translation>
+            <numerusform>صفر من المقالات المنجزة</numerusform>
+            <numerusform>مقال منجز واحد</numerusform>
+            <numerusform>مقالين منجزين</numerusform>
+            <numerusform>%n مقالات منجزة</numerusform>
+            <numerusform>%n مقالًا منجزًا</numerusform>
+            <numerusform>%n مقال منجز</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>لا كلمات</numerusform>
+            <numerusform>كلمة واحدة</numerusform>
+            <numerusform>كلمتان</numerusform>
+            <numerusform>%n كلمات</numerusform>
+            <numerusform>%n كلمةً</numerusform>
+            <numerusform>%n كلمة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entities</source>
+        <translation>
+            <numerusform>لا كيانات</numerusform>
+            <numerusform>كيان واحد</numerusform>
+            <numerusform>كيانان</numerusform>
+            <numerusform>%n كيانات</numerusform>
+            <numerusform>%n كيانًا</numerusform>
+            <numerusform>%n كيان</numerusform>
+        </translation>
     </message>
     <message>
         <source>Cross-validated F1 ({folds} parts by article): {f1:.2f}</source>
@@ -2089,13 +2295,27 @@ Quit anyway and lose them?</source>
         <source>No model: train one from the finished articles (Assist ▸ Train the model now).</source>
         <translation>لا يوجد نموذج: درِّب نموذجًا من المقالات المنجزة (المساعدة ← تدريب النموذج الآن).</translation>
     </message>
-    <message>
-        <source>{due} articles finished since the last training; it retrains after every {every}.</source>
-        <translation>المقالات المنجزة منذ آخر تدريب: {due}؛ يُعاد التدريب بعد إنجاز كل {every}.</translation>
+    <message numerus="yes">
+        <source>%n article(s) finished since the last training; it retrains after every {every}.</source>
+        <translation>
+            <numerusform>لم يُنجز أي مقال منذ آخر تدريب؛ يُعاد التدريب بعد إنجاز كل {every}.</numerusform>
+            <numerusform>أُنجز مقال واحد منذ آخر تدريب؛ يُعاد التدريب بعد إنجاز كل {every}.</numerusform>
+            <numerusform>أُنجز مقالان منذ آخر تدريب؛ يُعاد التدريب بعد إنجاز كل {every}.</numerusform>
+            <numerusform>أُنجزت %n مقالات منذ آخر تدريب؛ يُعاد التدريب بعد إنجاز كل {every}.</numerusform>
+            <numerusform>أُنجز %n مقالًا منذ آخر تدريب؛ يُعاد التدريب بعد إنجاز كل {every}.</numerusform>
+            <numerusform>أُنجز %n مقال منذ آخر تدريب؛ يُعاد التدريب بعد إنجاز كل {every}.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>{due} articles finished since the last training; automatic training is off.</source>
-        <translation>المقالات المنجزة منذ آخر تدريب: {due}؛ التدريب التلقائي متوقف.</translation>
+    <message numerus="yes">
+        <source>%n article(s) finished since the last training; automatic training is off.</source>
+        <translation>
+            <numerusform>لم يُنجز أي مقال منذ آخر تدريب؛ التدريب التلقائي متوقف.</numerusform>
+            <numerusform>أُنجز مقال واحد منذ آخر تدريب؛ التدريب التلقائي متوقف.</numerusform>
+            <numerusform>أُنجز مقالان منذ آخر تدريب؛ التدريب التلقائي متوقف.</numerusform>
+            <numerusform>أُنجزت %n مقالات منذ آخر تدريب؛ التدريب التلقائي متوقف.</numerusform>
+            <numerusform>أُنجز %n مقالًا منذ آخر تدريب؛ التدريب التلقائي متوقف.</numerusform>
+            <numerusform>أُنجز %n مقال منذ آخر تدريب؛ التدريب التلقائي متوقف.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Suggestions below {percent:.0f}% confidence are hidden.</source>
@@ -2271,8 +2491,41 @@ Quit anyway and lose them?</source>
         <translation>تحديث</translation>
     </message>
     <message>
-        <source>{documents} articles, {spans} entity annotations, {claims} claims</source>
-        <translation>{documents} مقال، {spans} توسيم كيانات، {claims} ادعاء</translation>
+        <source>{documents}, {spans}, {claims}</source>
+        <translation>{documents}، {spans}، {claims}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>لا مقالات</numerusform>
+            <numerusform>مقال واحد</numerusform>
+            <numerusform>مقالان</numerusform>
+            <numerusform>%n مقالات</numerusform>
+            <numerusform>%n مقالًا</numerusform>
+            <numerusform>%n مقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entity annotation(s)</source>
+        <translation>
+            <numerusform>لا كيانات موسومة</numerusform>
+            <numerusform>كيان موسوم واحد</numerusform>
+            <numerusform>كيانان موسومان</numerusform>
+            <numerusform>%n كيانات موسومة</numerusform>
+            <numerusform>%n كيانًا موسومًا</numerusform>
+            <numerusform>%n كيان موسوم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>لا ادعاءات</numerusform>
+            <numerusform>ادعاء واحد</numerusform>
+            <numerusform>ادعاءان</numerusform>
+            <numerusform>%n ادعاءات</numerusform>
+            <numerusform>%n ادعاءً</numerusform>
+            <numerusform>%n ادعاء</numerusform>
+        </translation>
     </message>
     <message>
         <source>Each bar is one annotator&apos;s own status for every article.</source>
@@ -2318,16 +2571,30 @@ Quit anyway and lose them?</source>
         <translation>قبول اقتراح {label}</translation>
     </message>
     <message>
-        <source>Rejected {count} suggestions in this article</source>
-        <translation>رُفضت اقتراحات هذا المقال ({count})</translation>
-    </message>
-    <message>
-        <source>accept {count} suggestions</source>
-        <translation>قبول الاقتراحات ({count})</translation>
-    </message>
-    <message>
         <source>accept claim suggestion</source>
         <translation>قبول اقتراح ادعاء</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %n suggestion(s) in this article</source>
+        <translation>
+            <numerusform>لم يُرفض أي اقتراح في هذا المقال</numerusform>
+            <numerusform>رُفض اقتراح واحد في هذا المقال</numerusform>
+            <numerusform>رُفض اقتراحان في هذا المقال</numerusform>
+            <numerusform>رُفضت %n اقتراحات في هذا المقال</numerusform>
+            <numerusform>رُفض %n اقتراحًا في هذا المقال</numerusform>
+            <numerusform>رُفض %n اقتراح في هذا المقال</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>accept %n suggestion(s)</source>
+        <translation>
+            <numerusform>قبول الاقتراحات</numerusform>
+            <numerusform>قبول اقتراح واحد</numerusform>
+            <numerusform>قبول اقتراحين</numerusform>
+            <numerusform>قبول %n اقتراحات</numerusform>
+            <numerusform>قبول %n اقتراحًا</numerusform>
+            <numerusform>قبول %n اقتراح</numerusform>
+        </translation>
     </message>
     <message>
         <source>Accepted {entities} entity and {claims} claim suggestions</source>
@@ -2417,16 +2684,117 @@ Quit anyway and lose them?</source>
         <translation>تعذّر الدمج</translation>
     </message>
     <message>
-        <source>%d files: %d new documents, %d spans, %d claims, %d statuses.</source>
-        <translation>%d ملفات: %d مستندًا جديدًا، %d كيانًا، %d ادعاءً، %d حالة.</translation>
+        <source>{files}: {documents}, {spans}, {claims}, {statuses}.</source>
+        <translation>{files}: {documents}، {spans}، {claims}، {statuses}.</translation>
     </message>
-    <message>
-        <source>… and %d more conflicts</source>
-        <translation>… و%d تعارضًا آخر</translation>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>لا ملفات</numerusform>
+            <numerusform>ملف واحد</numerusform>
+            <numerusform>ملفان</numerusform>
+            <numerusform>%n ملفات</numerusform>
+            <numerusform>%n ملفًا</numerusform>
+            <numerusform>%n ملف</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new document(s)</source>
+        <translation>
+            <numerusform>لا مستندات جديدة</numerusform>
+            <numerusform>مستند جديد واحد</numerusform>
+            <numerusform>مستندان جديدان</numerusform>
+            <numerusform>%n مستندات جديدة</numerusform>
+            <numerusform>%n مستندًا جديدًا</numerusform>
+            <numerusform>%n مستند جديد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>لا كيانات</numerusform>
+            <numerusform>كيان واحد</numerusform>
+            <numerusform>كيانان</numerusform>
+            <numerusform>%n كيانات</numerusform>
+            <numerusform>%n كيانًا</numerusform>
+            <numerusform>%n كيان</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n claim(s)</source>
+        <translation>
+            <numerusform>لا ادعاءات</numerusform>
+            <numerusform>ادعاء واحد</numerusform>
+            <numerusform>ادعاءان</numerusform>
+            <numerusform>%n ادعاءات</numerusform>
+            <numerusform>%n ادعاءً</numerusform>
+            <numerusform>%n ادعاء</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n status(es)</source>
+        <translation>
+            <numerusform>لا حالات</numerusform>
+            <numerusform>حالة واحدة</numerusform>
+            <numerusform>حالتان</numerusform>
+            <numerusform>%n حالات</numerusform>
+            <numerusform>%n حالةً</numerusform>
+            <numerusform>%n حالة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more conflict(s)</source>
+        <translation>
+            <numerusform>… ولا تعارضات أخرى</numerusform>
+            <numerusform>… وتعارض آخر</numerusform>
+            <numerusform>… وتعارضان آخران</numerusform>
+            <numerusform>… و%n تعارضات أخرى</numerusform>
+            <numerusform>… و%n تعارضًا آخر</numerusform>
+            <numerusform>… و%n تعارض آخر</numerusform>
+        </translation>
     </message>
     <message>
         <source>Merged</source>
         <translation>دُمجت</translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedBanner</name>
+    <message numerus="yes">
+        <source>⚠ %n change(s) not saved yet ({reason}). They stay on screen and are saved as soon as the file can be written; keep this window open.</source>
+        <translation>
+            <numerusform>⚠ لا تغييرات تنتظر الحفظ ({reason}).</numerusform>
+            <numerusform>⚠ تغيير واحد لم يُحفظ بعد ({reason}). يبقى على الشاشة ويُحفظ حالما تتاح الكتابة في الملف؛ أبقِ هذه النافذة مفتوحة.</numerusform>
+            <numerusform>⚠ تغييران لم يُحفظا بعد ({reason}). يبقيان على الشاشة ويُحفظان حالما تتاح الكتابة في الملف؛ أبقِ هذه النافذة مفتوحة.</numerusform>
+            <numerusform>⚠ %n تغييرات لم تُحفظ بعد ({reason}). تبقى على الشاشة وتُحفظ حالما تتاح الكتابة في الملف؛ أبقِ هذه النافذة مفتوحة.</numerusform>
+            <numerusform>⚠ %n تغييرًا لم تُحفظ بعد ({reason}). تبقى على الشاشة وتُحفظ حالما تتاح الكتابة في الملف؛ أبقِ هذه النافذة مفتوحة.</numerusform>
+            <numerusform>⚠ %n تغيير لم تُحفظ بعد ({reason}). تبقى على الشاشة وتُحفظ حالما تتاح الكتابة في الملف؛ أبقِ هذه النافذة مفتوحة.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnsavedChanges</name>
+    <message numerus="yes">
+        <source>%n change(s) could not be saved ({reason}).
+Quit anyway and lose them?</source>
+        <translation>
+            <numerusform>لا تغييرات تنتظر الحفظ ({reason}).
+هل تخرج؟</numerusform>
+            <numerusform>تعذّر حفظ تغيير واحد ({reason}).
+هل تخرج على أي حال وتفقده؟</numerusform>
+            <numerusform>تعذّر حفظ تغييرين ({reason}).
+هل تخرج على أي حال وتفقدهما؟</numerusform>
+            <numerusform>تعذّر حفظ %n تغييرات ({reason}).
+هل تخرج على أي حال وتفقدها؟</numerusform>
+            <numerusform>تعذّر حفظ %n تغييرًا ({reason}).
+هل تخرج على أي حال وتفقدها؟</numerusform>
+            <numerusform>تعذّر حفظ %n تغيير ({reason}).
+هل تخرج على أي حال وتفقدها؟</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>تغييرات غير محفوظة</translation>
     </message>
 </context>
 </TS>

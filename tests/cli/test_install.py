@@ -31,6 +31,7 @@ def test_pip_install_gives_a_command(tmp_path):
     assert (share / "icons" / "hicolor" / "scalable" / "apps" / "arabic-news-annotator.svg").exists()
     resources = share / "arabic-news-annotator" / "resources"
     assert (resources / "translations" / "annotator_ar.qm").exists()          # the Arabic interface
+    assert (resources / "translations" / "annotator_en.qm").exists()          # the English plural forms
     assert (resources / "models" / "anercorp.crfmodel").exists()              # the default model
     assert (share / "doc" / "arabic-news-annotator" / "import.md").exists()   # what the help points to
     helped = subprocess.run([str(command), "-h"], capture_output=True, text=True, timeout=120, cwd=tmp_path)
