@@ -120,7 +120,7 @@ def test_brat_folder(project, tmp_path):
 def test_brat_span_across_a_line_break_is_written_as_fragments():
     from annotator.core.exporters.brat import annotations
     text = "قال الوزير\nإن الأمر"
-    ann = annotations(text, [ExportSpan("entity", "EVENT", 4, 13, "{}", "", "manual", 1, "")], [], set())
+    ann = annotations(text, [ExportSpan("entity", "EVENT", 4, 13, "{}", "", "manual", 1, "")], [])
     assert ann == "T1\tEVENT 4 10;11 13\tالوزير إن\n"
     # Read back as the one span it was: fragments around a line break are brat's way of
     # writing a span across lines (other discontinuous spans stay one span per fragment).
@@ -208,6 +208,22 @@ def test_spacy_lines_are_canonical_json_and_whitespace_becomes_tokens(project, t
     spaces = next(json.loads(line) for line in lines if json.loads(line)["meta"]["id"] == "spaces")
     assert [t["text"] for t in spaces["tokens"]][:4] == ["  ", "قال", " ", "الوزير"]
     assert [t["ws"] for t in spaces["tokens"]][:4] == [False, True, False, False]
+
+
+def test_hf_rows_are_canonical_json(project, tmp_path):
+    """The rows are written piece by piece: exactly what json.dumps(row, sort_keys=True) gives."""
+    from annotator.core.exporters.hf import row
+    project.add_document(Document(id='odd "id" \\ ا', text="قال «نعم»\n\nو\u0001 😀 3.5"))
+    out = tmp_path / "hf.jsonl"
+    exporters.export(project, "hf", out)
+    lines = out.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert any('odd \\"id\\"' in line for line in lines)
+    for line in lines:
+        record = json.loads(line)
+        assert json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n" == line
+        again = row(record["document_id"], record["sentence_id"], record["tokens"], record["ner_tags"],
+                    record["offsets"])
+        assert again == record
 
 
 def test_spans_sharing_a_start_come_longest_first(project, tmp_path):

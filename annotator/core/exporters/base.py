@@ -57,6 +57,8 @@ class Format:
     entities = True       # the format carries entity spans
     claims = False        # the format carries claims
     binary = False
+    appended: tuple[str, ...] = ()   # folder formats: files at the top of the folder that ``files``
+                                     # adds to for every document (brat's documents.jsonl)
 
     @property
     def parallel(self) -> bool:
@@ -98,7 +100,8 @@ class Format:
 
     # --- folder formats -------------------------------------------------------
     def files(self, doc: Prepared, ctx: Context) -> Iterable[tuple[str, str]]:
-        """(name inside the split's folder, content) for one document."""
+        """(name inside the split's folder, content) for one document; a name in ``appended``
+        is a file at the top of the folder that the content is added to."""
         raise NotImplementedError
 
     # --- both -----------------------------------------------------------------

@@ -31,6 +31,12 @@ DOCUMENT_REASONS = {
     "status": "status not selected (--status)",
     "annotator": "not worked on by the annotator (--annotator)",
 }
+# Why an attribute, relation, note or normalization of a span or claim is not in a brat export.
+EXTRA_REASONS = {
+    "attribute_value": "an attribute value brat cannot hold (text with spaces, a list or an object)",
+    "relation_target": "a relation to an annotation that is not exported",
+    "normalization_reference": "a normalization whose reference is not one word",
+}
 ADJUSTMENTS = {
     "expanded": "grown to the edges of the tokens it touches (--align expand)",
     "contracted": "shrunk to the whole tokens inside it (--align contract)",
@@ -52,6 +58,9 @@ class ExportReport:
     claims_seen: int = 0
     claims_exported: int = 0
     claims_left_out: Counter = field(default_factory=Counter)
+    # brat: attributes, relations, notes and normalizations written, and those left out (why)
+    extras: Counter = field(default_factory=Counter)
+    extras_left_out: Counter = field(default_factory=Counter)
     splits: dict = field(default_factory=dict)
     empty_splits: list = field(default_factory=list)      # splits that got no document: not written
     sentences: int = 0
@@ -67,13 +76,17 @@ class ExportReport:
         for name in ("spans_seen", "spans_exported", "claims_seen", "claims_exported", "sentences", "tokens",
                      "sentences_joined"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("spans_left_out", "spans_adjusted", "labels", "claims_left_out"):
+        for name in ("spans_left_out", "spans_adjusted", "labels", "claims_left_out", "extras", "extras_left_out"):
             getattr(self, name).update(getattr(other, name))
         for split, counts in other.splits.items():
             self.splits.setdefault(split, {"documents": 0, "spans": 0})["spans"] += counts["spans"]
 
     def as_dict(self) -> dict:
+        extras = ({"annotations": {"exported": dict(sorted(self.extras.items())),
+                                   "left_out": dict(sorted(self.extras_left_out.items()))}}
+                  if self.extras or self.extras_left_out else {})
         return {
+            **extras,
             "format": self.format,
             "documents": {"seen": self.documents_seen, "exported": self.documents_exported,
                           "left_out": dict(sorted(self.documents_left_out.items()))},
@@ -101,6 +114,12 @@ class ExportReport:
         if self.claims_seen:
             lines.append(f"{self.claims_exported} of {self.claims_seen} claims exported")
             lines += _reasons(self.claims_left_out, REASONS)
+        if self.extras or self.extras_left_out:
+            written = ", ".join(count_of(self.extras[kind], word) for kind, word in
+                                (("attributes", "attribute"), ("relations", "relation"), ("notes", "note"),
+                                 ("normalizations", "normalization")))
+            lines.append(f"{written} exported")
+            lines += _reasons(self.extras_left_out, EXTRA_REASONS)
         if self.tokens:
             lines.append(f"{self.sentences} sentences, {self.tokens} tokens"
                          + (f"; {self.sentences_joined} sentence breaks inside entities ignored"

@@ -14,14 +14,19 @@
   with a warning.
 * Claims as our brat export writes them come back as claims: T spans of type
   ``Content``/``Cue``/``Source``/``Via``, relations ``HasCue``/``HasSource``/
-  ``HasVia`` and ``NextSegment`` from a claim's first content segment, choice
-  attributes as ``A`` lines on it. A source or via that is an entity's T stays
-  that entity.
+  ``HasVia`` and ``NextSegment`` from a claim's first content segment, its
+  attributes as ``A`` lines and its ``note`` as an ``#`` line on it. A source or
+  via that is an entity's T stays that entity.
 * The whole ``.txt`` is the article text (offsets point into it); its first
   non-empty line is also used as the title.
+* In a folder written by our brat export (``manifest.json`` with format ``brat``),
+  ``documents.jsonl`` gives each file's document id, title, status and metadata
+  back (brat has no place for them); a file it does not list keeps the above,
+  with a warning.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Iterator
 
@@ -35,7 +40,10 @@ from annotator.core.importers.base import (
     keep_relations,
 )
 from annotator.core.importers.textstream import read_text
-from annotator.core.model import CLAIM_ROLES
+from annotator.core.model import CLAIM_ROLES, STATUSES
+
+DOCUMENTS_NAME = "documents.jsonl"     # written by exporters/brat.py beside manifest.json
+MANIFEST_NAME = "manifest.json"
 
 
 def pair(path: Path) -> tuple[Path, Path]:
@@ -56,7 +64,123 @@ def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
         ann = ann_path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(ann_path, None, f"not valid UTF-8 (byte {error.start})", "brat files are UTF-8") from None
-    yield parse(text, ann, notes, ann_path, text_path.name)
+    document = parse(text, ann, notes, ann_path, text_path.name)
+    record = export_record(text_path, notes)
+    if record is not None:
+        _take_record(document, record)
+    yield document
+
+
+def export_root(text_path: Path) -> Path | None:
+    """The folder of our brat export holding this ``.txt`` (its own folder, or the one above a
+    ``train/``/``dev/``/``test/`` subfolder), or None."""
+    for root in (text_path.parent, text_path.parent.parent):
+        if (root / DOCUMENTS_NAME).is_file() and _is_brat_manifest(root / MANIFEST_NAME):
+            return root
+    return None
+
+
+_MANIFESTS: dict = {}        # manifest path -> (stat key, is it a brat export's)
+
+
+def _is_brat_manifest(path: Path) -> bool:
+    try:
+        info = path.stat()
+    except OSError:
+        return False
+    key = (info.st_mtime_ns, info.st_size)
+    cached = _MANIFESTS.get(path)
+    if cached is None or cached[0] != key:
+        try:
+            manifest = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            manifest = None
+        if len(_MANIFESTS) > 16:
+            _MANIFESTS.clear()
+        cached = _MANIFESTS[path] = (key, isinstance(manifest, dict) and manifest.get("format") == "brat")
+    return cached[1]
+
+
+_INDEX: dict = {}          # the documents.jsonl indexed last: {path: (stat key, {file: offset}, problems)}
+
+
+def _index(path: Path) -> tuple[dict, list[str]]:
+    """Where each file's line of documents.jsonl starts, and the problems met reading it;
+    made once for all the files of a folder import (only names and offsets are kept, so a
+    big export costs little memory)."""
+    info = path.stat()
+    key = (info.st_mtime_ns, info.st_size)
+    cached = _INDEX.get(path)
+    if cached is not None and cached[0] == key:
+        return cached[1], cached[2]
+    offsets, problems, position = {}, [], 0
+    with open(path, "rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            start, position = position, position + len(raw)
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw.decode("utf-8-sig" if start == 0 else "utf-8"))
+            except (ValueError, UnicodeDecodeError) as error:
+                problems.append(f"line {number}: malformed JSON"
+                                + (f" ({error.msg} at column {error.colno})" if hasattr(error, "colno") else ""))
+                continue
+            if not isinstance(record, dict) or not isinstance(record.get("file"), str):
+                problems.append(f'line {number}: not an object with a "file"')
+                continue
+            offsets[record["file"]] = start
+    _INDEX.clear()
+    _INDEX[path] = (key, offsets, problems)
+    return offsets, problems
+
+
+def _record_at(path: Path, offset: int) -> dict:
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        return json.loads(handle.readline().decode("utf-8-sig" if offset == 0 else "utf-8"))
+
+
+def export_record(text_path: Path, notes: FileNotes) -> dict | None:
+    """What our brat export's ``documents.jsonl`` says about this file, checked; None when the
+    file is not part of such an export (or the record is missing: a warning says so)."""
+    root = export_root(Path(text_path))
+    if root is None:
+        return None
+    name = Path(text_path).relative_to(root).as_posix()
+    try:
+        offsets, problems = _index(root / DOCUMENTS_NAME)
+        record = _record_at(root / DOCUMENTS_NAME, offsets[name]) if name in offsets else None
+    except OSError as error:
+        notes.warn(None, f"{DOCUMENTS_NAME} could not be read ({error.strerror}): the document id, title and "
+                         "status come from the brat files alone")
+        return None
+    if record is None:
+        notes.warn(None, f"{DOCUMENTS_NAME} does not list {name}" + (f" ({'; '.join(problems[:3])})" if problems else "")
+                   + ": the document id, title and status come from the brat files alone")
+        return None
+    checked = {}
+    for field, valid, what in (("id", lambda v: isinstance(v, str) and v.strip(), "a non-empty string"),
+                               ("title", lambda v: isinstance(v, str), "a string"),
+                               ("status", lambda v: v in STATUSES, f"one of {', '.join(STATUSES)}"),
+                               ("meta", lambda v: isinstance(v, dict), "an object")):
+        if field not in record:
+            continue
+        if valid(record[field]):
+            checked[field] = record[field]
+        else:
+            notes.warn(None, f"{DOCUMENTS_NAME}, {name}: {field} {record[field]!r} is not {what}; left out")
+    return checked
+
+
+def _take_record(document: RawDocument, record: dict) -> None:
+    if "id" in record:
+        document.id = record["id"]
+    if "title" in record:
+        document.title = record["title"]
+    if "status" in record:
+        document.status = record["status"]
+    if "meta" in record:
+        document.meta = dict(record["meta"])
 
 
 def parse(text: str, ann: str, notes: FileNotes | None = None, ann_path="document.ann",

@@ -39,11 +39,18 @@ def looks_like(obj: dict, options: dict | None = None) -> bool:
     return isinstance(spans, list) and bool(spans) and isinstance(spans[0], dict) and "token_start" in spans[0]
 
 
+HF_KEYS = {"tokens", "ner_tags"}
+
+
 def record(path, number, obj: dict, options: dict, notes) -> RawDocument | None:
     answer = obj.get("answer")
     if answer not in (None, "accept"):
         notes.skip(number, f"the annotator answered {answer!r}")
         return None
+    if "text" not in obj and HF_KEYS <= obj.keys() and not options.get("text_column"):
+        raise InputError(path, number, "this is Hugging Face token classification data (tokens and ner_tags, "
+                         "as export --format hf writes it): it has no article text to import",
+                         "import the jsonl, spacy or conll export of the same project instead")
     text = text_of(obj, options, path, number)
     if blank_text(text, notes, number):
         return None

@@ -28,6 +28,10 @@ _FORMULA = re.compile(r"\s*(?:=\s*[A-Za-z_][\w.]*\s*[(|!]|[+\-@]\s*[A-Za-z_][\w.
 DELIMITERS = {"csv": ",", "tsv": "\t"}
 
 
+# The columns of our spans CSV export (exporters/spans_csv.py): a table of spans, not articles.
+SPAN_TABLE = {"document_id", "label", "start", "end", "text"}
+
+
 def _delimiter(options: dict, fmt: str) -> str:
     given = options.get("delimiter")
     if not given:
@@ -73,6 +77,11 @@ def _read(path: Path, options: dict, notes: FileNotes, fmt: str) -> Iterator[Raw
         header_line = line
         if len(set(header)) != len(header):
             notes.warn(header_line, "the header repeats a column name; the first one is used")
+        if SPAN_TABLE <= {name.casefold() for name in header} and not options.get("text_column"):
+            raise InputError(path, header_line, "this is a table of annotations (one row per span, as export "
+                             "--format csv writes it), not of articles: its text cells are span texts",
+                             "import the jsonl or brat export of the same project instead; --text-column "
+                             "reads it as articles anyway")
         columns = Columns.find(header, options, path, header_line)
         index = {}
         for position, name in enumerate(header):
