@@ -131,7 +131,7 @@ def test_write_atomic_still_works(tmp_path):
     assert target.read_text(encoding="utf-8") == "أ\nب\n" and os.listdir(tmp_path) == ["lines.txt"]
 
 
-@pytest.mark.parametrize("fmt", ["spacy", "conll", "conll-nested", "hf"])
+@pytest.mark.parametrize("fmt", ["jsonl", "spacy", "conll", "conll-nested", "hf"])
 def test_worker_processes_write_the_same_bytes_and_counts(project, tmp_path, fmt, monkeypatch, forking_allowed):
     from annotator.core.exporters import parallel
     monkeypatch.setattr(parallel, "CHUNK", 1)                      # several chunks in flight
@@ -159,11 +159,11 @@ def test_cancel_with_workers_leaves_nothing_and_stops_them(project, tmp_path, mo
     assert multiprocessing.active_children() == []                 # terminated and joined
 
 
-def test_only_token_formats_to_files_use_workers(forking_allowed):
+def test_only_token_formats_and_jsonl_to_files_use_workers(forking_allowed):
     from annotator.core.exporters import parallel
     from annotator.core.exporters.spacy import DOCBIN
     assert not parallel.usable(FORMATS["brat"], 2) and not parallel.usable(DOCBIN, 2)
-    assert not parallel.usable(FORMATS["jsonl"], 2) and not parallel.usable(FORMATS["csv"], 2)
+    assert parallel.usable(FORMATS["jsonl"], 2) and not parallel.usable(FORMATS["csv"], 2)
     assert not parallel.usable(FORMATS["conll"], 1)
 
 
@@ -174,3 +174,18 @@ def test_big_folder_exports_flush_once(project, tmp_path, monkeypatch):
     monkeypatch.setattr(files.os, "sync", lambda: synced.append(1))
     exporters.export(project, "brat", tmp_path / "brat")
     assert synced == [1] and len(list((tmp_path / "brat").glob("*.ann"))) == 3
+
+
+def test_early_writeback_keeps_every_byte(tmp_path, monkeypatch):
+    """Exports ask the kernel to start writing now and then (so the final fsync is short):
+    what reaches the file is unchanged, in order, and only under the real name at commit."""
+    from annotator.core.exporters import files
+    monkeypatch.setattr(files, "_WRITEBACK", 1)                   # every call starts a writeback
+    atomic = files.AtomicFiles()
+    handle = atomic.open(tmp_path / "a.txt")
+    for k in range(200):
+        handle.write(f"سطر {k}\n")
+        atomic.writeback()
+    assert not (tmp_path / "a.txt").exists()
+    atomic.commit()
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "".join(f"سطر {k}\n" for k in range(200))

@@ -5,7 +5,9 @@ import pytest
 
 from annotator.core import exporters
 from annotator.core.exporters.options import ExportOptions, parse_labels, parse_mapping, parse_split
-from annotator.core.exporters.readers import read_conll, read_jsonl
+from annotator.core.exporters.readers import check_prodigy, read_conll, read_hf, read_jsonl
+from annotator.core.model import Document, Span
+from annotator.core.text.tokenize import split_entity_clitics, tokenize
 
 
 def exported(path):
@@ -140,6 +142,91 @@ def test_clitics_put_the_inner_entity_on_its_own_tokens(project, tmp_path):
     k = words.index("صين")
     assert first[k - 2:k + 1] == [("و", ["O"]), ("ال", ["B-GPE"]), ("صين", ["I-GPE"])]
     assert "not_on_token_edges" not in report.spans_left_out and balanced(report)
+
+
+CLITIC_TEXT = ("قال الوزير إن وفدا وصل وبكين أمس، ثم سافر لروسيا وموسكو. "
+               "وأكد فالرئيس مستعد للقاء وبالعاصمة وفد آخر.")
+# (the word, the entity inside it, its label, the tokens the word becomes with --clitics)
+CLITIC_CASES = [("وبكين", "بكين", "GPE", ["و", "بكين"]), ("لروسيا", "روسيا", "GPE", ["ل", "روسيا"]),
+                ("وموسكو", "موسكو", "GPE", ["و", "موسكو"]), ("فالرئيس", "الرئيس", "OCC", ["ف", "ال", "رئيس"]),
+                ("وبالعاصمة", "العاصمة", "GPE", ["و", "ب", "ال", "عاصمة"])]
+
+
+@pytest.fixture
+def clitic_project(project):
+    """A document whose entities start after the proclitics of their words."""
+    project.add_document(Document(id="clitics", text=CLITIC_TEXT, status="done"))
+    for word, name, label, _ in CLITIC_CASES:
+        start = CLITIC_TEXT.index(word) + word.index(name)
+        project.add_span(Span(doc_id="clitics", start=start, end=start + len(name), label=label))
+    return project
+
+
+def _clitic_doc_tags(tokens, tags):
+    """(word's tokens, their tags) of every case, found in one document's token list."""
+    found = {}
+    for word, _, _, pieces in CLITIC_CASES:
+        k = next(k for k in range(len(tokens)) if tokens[k:k + len(pieces)] == pieces)
+        found[word] = tags[k:k + len(pieces)]
+    return found
+
+
+EXPECTED_CLITIC_TAGS = {"وبكين": ["O", "B-GPE"], "لروسيا": ["O", "B-GPE"], "وموسكو": ["O", "B-GPE"],
+                        "فالرئيس": ["O", "B-OCC", "I-OCC"], "وبالعاصمة": ["O", "O", "B-GPE", "I-GPE"]}
+
+
+def test_clitics_split_every_proclitic_where_the_entity_starts(clitic_project, tmp_path):
+    """--clitics: the entity covers the name only (بكين in وبكين): every proclitic before it
+    (و ف ب ل ك, combined, with and without ال) is a token of its own, so each entity is on
+    token edges in CoNLL, HF and spaCy, with nothing adjusted or left out."""
+    options = {"clitics": True, "align": "strict"}
+    conll = tmp_path / "c.conll"
+    report = exporters.export(clitic_project, "conll", conll, options)
+    assert "not_on_token_edges" not in report.spans_left_out and balanced(report)
+    sentences = read_conll(conll)
+    rows = next(s for s in sentences if [w for w, _ in s][:2] == ["قال", "ال"]) + next(
+        s for s in sentences if [w for w, _ in s][:2] == ["و", "أكد"])
+    tokens, tags = [w for w, _ in rows], [t[0] for _, t in rows]
+    assert _clitic_doc_tags(tokens, tags) == EXPECTED_CLITIC_TAGS
+
+    hf = tmp_path / "h.jsonl"
+    exporters.export(clitic_project, "hf", hf, options)
+    records, names = read_hf(hf)
+    mine = [r for r in records if r["document_id"] == "clitics"]
+    tokens = [t for r in mine for t in r["tokens"]]
+    tags = [names[n] for r in mine for n in r["ner_tags"]]
+    assert _clitic_doc_tags(tokens, tags) == EXPECTED_CLITIC_TAGS
+    offsets = [o for r in mine for o in r["offsets"]]
+    assert all(CLITIC_TEXT[a:b] == t for t, (a, b) in zip(tokens, offsets))
+
+    spacy = tmp_path / "s.jsonl"
+    exporters.export(clitic_project, "spacy", spacy, options)
+    record = next(r for r in read_jsonl(spacy) if r["meta"]["id"] == "clitics")
+    assert check_prodigy(record) == []
+    words = [t["text"] for t in record["tokens"]]
+    for word, name, label, pieces in CLITIC_CASES:
+        span = next(s for s in record["spans"] if record["text"][s["start"]:s["end"]] == name)
+        assert span["label"] == label
+        inside = words[span["token_start"]:span["token_end"] + 1]
+        assert inside == pieces[len(pieces) - len(inside):] and "".join(inside) == name
+        before = span["token_start"] - (len(pieces) - len(inside))
+        assert words[before:span["token_start"]] == pieces[:len(pieces) - len(inside)]
+
+
+def test_without_clitics_the_proclitic_stays_on_the_entity_token(clitic_project, tmp_path):
+    conll = tmp_path / "c.conll"
+    report = exporters.export(clitic_project, "conll", conll)
+    words = {w: t[0] for s in read_conll(conll) for w, t in s}
+    assert words["وبكين"] == "B-GPE" and words["لروسيا"] == "B-GPE" and words["وبالعاصمة"] == "B-GPE"
+    assert report.spans_adjusted["expanded"] >= len(CLITIC_CASES)
+
+
+def test_clitics_split_only_proclitics_and_only_where_an_entity_starts():
+    text = "وبكين وَبِكين أمريكا كميات وبكين"
+    first, second, third = text.index("بكين"), text.index("كين", 7), text.index("ريكا")
+    tokens = split_entity_clitics(text, tokenize(text, clitics=True), [first, second, third])
+    assert [t.text for t in tokens] == ["و", "بكين", "وَ", "بِ", "كين", "أمريكا", "كميات", "وبكين"]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
 
 
 def test_option_parsing():

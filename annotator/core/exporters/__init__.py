@@ -108,6 +108,7 @@ class _FileSink:
         self.files = AtomicFiles()
         self.paths = data_paths(ctx.out, ctx.options.split_names)
         self.states = {}
+        self.added = 0
         try:
             for name, path in self.paths.items():
                 self.states[name] = writer.open_file(self.files.open(path, binary=writer.binary), ctx)
@@ -119,9 +120,16 @@ class _FileSink:
 
     def add(self, doc) -> None:
         self.writer.write(self.states[doc.item.split], doc, self.ctx)
+        if doc.item.number % 64 == 0:
+            self.files.writeback()
 
-    def add_text(self, split: str, text: str) -> None:
-        self.states[split].write(text)
+    def add_text(self, split: str, data: bytes) -> None:
+        """A document's lines already encoded (``parallel``); ``flush`` came first, so
+        nothing is pending in the text layer."""
+        self.states[split].buffer.write(data)
+        self.added += 1
+        if self.added % 64 == 0:
+            self.files.writeback()
 
     def flush(self) -> None:
         for state in self.states.values():
@@ -157,15 +165,31 @@ class _FolderSink:
         self.paths = {name: ctx.out / name for name in names} if names else {"": ctx.out}
         for name in names:
             ctx.report.splits[name] = {"documents": 0, "spans": 0}
+        self.appended = {}          # name -> open handle of a file every document adds to
 
     def add(self, doc) -> None:
         split = doc.item.split
         for name, content in self.writer.files(doc, self.ctx):
-            self.folder.write(f"{split}/{name}" if split else name, content)
+            if name in self.writer.appended:
+                handle = self.appended.get(name)
+                if handle is None:
+                    handle = self.appended[name] = self.folder.open(name)
+                handle.write(content)
+            else:
+                self.folder.write(f"{split}/{name}" if split else name, content)
+
+    def _close_appended(self) -> None:
+        for handle in self.appended.values():
+            handle.close()
+        self.appended = {}
 
     def finish(self) -> None:
         out, ctx = self.ctx.out, self.ctx
-        side = []
+        self._close_appended()
+        side = [out / name for name in self.writer.appended]
+        for name in self.writer.appended:         # written even when no document was exported
+            if not (self.folder.temporary / name).exists():
+                self.folder.write(name, "")
         for name, content in self.writer.extra_files(ctx).items():
             side.append(out / name)
             self.folder.write(name, content)
@@ -177,4 +201,5 @@ class _FolderSink:
         return self.folder.commit()
 
     def abort(self) -> None:
+        self._close_appended()
         self.folder.abort()

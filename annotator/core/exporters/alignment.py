@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from annotator.core.exporters.report import ExportReport
 from annotator.core.model import Span
-from annotator.core.text.tokenize import Token, align_span, sentences, tokenize
+from annotator.core.text.tokenize import Token, align_span, sentences, split_entity_clitics, tokenize
 
 
 class Aligned(NamedTuple):
@@ -51,6 +51,9 @@ _after = itemgetter(1)   # Aligned.j
 
 def token_view(text: str, spans: list, policy: str, clitics: bool, report: ExportReport) -> TokenView:
     tokens = tokenize(text, clitics)
+    if clitics and spans:
+        # where an entity starts after the proclitics of its word, they are cut off there
+        tokens = split_entity_clitics(text, tokens, [span.start for span in spans])
     starts = list(map(_start, tokens))
     ends = list(map(_end, tokens))
     n = len(tokens)

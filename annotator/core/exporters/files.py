@@ -52,11 +52,41 @@ def _fsync(handle) -> None:
     os.fsync(handle.fileno())
 
 
+_WRITEBACK = 8 << 20          # bytes written between two early writebacks
+_fadvise = getattr(os, "posix_fadvise", None)
+
+
+def _start_writeback(handle, done: int) -> int:
+    """Ask the kernel to start writing what ``handle`` holds beyond ``done`` bytes (Linux:
+    POSIX_FADV_DONTNEED starts the writeback of dirty pages without waiting for it), so the
+    disk writes while the export computes and the final fsync waits only for the tail.
+    Returns the new ``done``."""
+    handle.flush()
+    position = os.lseek(handle.fileno(), 0, os.SEEK_CUR)
+    if position - done >= _WRITEBACK:
+        try:
+            _fadvise(handle.fileno(), done, position - done, os.POSIX_FADV_DONTNEED)
+        except OSError:
+            pass
+        done = position
+    return done
+
+
 class AtomicFiles:
     """Files written under temporary names and renamed together on ``commit``."""
 
     def __init__(self):
         self._open: list[tuple[object, str, Path]] = []
+        self._written: dict[int, int] = {}     # fd -> bytes handed to early writeback
+
+    def writeback(self) -> None:
+        """Start writing to disk what is already written (cheap; call now and then while
+        streaming a large file): the fsync of ``commit`` then has little left to wait for."""
+        if _fadvise is None:
+            return
+        for handle, _, _ in self._open:
+            fd = handle.fileno()
+            self._written[fd] = _start_writeback(handle, self._written.get(fd, 0))
 
     def open(self, path, binary: bool = False):
         path = Path(path)

@@ -70,6 +70,7 @@ class Jsonl(Format):
     title = "Project JSONL (round trip)"
     suffix = ".jsonl"
     claims = True
+    parallel = True     # formatting the spans is most of the time: worth a second core
 
     def lines(self, doc, ctx):
         yield document_line(doc.item.doc, doc.entities, doc.item.claims)

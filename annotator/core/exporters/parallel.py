@@ -11,6 +11,7 @@ formats, the export runs in one process. Output bytes are the same either way
 """
 from __future__ import annotations
 
+import gc
 from collections import deque
 
 from annotator.core import processes
@@ -18,6 +19,7 @@ from annotator.core.exporters.base import count_exported
 from annotator.core.exporters.report import ExportReport
 
 CHUNK = 200
+_YOUNG = 50_000           # the workers' young-generation threshold (Python's default: 700)
 _job = None   # (writer, ctx), inherited by forked workers
 
 
@@ -27,18 +29,25 @@ def usable(writer, jobs: int) -> bool:
 
 def _work(chunk):
     writer, ctx = _job
+    if gc.get_threshold()[0] < _YOUNG:
+        # A worker makes and drops thousands of small tuples per document (tokens, spans): a
+        # larger young generation lets them die by reference counting before the collector
+        # scans them. Memory stays flat: a chunk's objects are freed when it is done.
+        gc.set_threshold(_YOUNG, 20, 100)
     ctx.report = ctx.selection.report = ExportReport()   # this chunk's counts, merged by the main process
     texts = []
     for item in map(ctx.selection.item, chunk):
         doc = writer.prepare(item, ctx)
         count_exported(writer, doc, ctx.report)
-        texts.append((item.split, "".join(writer.lines(doc, ctx))))
+        # UTF-8 here, not in the main process: pickling a str encodes it anyway, and bytes
+        # go to the file as they are (the main process neither decodes nor encodes them)
+        texts.append((item.split, "".join(writer.lines(doc, ctx)).encode("utf-8")))
     return texts, ctx.report
 
 
 def run(items, writer, ctx, jobs: int, write) -> None:
     """Format ``items`` (``selection.RawItem``) in ``jobs`` worker processes; ``write(split,
-    text)`` in document order."""
+    data)`` in document order, ``data`` each document's lines encoded in UTF-8."""
     global _job
     _job = (writer, ctx)          # set before the fork: the workers inherit it
     pending: deque = deque()

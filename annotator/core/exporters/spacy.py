@@ -18,14 +18,51 @@ outermost ones); spaCy stays optional and is needed only for that.
 from __future__ import annotations
 
 import json
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import itemgetter, not_
 
 from annotator.core.exporters.base import Format
 from annotator.core.exporters.files import ExportError
-from annotator.core.exporters.jsonl import _quote, _Quoted
+from annotator.core.exporters.jsonl import _quote
 
 _text, _start, _end = itemgetter(0), itemgetter(1), itemgetter(2)
 _BOOL = {False: "false", True: "true"}
+
+
+_PLAIN_GAPS = frozenset(("", " "))
+_TOKEN_JSON = '{"end": %d, "id": %d, "start": %d, "text": %s, "ws": %s}'
+
+
+def _columns(text: str, tokens) -> tuple[list, list, list, list, list[int]]:
+    """``spacy_tokens`` as columns (texts, starts, ends, ws) and the index: built by C-level
+    maps and list slices, no Python step per token."""
+    n = len(tokens)
+    words, starts, ends = list(map(_text, tokens)), list(map(_start, tokens)), list(map(_end, tokens))
+    gap_ends = starts[1:]
+    gap_ends.append(len(text))
+    gaps = list(map(text.__getitem__, map(slice, ends, gap_ends)))      # whitespace after each token
+    ws = list(map(str.startswith, gaps, repeat(" ")))
+    lead = text[:starts[0]] if n else text
+    texts, begins, finishes, spaces = ([lead], [0], [len(lead)], [False]) if lead else ([], [], [], [])
+    index, shift, done = [], len(texts), 0
+    for k in compress(range(n), map(not_, map(_PLAIN_GAPS.__contains__, gaps))):   # paragraph breaks, double spaces
+        texts += words[done:k + 1]
+        begins += starts[done:k + 1]
+        finishes += ends[done:k + 1]
+        spaces += ws[done:k + 1]
+        index += range(done + shift, k + 1 + shift)
+        texts.append(gaps[k][ws[k]:])
+        begins.append(ends[k] + ws[k])
+        finishes.append(gap_ends[k])
+        spaces.append(False)
+        shift += 1
+        done = k + 1
+    texts += words[done:]
+    begins += starts[done:]
+    finishes += ends[done:]
+    spaces += ws[done:]
+    index += range(done + shift, n + shift)
+    return texts, begins, finishes, spaces, index
 
 
 def spacy_tokens(text: str, tokens) -> tuple[list[tuple], list[int]]:
@@ -33,24 +70,8 @@ def spacy_tokens(text: str, tokens) -> tuple[list[tuple], list[int]]:
 
     ``ws``: one space follows. Whitespace before the first token, and any whitespace after a
     token other than that one space, is a token of its own (spaCy's rule)."""
-    n = len(tokens)
-    starts, ends = list(map(_start, tokens)), list(map(_end, tokens))
-    gap_ends = starts[1:] + [len(text)]
-    gaps = list(map(text.__getitem__, map(slice, ends, gap_ends)))      # whitespace after each token
-    ws = [gap[:1] == " " for gap in gaps]
-    base = list(zip(map(_text, tokens), starts, ends, ws))
-    lead = text[:starts[0]] if n else text
-    out = [(lead, 0, len(lead), False)] if lead else []
-    index, shift, done = [], len(out), 0
-    for k in [k for k, gap in enumerate(gaps) if gap and gap != " "]:   # paragraph breaks, double spaces
-        out += base[done:k + 1]
-        index += range(done + shift, k + 1 + shift)
-        out.append((gaps[k][ws[k]:], ends[k] + ws[k], gap_ends[k], False))
-        shift += 1
-        done = k + 1
-    out += base[done:]
-    index += range(done + shift, n + shift)
-    return out, index
+    texts, begins, finishes, spaces, index = _columns(text, tokens)
+    return list(zip(texts, begins, finishes, spaces)), index
 
 
 def _spans(doc, index) -> list[dict]:
@@ -77,10 +98,9 @@ def record_line(doc) -> str:
     """``json.dumps(record(doc), ensure_ascii=False, sort_keys=True)`` byte for byte, without a
     dict per token (test_export_formats checks the equality)."""
     item, view = doc.item, doc.view
-    tokens, index = spacy_tokens(item.doc.text, view.tokens)
-    quoted = _Quoted()
-    body = ", ".join([f'{{"end": {e}, "id": {k}, "start": {s}, "text": {quoted[t]}, "ws": {_BOOL[w]}}}'
-                      for k, (t, s, e, w) in enumerate(tokens)])
+    texts, begins, finishes, spaces, index = _columns(item.doc.text, view.tokens)
+    body = ", ".join(map(_TOKEN_JSON.__mod__, zip(finishes, range(len(texts)), begins, map(_quote, texts),
+                                                  map(_BOOL.__getitem__, spaces))))
     return (f'{{"meta": {json.dumps(_meta(item), ensure_ascii=False, sort_keys=True)}, '
             f'"spans": {json.dumps(_spans(doc, index), ensure_ascii=False, sort_keys=True)}, '
             f'"text": {_quote(item.doc.text)}, "tokens": [{body}]}}\n')

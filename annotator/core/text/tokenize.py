@@ -24,6 +24,8 @@ Word tokens (``tokenize``), in order of precedence:
 Clitics stay attached by default (``والصين`` is one token), as in ANERcorp and
 Wojood. ``clitics=True`` splits proclitics conservatively (``والصين`` -> و ال صين,
 ``للصين`` -> ل ل صين with the second ل being the article); see ``_clitic_cuts``.
+``split_entity_clitics`` (exports with ``--clitics``) also cuts a word where an entity starts
+after its proclitics (``بكين`` in ``وبكين``): the annotation says what a guess cannot.
 
 ``sentences`` splits on newlines and sentence-final marks outside quotations
 (policy in its docstring); ``align_span`` maps a character span onto tokens
@@ -38,7 +40,8 @@ from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter, itemgetter, sub
 from typing import NamedTuple, Sequence
 
-__all__ = ["Token", "Alignment", "tokenize", "sentences", "token_sentences", "align_span", "ALIGN_POLICIES"]
+__all__ = ["Token", "Alignment", "tokenize", "split_entity_clitics", "sentences", "token_sentences", "align_span",
+           "ALIGN_POLICIES"]
 
 
 class Token(NamedTuple):
@@ -181,6 +184,68 @@ def _segment_clitics(tokens: list[Token]) -> list[Token]:
         bounds = (0, *cuts[i], len(word))
         out += [Token(word[a:b], start + a, start + b) for a, b in zip(bounds, bounds[1:])]
         done = i + 1
+    out += tokens[done:]
+    return out
+
+
+@lru_cache(maxsize=None)   # made on first use: only --clitics exports need it (and wordmatch)
+def _entity_heads() -> frozenset[str]:
+    """Bare letters that may stand before an entity inside one word: a proclitic of
+    ``wordmatch.CLITIC_PREFIXES`` (و ف ب ك ل, وب فب وك فك ول فل), the article ال alone or
+    after one of them (وال بال وبال ...), and the article's lam after ل (لل ولل فلل)."""
+    from annotator.core.text.wordmatch import CLITIC_PREFIXES
+    heads = set(CLITIC_PREFIXES) | {"ال"}
+    heads |= {p + ("ل" if p.endswith("ل") else "ال") for p in CLITIC_PREFIXES}
+    return frozenset(heads)
+
+
+
+def _head_cuts(head: str) -> tuple[int, ...] | None:
+    """Offsets inside ``head`` (the letters of a word before where an entity starts) where
+    its proclitics end, ``len(head)`` last; None when ``head`` is not proclitics. Each
+    clitic is a token of its own and ال one token, as ``_clitic_cuts`` segments them."""
+    bare = head.translate(_STRIP)
+    if bare not in _entity_heads():
+        return None
+    cuts, i = [], 0
+    while i < len(bare):
+        i += 2 if bare.startswith("ال", i) else 1
+        cuts.append(i)
+    if bare != head:      # marks stay with their letter: cut before the next letter
+        letters = [k for k, ch in enumerate(head) if ch not in _NON_LETTERS]
+        cuts = [letters[c] if c < len(letters) else len(head) for c in cuts]
+    return tuple(cuts)
+
+
+def split_entity_clitics(text: str, tokens: list[Token], starts: Sequence[int]) -> list[Token]:
+    """``tokens`` with proclitics split off where an entity starts inside a word after them.
+
+    ``starts``: where the entities start. An entity starting after the proclitics of its word
+    (``بكين`` in ``وبكين``, ``روسيا`` in ``لروسيا``, ``العاصمة`` in ``وبالعاصمة``) says where
+    the name begins, which ``tokenize(clitics=True)`` alone cannot know (``بكين`` may be ب +
+    كين): the word is cut there and its proclitics become tokens of their own (و ب, ل, و ب ال).
+    An entity starting inside a word after anything else (``ريكا`` in ``أمريكا``) changes
+    nothing (the alignment policy deals with it)."""
+    token_starts = list(map(itemgetter(1), tokens))
+    cuts: dict[int, set[int]] = {}
+    for start in starts:
+        k = bisect_right(token_starts, start) - 1
+        if k < 0 or token_starts[k] == start or tokens[k].end <= start:
+            continue
+        word_start = token_starts[k]
+        found = _head_cuts(text[word_start:start])
+        if found is not None:
+            cuts.setdefault(k, set()).update(word_start + c for c in found)
+    if not cuts:
+        return tokens
+    out: list[Token] = []
+    done = 0
+    for k in sorted(cuts):
+        out += tokens[done:k]
+        word, start, end = tokens[k]
+        bounds = [start, *sorted(cuts[k]), end]
+        out += [Token(text[a:b], a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
+        done = k + 1
     out += tokens[done:]
     return out
 
