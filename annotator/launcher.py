@@ -3,7 +3,6 @@
 `python main.py` and the installed `arabic-annotator` command both come here; messages
 name the program as it was started.
 """
-import difflib
 import os
 import sys
 
@@ -15,7 +14,7 @@ def program_name() -> str:
 
 def main(argv=None) -> None:
     argv = sys.argv[1:] if argv is None else argv
-    from annotator.cli import cli
+    from annotator.cli import COMMANDS
     from annotator.cli import main as cli_main
     prog = program_name()
     first = argv[0] if argv else ""
@@ -26,11 +25,12 @@ def main(argv=None) -> None:
         from annotator import __version__
         print(f"{prog} {__version__}")
         return
-    if first in cli.commands:
+    if first in COMMANDS:
         cli_main(argv, prog)
         return
     if first and not first.startswith("-"):
-        known = sorted(cli.commands)
+        import difflib
+        known = sorted(COMMANDS)
         close = difflib.get_close_matches(first, known, n=1)
         hint = f" Did you mean '{close[0]}'?" if close else ""
         print(f"{prog}: no command '{first}'.{hint}\nCommands: {', '.join(known)}.\n"

@@ -120,10 +120,10 @@ def offer_restore(parent, path: Path, error: CorruptProject) -> bool:
 
 
 def parse_args(argv, prog: str = "main.py"):
-    from annotator.cli import cli
+    from annotator.cli import COMMANDS
     parser = argparse.ArgumentParser(
         prog=prog, description="Arabic news annotator: with no command, open the application window.",
-        epilog=f"Commands (run without a window): {', '.join(sorted(cli.commands))}; '{prog} COMMAND --help'.")
+        epilog=f"Commands (run without a window): {', '.join(sorted(COMMANDS))}; '{prog} COMMAND --help'.")
     parser.add_argument("--db", help="project file to open or create (default: your project in the user data folder)")
     parser.add_argument("--annotator", help="your annotator name (remembered)")
     parser.add_argument("--read-only", action="store_true", help="open the project without changing it")

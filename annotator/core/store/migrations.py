@@ -136,4 +136,32 @@ def m007_models(db):
                                       if_not_exists=True)
 
 
+@migrations()
+def m008_search_index_current(db):
+    # Imports now fill the search index in their own transaction (core/store/search.py), and
+    # a search never fills it. Versions before left it to the first search: index what they
+    # imported, once (a read-only project still lacking it says so instead of scanning).
+    from annotator.core.store import search
+    search.create_index(db.conn)
+    search.index_missing(db.conn)
+
+
+@migrations()
+def m009_span_counts(db):
+    # Spans per (layer, label, annotator), kept by triggers and bulk inserts in the same
+    # transaction as each write (core/store/counts.py): stats reads them instead of
+    # scanning every span. Filled here from the spans already in the project.
+    from annotator.core.store import counts
+    counts.create(db.conn)
+
+
+@migrations()
+def m010_search_facets(db):
+    # Which documents have an entity of each label and work by each annotator, kept by
+    # triggers and bulk inserts in the transaction of each write (core/store/facets.py): the
+    # search filters read an index range instead of probing every document's spans.
+    from annotator.core.store import facets
+    facets.create(db.conn)
+
+
 SCHEMA_VERSION = len(migrations._migrations)

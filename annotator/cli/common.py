@@ -1,0 +1,40 @@
+"""What the command modules share: opening a project with a user-facing error, a progress bar."""
+from __future__ import annotations
+
+import sys
+
+import click
+
+from annotator.core.schema import SchemaError, load_schema
+from annotator.core.store import ProjectError, open_project
+
+
+def open_store(db: str, schema: str | None = None, annotator: str = "", readonly: bool = False):
+    try:
+        chosen = load_schema(schema) if schema else None
+        return open_project(db, schema=chosen, annotator=annotator, readonly=readonly)
+    except (ProjectError, SchemaError) as error:
+        raise click.ClickException(str(error))
+
+
+class ProgressBar:
+    """A progress bar on a terminal (imports and exports take seconds on big projects);
+    nothing when output is piped or JSON."""
+
+    def __init__(self, label: str, as_json: bool):
+        self.on = sys.stderr.isatty() and not as_json
+        self.bar = click.progressbar(length=1, label=label, file=sys.stderr, show_percent=True) if self.on else None
+
+    def show(self, done: int, total: int, label: str | None = None) -> None:
+        if self.bar is not None:
+            self.bar.length = max(total, 1)
+            if label:
+                self.bar.label = label
+            self.bar.update(done - self.bar.pos)
+
+    def __enter__(self) -> "ProgressBar":
+        return self
+
+    def __exit__(self, *_) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
