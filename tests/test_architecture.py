@@ -11,7 +11,8 @@ STORE = "annotator.core.store"
 STORE_WRITES = {"add_span", "delete_span", "update_span", "save_claim", "delete_claim", "set_status"}
 # Bulk loads written by the import driver and the store package itself, under the same span rules.
 BULK_WRITERS = {"annotator.core.importing"}
-PUBLIC_STORE_MODULES = {STORE, f"{STORE}.queries", f"{STORE}.search", f"{STORE}.backup", f"{STORE}.merge"}
+PUBLIC_STORE_MODULES = {STORE, f"{STORE}.queries", f"{STORE}.search", f"{STORE}.reindex", f"{STORE}.backup",
+                        f"{STORE}.merge"}
 
 
 def modules() -> dict[str, ast.Module]:

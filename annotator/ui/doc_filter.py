@@ -1,13 +1,18 @@
 """Search and filter the document list (Ctrl+Shift+F): folded words, status, label,
 annotator, with or without claims. The work is :func:`annotator.core.store.search.search_documents`
-(an FTS5 index); this box only collects the choices and narrows the list."""
+(an FTS5 index, always current); this box only collects the choices and narrows the list. A
+read-only project without a complete index says so under the box and offers to build it (the file
+is opened writable for that); the filters other than the words still narrow the list meanwhile."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from annotator.core.model import STATUSES
-from annotator.core.store.search import search_documents
+from annotator.core.store import ProjectError
+from annotator.core.store.reindex import build_index
+from annotator.core.store.search import SearchIndexMissing, search_documents
+from annotator.ui import i18n
 from annotator.ui.doc_list import status_name
 
 DEBOUNCE_MS = 150
@@ -31,6 +36,12 @@ class DocumentFilter(QWidget):
         self.claims = self._combo(self.tr("Claims"), [(ANY, self.tr("claims or not")), ("yes", self.tr("with claims")),
                                                       ("no", self.tr("without claims"))])
         self.result = QLabel()
+        self.result.setWordWrap(True)
+        self.build_button = QPushButton(self.tr("Build the search index"))
+        self.build_button.setToolTip(self.tr("Opens the project file writable once to index its articles "
+                                             "(as `main.py index --db FILE` does)"))
+        self.build_button.clicked.connect(self.build_index)
+        self.build_button.hide()
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 4)
         layout.addWidget(self.box, 0, 0, 1, 2)
@@ -39,6 +50,7 @@ class DocumentFilter(QWidget):
         layout.addWidget(self.annotator, 2, 0)
         layout.addWidget(self.claims, 2, 1)
         layout.addWidget(self.result, 3, 0, 1, 2)
+        layout.addWidget(self.build_button, 4, 0, 1, 2)
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._timer.timeout.connect(self.apply)
         self.box.textChanged.connect(lambda _: self._timer.start())
@@ -58,13 +70,15 @@ class DocumentFilter(QWidget):
     def reload_choices(self) -> None:
         """Labels of the schema and the project's annotators."""
         store = self.window.store
+        language = i18n.current_language()
+        shown = {label.name: label.display(language) for label in store.schema.labels}   # labels by display name
         for combo, values in ((self.label, store.schema.label_names()), (self.annotator, store.annotators())):
             chosen = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:
                 combo.removeItem(1)
             for value in values:
-                combo.addItem(value, value)
+                combo.addItem(shown.get(value, value) if combo is self.label else value, value)
             index = combo.findData(chosen)
             combo.setCurrentIndex(max(index, 0))
             combo.blockSignals(False)
@@ -110,10 +124,52 @@ class DocumentFilter(QWidget):
             self.doc_list.set_filter(None)
             self.result.setText("")
             return
-        ids = search_documents(self.window.store, **filters)
+        try:
+            ids = search_documents(self.window.store, **filters)
+        except SearchIndexMissing as missing:
+            self._index_missing(missing, filters)
+            return
+        self.build_button.hide()
+        self.result.setStyleSheet("")
         shown = self.doc_list.set_filter(ids)
         total = len(self.doc_list.model.rows)
-        self.result.setText(self.tr("{shown} of {total} articles").format(shown=shown, total=total))
+        self.result.setText(self.tr("{shown} of %n article(s)", "", total).format(shown=shown))
+
+    def _index_missing(self, missing: SearchIndexMissing, filters: dict) -> None:
+        """A read-only project without a complete search index: say so, offer to build it, and
+        narrow the list by the other filters (they need no index); never scan the texts."""
+        others = {key: value for key, value in filters.items() if key != "query"}
+        self.doc_list.set_filter(search_documents(self.window.store, **others) if others else None)
+        if missing.indexed < 0:
+            text = self.tr("This project is open read-only and has no search index, so words cannot be "
+                           "searched. Build it to search (the file is opened writable once).")
+        else:
+            text = self.tr("This project is open read-only and its search index holds {indexed} of its "
+                           "{documents} articles, so words cannot be searched. Build it to search (the file "
+                           "is opened writable once).").format(indexed=missing.indexed,
+                                                                documents=missing.documents)
+        self.result.setText(text)
+        self.result.setStyleSheet("color: #b71c1c;")
+        self.build_button.show()
+
+    def build_index(self) -> None:
+        """Open the project file writable, index its articles, then search again."""
+        self.build_button.setEnabled(False)
+        self.result.setText(self.tr("Building the search index…"))
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        try:
+            QApplication.processEvents()
+            build_index(self.window.store.path)
+        except ProjectError as error:
+            self.result.setText(self.tr("The search index cannot be built: {reason}. Where the file is writable, "
+                                        "run: main.py index --db {path}").format(reason=error.reason,
+                                                                                   path=error.path))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.build_button.setEnabled(True)
+        self.window.store.forget_cached()
+        self.apply()
 
     def _documents_reloaded(self) -> None:
         self.reload_choices()

@@ -1,10 +1,17 @@
 """Project search: the folded FTS5 index kept in sync, queries, filters."""
+import json
+import random
+import re
 import sqlite3
 
 import pytest
 
+from annotator.core.importing import import_paths
 from annotator.core.model import Claim, Document, Span
 from annotator.core.store import open_project, search
+from annotator.core.store.merge import merge_files
+from annotator.core.store.reindex import build_index
+from annotator.core.text import fold
 
 
 @pytest.fixture
@@ -75,11 +82,11 @@ def test_index_is_written_in_the_same_transaction(store):
     assert search.search_documents(store, "القاهره") == ["d5"]
 
 
-def test_documents_missing_from_the_index_are_indexed_lazily(tmp_path):
+def test_a_writable_project_whose_index_lags_is_repaired_before_a_search(tmp_path):
     path = tmp_path / "p.db"
     store = open_project(path)
     store.add_document(Document("a", text="خبر عن دمشق"))
-    # a document written by some other path, without the hook
+    # a document written by another program, without the index
     store.db.execute("INSERT INTO documents (id, title, text, length, status) VALUES ('b', '', 'خبر آخر عن دمشق', 15, 'new')")
     store.db.conn.commit()
     store.close()
@@ -122,7 +129,106 @@ def test_an_index_of_the_first_form_is_rebuilt(tmp_path):
     store.close()
 
 
-def test_read_only_project_without_index_scans(tmp_path):
+def test_fts_query_shape():
+    assert search.fts_query("") is None
+    assert search.fts_query("الصين") == '"صين"*'                       # one term for every clitic form
+    assert '"وموسكو"*' in search.fts_query("موسكو") and '"موسكو"*' in search.fts_query("موسكو")
+    assert '"وزير خارجيه"*' in search.fts_query('وزير "الخارجية')
+    assert search.query_words("أَحْمَد، ٢٠٢٤") == ["احمد", "2024"]
+    assert search.index_form("والصين وبالصين للصين الصينية إلى الله") == "صين صين صين صينيه الي له"
+
+
+def indexed(store):
+    return store.db.conn.execute(f"SELECT count(*) FROM {search.FTS_TABLE}_docsize").fetchone()[0]
+
+
+def never_repaired(monkeypatch):
+    """Searches below must find the text with no repair of the index before them."""
+    def refuse(conn):
+        raise AssertionError("the index lagged: a search had to fill it")
+    monkeypatch.setattr(search, "index_missing", refuse)
+
+
+def test_an_import_of_our_jsonl_is_searchable_at_once(tmp_path, monkeypatch):
+    source = tmp_path / "articles.jsonl"
+    texts = ["زار وزير الخارجية بكين أمس.", "وصل الوفد إلى القاهرة.", "قمة في والصين اليوم."]
+    source.write_text("".join(json.dumps({"id": f"n{i}", "title": f"خبر {i}", "text": text,
+                                          "spans": [{"start": 0, "end": 3, "label": "PERS"}]},
+                                         ensure_ascii=False) + "\n" for i, text in enumerate(texts)),
+                      encoding="utf-8")
+    store = open_project(tmp_path / "p.db", annotator="huda")
+    store.add_document(Document("old", text="خبر قديم عن دمشق"))
+    report = import_paths(store, [source])
+    assert report.ok and report.totals()["imported"] == 3
+    assert indexed(store) == store.document_count() == 4          # right after the import
+    never_repaired(monkeypatch)
+    assert search.search_documents(store, "القاهره") == ["n1"]
+    assert search.search_documents(store, "الصين") == ["n2"]
+    assert search.search_documents(store, "وزير الخارجية", label="PERS") == ["n0"]
+    store.close()
+
+
+def test_an_import_of_label_studio_json_is_searchable_at_once(tmp_path, monkeypatch):
+    text = "قال سيرغي لافروف في موسكو إن المحادثات مستمرة."
+    start = text.index("موسكو")
+    tasks = [{"id": 7, "data": {"text": text, "title": "محادثات"}, "annotations": [{"id": 1, "result": [
+        {"id": "r1", "from_name": "label", "to_name": "text", "type": "labels",
+         "value": {"start": start, "end": start + 5, "text": "موسكو", "labels": ["GPE"]}}]}]},
+             {"id": 8, "data": {"text": "أمطار غزيرة في عمّان", "title": "طقس"}, "annotations": []}]
+    source = tmp_path / "export.json"
+    source.write_text(json.dumps(tasks, ensure_ascii=False), encoding="utf-8")
+    store = open_project(tmp_path / "p.db", annotator="huda")
+    report = import_paths(store, [source])
+    assert report.ok and report.totals()["imported"] == 2
+    assert indexed(store) == store.document_count() == 2
+    never_repaired(monkeypatch)
+    found = search.search_documents(store, "لافروف")
+    assert len(found) == 1 and store.document(found[0]).text == text
+    assert search.search_documents(store, "عمان") != []            # folded: عمّان
+    assert search.search_documents(store, "محادثات") == found      # the task's title, too
+    assert search.search_documents(store, label="GPE") == found
+    store.close()
+
+
+def test_a_failed_import_leaves_no_index_entries(tmp_path):
+    source = tmp_path / "bad.jsonl"
+    source.write_text(json.dumps({"id": "a", "text": "نص عن بيروت"}, ensure_ascii=False) + "\n{not json\n",
+                      encoding="utf-8")
+    store = open_project(tmp_path / "p.db")
+    report = import_paths(store, [source])
+    assert not report.ok
+    assert indexed(store) == store.document_count() == 0
+    store.close()
+
+
+def test_a_merge_is_searchable_at_once(tmp_path, monkeypatch):
+    one = open_project(tmp_path / "one.db", annotator="huda")
+    one.add_document(Document("a", text="زار الوفد بغداد"))
+    one.add_span(Span("a", 8, 13, "GPE"))
+    one.close()
+    two = open_project(tmp_path / "two.db", annotator="sami")
+    two.add_document(Document("a", text="زار الوفد بغداد"))
+    two.add_document(Document("b", text="مؤتمر في الرباط"))
+    two.close()
+    merge_files([tmp_path / "one.db", tmp_path / "two.db"], tmp_path / "team.db")
+    team = open_project(tmp_path / "team.db", readonly=True)       # read-only: nothing could repair it
+    assert indexed(team) == team.document_count() == 2
+    assert search.search_documents(team, "الرباط") == ["b"]
+    assert search.search_documents(team, "بغداد", annotator="huda", label="GPE") == ["a"]
+    team.close()
+
+
+def test_span_and_status_edits_are_found_at_once(store, monkeypatch):
+    never_repaired(monkeypatch)
+    assert search.search_documents(store, "الصين", label="OCC") == []
+    store.add_span(Span("d3", 4, 10, "OCC"))
+    assert search.search_documents(store, "الصين", label="OCC") == ["d3"]
+    assert search.search_documents(store, "الصين", annotator="huda", status="in_progress") == ["d3"]
+    store.add_document(Document("d6", text="خبر جديد عن طرابلس"))
+    assert search.search_documents(store, "طرابلس") == ["d6"]
+
+
+def test_read_only_project_without_index_says_so_and_can_build_it(tmp_path):
     path = tmp_path / "p.db"
     store = open_project(path)
     store.add_document(Document("a", text="زار والصين"))
@@ -131,15 +237,132 @@ def test_read_only_project_without_index_scans(tmp_path):
     store.db.conn.commit()
     store.close()
     store = open_project(path, readonly=True)
-    assert search.search_documents(store, "الصين") == ["a", "b"]
-    assert search.search_documents(store, "ين") == []
+    with pytest.raises(search.SearchIndexMissing) as missing:
+        search.search_documents(store, "الصين")
+    assert missing.value.indexed == -1 and "no search index" in str(missing.value)
+    assert "main.py index --db" in str(missing.value)
+    assert search.search_documents(store, status="new") == ["a", "b"]   # filters need no index
+    assert build_index(path) == 2
+    assert search.search_documents(store, "الصين") == ["a", "b"]       # the open read-only store sees it
     store.close()
 
 
-def test_fts_query_shape():
-    assert search.fts_query("") is None
-    assert search.fts_query("الصين") == '"صين"*'                       # one term for every clitic form
-    assert '"وموسكو"*' in search.fts_query("موسكو") and '"موسكو"*' in search.fts_query("موسكو")
-    assert '"وزير خارجيه"*' in search.fts_query('وزير "الخارجية')
-    assert search.query_words("أَحْمَد، ٢٠٢٤") == ["احمد", "2024"]
-    assert search.index_form("والصين وبالصين للصين الصينية إلى الله") == "صين صين صين صينيه الي له"
+def test_read_only_project_whose_index_lags_says_so(tmp_path):
+    """A project imported by a version that left indexing to the first search, opened read-only."""
+    path = tmp_path / "p.db"
+    store = open_project(path)
+    store.add_document(Document("a", text="خبر عن دمشق"))
+    store.db.execute("INSERT INTO documents (id, title, text, length, status) VALUES ('b', '', 'خبر عن حلب', 10, 'new')")
+    store.db.conn.commit()
+    store.close()
+    store = open_project(path, readonly=True)
+    with pytest.raises(search.SearchIndexMissing) as missing:
+        search.search_documents(store, "دمشق")
+    assert (missing.value.indexed, missing.value.documents) == (1, 2)
+    assert "1 of its 2 articles" in str(missing.value)
+    store.close()
+    assert build_index(path) == 1
+    store = open_project(path, readonly=True)
+    assert search.search_documents(store, "حلب") == ["b"]
+    store.close()
+
+
+def test_the_fast_index_form_equals_the_plain_rules():
+    """index_form's fast path: the same as fold() and the plain article pattern."""
+    plain_article = re.compile(r"(?<![^\W_])(?:[وف]?[بكل]?ال|[وف]?لل)(?=[^\W_]{2})")
+    rng = random.Random(5)
+    alphabet = "والفبكليةىأإآئؤ ًٌَُِّْـ٢_.1A\n\u200f"
+    for _ in range(20000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        assert search.index_form(text) == plain_article.sub("", fold(text)), text
+
+
+def facet_rows(store):
+    def rows(sql):
+        return {tuple(row) for row in conn.execute(sql)}
+    conn = store.db.conn
+    kept = (rows("SELECT label, doc FROM document_labels"), rows("SELECT annotator, doc FROM document_annotators"))
+    truth = (rows("SELECT DISTINCT s.label, d.rowid FROM spans s JOIN documents d ON d.id = s.doc_id"
+                  " WHERE s.layer = 'entity'"),
+             rows("SELECT COALESCE(s.annotator, ''), d.rowid FROM spans s JOIN documents d ON d.id = s.doc_id"
+                  " UNION SELECT COALESCE(c.annotator, ''), d.rowid FROM claims c JOIN documents d ON d.id = c.doc_id"))
+    return kept, truth
+
+
+def test_the_filter_facets_follow_every_write(tmp_path):
+    """document_labels / document_annotators (core/store/facets.py) equal what the spans and
+    claims say after a bulk import, edits, claims, deletions and a merge."""
+    source = tmp_path / "a.jsonl"
+    source.write_text("".join(json.dumps({"id": f"n{i}", "text": f"خبر رقم {i} عن بيروت ودمشق",
+                                          "spans": [{"start": 0, "end": 3, "label": "ORG" if i % 2 else "PERS"},
+                                                    {"start": 4, "end": 7, "label": "DATE", "annotator": "sami"}]},
+                                         ensure_ascii=False) + "\n" for i in range(300)), encoding="utf-8")
+    store = open_project(tmp_path / "p.db", annotator="huda")
+    assert import_paths(store, [source]).ok                       # 600 spans: the bulk path
+    kept, truth = facet_rows(store)
+    assert kept == truth and len(truth[0]) == 600
+    span = store.add_span(Span("n1", 9, 11, "GPE"))
+    store.update_span(span.id, label="LOC")
+    claim = store.save_claim(Claim("n2", content=(Span("n2", 0, 7, "content"),), annotator="rami"))
+    assert facet_rows(store)[0] == facet_rows(store)[1]
+    assert search.search_documents(store, annotator="rami") == ["n2"]
+    assert search.search_documents(store, label="LOC") == ["n1"]
+    store.delete_span(span.id)
+    store.delete_claim(claim.id)
+    assert facet_rows(store)[0] == facet_rows(store)[1]
+    assert search.search_documents(store, annotator="rami") == [] and search.search_documents(store, label="LOC") == []
+    assert search.search_documents(store, "دمشق", label="ORG", annotator="sami")[:2] == ["n1", "n3"]
+    store.close()
+    other = open_project(tmp_path / "o.db", annotator="lina")
+    other.add_document(Document("x", text="خبر رقم 1 عن بيروت ودمشق"))
+    other.add_span(Span("x", 4, 7, "EVENT"))
+    other.close()
+    merge_files([tmp_path / "p.db", tmp_path / "o.db"], tmp_path / "team.db")
+    team = open_project(tmp_path / "team.db", readonly=True)
+    assert facet_rows(team)[0] == facet_rows(team)[1]
+    assert search.search_documents(team, annotator="lina", label="EVENT") == ["n1"]   # same text: matched
+    team.close()
+
+
+def test_an_older_project_open_read_only_without_facets_probes_the_spans(tmp_path):
+    path = tmp_path / "p.db"
+    store = open_project(path, annotator="huda")
+    store.add_document(Document("a", text="زار الوفد بغداد"))
+    store.add_document(Document("b", text="زار الوفد عمان"))
+    store.add_span(Span("b", 10, 14, "GPE"))
+    for name in ("document_labels", "document_annotators"):
+        store.db.execute(f"DROP TABLE {name}")
+    store.db.conn.commit()
+    store.close()
+    store = open_project(path, readonly=True)
+    assert search.search_documents(store, "الوفد", label="GPE") == ["b"]
+    assert search.search_documents(store, annotator="huda") == ["b"]
+    store.close()
+
+
+def test_status_filters_equal_the_status_each_annotator_sees(tmp_path):
+    """The status filter's set arithmetic equals Store.status_of for every document, for the
+    store's annotator, another one and none, for every combination of statuses."""
+    from itertools import combinations
+
+    from annotator.core.model import STATUSES
+    path = tmp_path / "p.db"
+    store = open_project(path, annotator="huda")
+    rng = random.Random(3)
+    for number in range(40):
+        store.add_document(Document(f"d{number}", text=f"خبر رقم {number} عن الصين",
+                                    status=rng.choice(["new", "new", "done", "skipped"])))
+    for number in range(40):
+        for who in ("huda", "sami", ""):
+            if rng.random() < 0.3:
+                store.set_status(f"d{number}", rng.choice(STATUSES), annotator=who)
+    store.close()
+    for me in ("huda", "sami", "nobody", ""):
+        reader = open_project(path, annotator=me, readonly=True)
+        seen = {doc.id: reader.status_of(doc.id) for doc in reader.documents()}
+        for size in (1, 2, 3):
+            for wanted in combinations(STATUSES, size):
+                expected = [doc_id for doc_id, status in seen.items() if status in wanted]
+                assert search.search_documents(reader, status=list(wanted)) == expected, (me, wanted)
+                assert search.search_documents(reader, "الصين", status=list(wanted)) == expected, (me, wanted)
+        reader.close()

@@ -7,7 +7,10 @@ Nothing is dropped: a document whose id is taken by another text comes in under 
 new id, labels the team schema lacks are added to it; both are reported as
 conflicts. Merging the same file twice adds nothing the second time.
 
-Each source file is merged in one transaction; the sources are opened read-only.
+Each source file is merged in one transaction; the sources are opened read-only. The
+team file's search index (``Store.insert_document_rows``) and the search filters' tables
+(triggers, core/store/facets.py) are filled in that same transaction: a merged file is
+searchable at once, even opened read-only.
 """
 from __future__ import annotations
 

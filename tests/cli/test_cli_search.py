@@ -1,0 +1,47 @@
+"""`search` and `index` from the command line: found right after an import, a missing index explained."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from annotator.core.model import Document
+from annotator.core.store import open_project, search
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
+                          text=True, cwd=ROOT, timeout=120)
+
+
+def test_search_right_after_an_import(tmp_path):
+    source = tmp_path / "a.jsonl"
+    source.write_text("\n".join(json.dumps(record, ensure_ascii=False) for record in [
+        {"id": "n1", "title": "زيارة", "text": "زار وزير الخارجية بكين.", "status": "done",
+         "spans": [{"start": 17, "end": 21, "label": "GPE"}]},
+        {"id": "n2", "title": "طقس", "text": "أمطار في والصين اليوم."}]) + "\n", encoding="utf-8")
+    db = tmp_path / "p.db"
+    assert run("import", source, "--db", db, "--annotator", "huda").returncode == 0
+    found = run("search", "--db", db, "الصين", "--json")
+    assert found.returncode == 0, found.stderr
+    assert json.loads(found.stdout) == [{"id": "n2", "title": "طقس"}]
+    found = run("search", "--db", db, "--label", "GPE", "--status", "done", "--by", "huda", "--json")
+    assert [row["id"] for row in json.loads(found.stdout)] == ["n1"]
+
+
+def test_a_missing_index_is_explained_and_built(tmp_path):
+    db = tmp_path / "p.db"
+    store = open_project(db)
+    store.add_document(Document("a", text="خبر عن دمشق"))
+    store.db.execute(f"DROP TABLE {search.FTS_TABLE}")
+    store.db.conn.commit()
+    store.close()
+    missing = run("search", "--db", db, "دمشق")
+    assert missing.returncode == 1
+    assert "no search index" in missing.stderr and f"main.py index --db {db}" in missing.stderr
+    built = run("index", "--db", db)
+    assert built.returncode == 0, built.stderr
+    assert "1 article indexed now" in built.stdout
+    found = run("search", "--db", db, "دمشق", "--json")
+    assert [row["id"] for row in json.loads(found.stdout)] == ["a"]
