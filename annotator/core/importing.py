@@ -30,6 +30,8 @@ from typing import Callable
 from annotator.core import processes
 from annotator.core.importers import SUFFIXES, detect_format, reader_for
 from annotator.core.importers.base import MAX_WARNINGS, FileNotes, InputError, RawDocument
+from annotator.core.importers.brat import DOCUMENTS_NAME as BRAT_DOCUMENTS
+from annotator.core.importers.brat import export_root as brat_export_root
 from annotator.core.importers.brat import pair as brat_pair
 from annotator.core.importers.offsets import utf16_fix
 from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Document, Span, content_hash
@@ -43,6 +45,10 @@ BATCH_DOCUMENTS = 500
 # process while this one writes (two cores); smaller files, or where fork is not
 # available, take the single-process path. Both give the same result and report.
 PIPELINE_MIN_BYTES = 4 << 20
+# A file expected to add at least this many spans, and twice as many as the project has,
+# is written with the spans table's indexes dropped and built again at its end (in its
+# transaction): sorting once costs less than keeping two indexes in order row by row.
+DEFER_INDEX_MIN_SPANS = 200_000
 NEW_LABEL_COLOURS = ("#c2a5cf", "#a6dba0", "#fdb863", "#92c5de", "#f4a582", "#bababa", "#dfc27d", "#80cdc1")
 
 
@@ -62,6 +68,7 @@ class FileReport:
     skipped: int = 0                 # records the file itself marks as not for import
     spans: int = 0
     claims: int = 0
+    suggestions: int = 0             # another tool's pre-annotations, stored as suggestions
     labels_added: list[str] = field(default_factory=list)
     error: str | None = None
     line: int | None = None
@@ -111,6 +118,7 @@ class ImportReport:
         return {"files": len(self.files), "imported": sum(f.imported for f in self.files),
                 "duplicates": sum(f.duplicates for f in self.files), "spans": sum(f.spans for f in self.files),
                 "claims": sum(f.claims for f in self.files), "skipped": sum(f.skipped for f in self.files),
+                "suggestions": sum(f.suggestions for f in self.files),
                 "warnings": sum(len(f.warnings) + f.warnings_not_listed for f in self.files),
                 "ignored": sum(1 for f in self.files if f.ignored), "failed": len(self.failed)}
 
@@ -154,16 +162,19 @@ def plan_files(paths, fmt: str | None = None) -> list[tuple[Path, str | None]]:
         if in_folder and not fmt and suffix not in SUFFIXES:
             plan.append((path, f"not a supported file type ({suffix or 'no extension'})"))
             continue
-        if in_folder and not fmt and _export_sidecar(path.name):
-            plan.append((path, "an export's manifest or label file, not articles"))
+        if in_folder and not fmt and _export_sidecar(path):
+            plan.append((path, "an export's manifest, label or document list file, not articles"))
             continue
         plan.append((path, None))
     return plan
 
 
-def _export_sidecar(name: str) -> bool:
-    """Files our exports (and brat) write beside the data, met when a whole export folder is imported."""
-    return name == "manifest.json" or name.endswith((".manifest.json", ".features.json"))
+def _export_sidecar(path: Path) -> bool:
+    """Files our exports (and brat) write beside the data, met when a whole export folder is
+    imported: manifests, features, and a brat export's documents.jsonl (read with the brat files)."""
+    name = path.name
+    return (name == "manifest.json" or name.endswith((".manifest.json", ".features.json"))
+            or (name == BRAT_DOCUMENTS and brat_export_root(path) == path.parent))
 
 
 def _size(path: Path) -> int:
@@ -264,7 +275,7 @@ def _failed(store: Store, result: FileReport, schema_before: Schema, reason: str
     if other_file:                       # e.g. the .ann of a brat pair
         reason = f"{other_file}: {reason}"
     result.error, result.line = reason, line
-    result.imported = result.spans = result.claims = result.duplicates = 0
+    result.imported = result.spans = result.claims = result.duplicates = result.suggestions = 0
     result.labels_added, result.duplicate_of = [], []
     if store.schema is not schema_before:            # labels added by this file were rolled back too
         store._schema = schema_before
@@ -272,11 +283,12 @@ def _failed(store: Store, result: FileReport, schema_before: Schema, reason: str
 
 class _Ready:
     """An article checked and turned into its rows, waiting for the dedupe lookup and its id."""
-    __slots__ = ("hash", "wanted", "line", "title", "row", "span_rows", "claims", "id")
+    __slots__ = ("hash", "wanted", "line", "title", "row", "span_rows", "claims", "suggestions", "id")
 
-    def __init__(self, text_hash, wanted, line, title, row, span_rows, claims):
+    def __init__(self, text_hash, wanted, line, title, row, span_rows, claims, suggestions=0):
         self.hash, self.wanted, self.line, self.title, self.row, self.span_rows, self.claims = (
             text_hash, wanted, line, title, row, span_rows, claims)
+        self.suggestions = suggestions       # the last ``suggestions`` span rows are suggestions
         self.id = None
 
 
@@ -315,6 +327,8 @@ class _FileImport:
         self.file_ids: set[str] = set()           # ids the file gave explicitly (a repeat is an error)
         self.next_number = store.document_count() + 1
         self.articles = 0
+        self.dropped_indexes: list[str] | None = None      # span indexes to build again at the end
+        self.index_decided = False
 
     def run(self, raw_documents) -> None:
         if _pipeline_possible(self.path):
@@ -437,6 +451,7 @@ class _FileImport:
         notes.warnings_not_listed += unlisted
 
     def _finish(self) -> None:
+        self.restore_indexes()
         if not self.articles and not self.notes.skipped:
             raise InputError(self.path, None, "the file holds no articles (it is empty)")
         if self.new_labels:
@@ -481,6 +496,10 @@ class _FileImport:
         annotator = self.annotator
         document_row = self.store.document_row
         items = []
+        # The usual batch: every span as read from another tool (no attributes, no time of its
+        # own, origin "imported"): its rows carry only what varies (Store.insert_span_rows).
+        plain = all(not p.raw.suggestions and all(not s.attributes and not s.created and s.origin == "imported"
+                                                  for s in p.spans) for p in batch.pending)
         for p in batch.pending:
             raw = p.raw
             record = {**base, "line": raw.line}
@@ -490,14 +509,22 @@ class _FileImport:
             row = document_row(Document(id=raw.id, text=p.text, title=title, meta=raw.meta, status=raw.status),
                                record)
             doc_id = raw.id
+            if plain:
+                span_rows = [(doc_id, s.label, s.start, s.end, s.layer, s.annotator or annotator) for s in p.spans]
+                items.append((p.hash, doc_id, raw.line, raw.title, row, span_rows, p.claims, 0))
+                continue
             span_rows = [(doc_id, s.layer, s.label, s.start, s.end,
                           _attributes_json(s.attributes) if s.attributes else "{}",
                           s.annotator or annotator, s.origin, s.created or stamp, stamp) for s in p.spans]
-            items.append((p.hash, raw.id, raw.line, raw.title, row, span_rows, p.claims))
-        return batch.normalisation, batch.duplicates, items
+            suggestions = raw.suggestions
+            if suggestions:               # a model's, not a person's: no annotator
+                span_rows += [(doc_id, s.layer, s.label, s.start, s.end, _attributes_json(s.attributes), "",
+                               s.origin, s.created or stamp, stamp) for s in suggestions]
+            items.append((p.hash, raw.id, raw.line, raw.title, row, span_rows, p.claims, len(suggestions)))
+        return batch.normalisation, batch.duplicates, items, stamp if plain else None
 
     def commit(self, prepared) -> None:
-        normalisation, duplicates, items = prepared
+        normalisation, duplicates, items, plain_stamp = prepared
         for kind, count in normalisation.items():
             self.result.normalisation[kind] = self.result.normalisation.get(kind, 0) + count
         for line, title, existing in duplicates:
@@ -524,11 +551,29 @@ class _FileImport:
             if p.claims:
                 pending_claims.append((doc_id, p.claims))
             self.result.imported += 1
-            self.result.spans += len(p.span_rows)
+            self.result.spans += len(p.span_rows) - p.suggestions
+            self.result.suggestions += p.suggestions
             self.result.claims += len(p.claims)
         self.store.insert_document_rows(doc_rows, self.annotator)
-        self.store.insert_span_rows(span_rows)
+        if not self.index_decided and span_rows:
+            self.index_decided = True
+            self.maybe_drop_indexes(len(span_rows))
+        self.store.insert_span_rows(span_rows, plain_stamp)
+        if pending_claims:
+            self.restore_indexes()       # saving claims looks spans up by document
         self.save_claims(pending_claims)
+
+    def maybe_drop_indexes(self, first_spans: int) -> None:
+        """At the first batch with spans: drop the span indexes if the file, by the spans per
+        byte read so far, will add many more spans than the project holds."""
+        expected = first_spans * _size(self.path) / max(self.notes.position, 1)
+        if expected >= DEFER_INDEX_MIN_SPANS and expected >= 2 * self.store.span_id_high():
+            self.dropped_indexes = self.store.drop_span_indexes()
+
+    def restore_indexes(self) -> None:
+        if self.dropped_indexes:
+            self.store.restore_span_indexes(self.dropped_indexes)
+        self.dropped_indexes = None
 
     def assign_ids(self, fresh: list[_Ready]) -> None:
         """Keep a file's id when no other article has it; otherwise (and for
@@ -610,8 +655,12 @@ class _FileImport:
         parts = spans
         if raw.claims:
             parts = spans + [part for claim in raw.claims for part in claim.parts()]
+        if raw.suggestions:
+            parts = parts + raw.suggestions
         if self.label_map:
             for span in spans:
+                span.label = self.label_map.get(span.label, span.label)
+            for span in raw.suggestions:
                 span.label = self.label_map.get(span.label, span.label)
         if parts:
             self.check_offsets(raw, parts)
@@ -623,6 +672,8 @@ class _FileImport:
                                      f"{self._name(raw, index)} covers only characters that import removes")
                 span.start, span.end = start, end
             spans = self.merge_collapsed(raw, spans)
+        if raw.suggestions:
+            raw.suggestions = self.usable_suggestions(raw)
         if spans:
             self.check_labels(raw, spans)
             if _overlapping(spans):      # without any overlap there is nothing more to check
@@ -698,7 +749,31 @@ class _FileImport:
             if index < len(parts):
                 return f"claim {number} {parts[index].label}"
             index -= len(parts)
+        if index < len(raw.suggestions):
+            return f"prediction span {index + 1}"
         return f"part {index + 1}"
+
+    def usable_suggestions(self, raw: RawDocument):
+        """Pre-annotations whose label the schema has (``--add-labels`` adds the others), each
+        once. Unlike an annotation, a prediction with a label the project does not use is left
+        out with a warning, not a reason to refuse the file: the annotators never chose it."""
+        labels, kept, seen, unknown = self.labels, [], set(), {}
+        for span in raw.suggestions:
+            if span.label not in labels:
+                if not self.add_labels:
+                    unknown[span.label] = unknown.get(span.label, 0) + 1
+                    continue
+                labels.add(span.label)
+                self.new_labels.append(span.label)
+            key = (span.origin, span.start, span.end, span.label)
+            if key not in seen:
+                seen.add(key)
+                kept.append(span)
+        if unknown:
+            self.notes.warn(raw.line, f"{sum(unknown.values())} prediction span(s) with labels the project schema "
+                                      f"does not have left out: {', '.join(sorted(unknown))} (--map-label or "
+                                      "--add-labels to keep them)")
+        return kept
 
 
 def _pipeline_possible(path: Path) -> bool:

@@ -15,6 +15,10 @@ from dataclasses import dataclass, field
 # would cost hundreds of MB. Files are refused with a message instead.
 MAX_RECORD_BYTES = 16 << 20
 MAX_WARNINGS = 100          # per file; the rest are only counted
+# Another tool's pre-annotations (Label Studio predictions) are stored as spans of this layer:
+# suggestions waiting for an annotator, never annotations (stats, exports of entities, agreement
+# and the project's own gazetteer read the entity layer only). Origin: the tool and its model.
+SUGGESTION_LAYER = "suggestion"
 
 
 class InputError(Exception):
@@ -72,6 +76,9 @@ class RawDocument:
     line: int | None = None
     annotated: bool = False          # file carries annotations: offsets must be preserved exactly
     maybe_utf16: bool = False        # made by a JavaScript tool: offsets may count UTF-16 units
+    # Pre-annotations (a model's output in the other tool), stored as suggestions: layer
+    # SUGGESTION_LAYER, ``origin`` the tool and model, attributes suggested_by and confidence.
+    suggestions: list[RawSpan] = field(default_factory=list)
 
 
 @dataclass
@@ -140,6 +147,8 @@ def drop_repeated_spans(document: RawDocument, notes: FileNotes, tool: str = "")
     spans = document.spans
     if len(spans) < 2:
         return document
+    if len({(span.layer, span.annotator, span.start, span.end, span.label) for span in spans}) == len(spans):
+        return document                  # the usual record: nothing given twice
     seen: set[tuple] = set()
     kept: list[RawSpan] = []
     repeated: dict[tuple, int] = {}

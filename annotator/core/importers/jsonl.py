@@ -25,6 +25,7 @@ from typing import Iterator
 
 from annotator.core.importers import doccano, prodigy
 from annotator.core.importers.base import (
+    SUGGESTION_LAYER,
     FileNotes,
     InputError,
     RawClaim,
@@ -43,6 +44,7 @@ __all__ = ["iter_json_lines", "read", "reader", "LAYOUTS"]
 
 LAYOUTS = {"prodigy": prodigy, "doccano": doccano}
 OWN_KEYS = {"id", "title", "text", "meta", "status", "spans", "claims"}
+CLAIM_RECORD = {"document", "claim_id", "content", "content_text"}     # exporters/claims_jsonl.py
 
 
 def sniff_layout(obj: dict, options: dict | None = None) -> str:
@@ -55,7 +57,7 @@ def sniff_layout(obj: dict, options: dict | None = None) -> str:
 def reader(layout: str | None):
     """A reader for one layout (None: recognise it from the first record)."""
     def read_layout(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
-        chosen, columns = layout, None
+        chosen, columns, ids = layout, None, set()
         for number, obj in iter_json_lines(path, notes):
             if chosen is None:
                 chosen = sniff_layout(obj, options)
@@ -65,9 +67,15 @@ def reader(layout: str | None):
             if chosen != "jsonl":
                 document = LAYOUTS[chosen].record(path, number, obj, options, notes)
                 if document is not None:
+                    if chosen == "prodigy":
+                        _id_from_meta(document, ids)
                     yield document
                 continue
             if columns is None:
+                if CLAIM_RECORD <= obj.keys() and not options.get("text_column"):
+                    raise InputError(path, number, "this is a file of claims (one claim per line, as export "
+                                     "--format claims-jsonl writes it), not of articles",
+                                     "import the jsonl or brat export of the same project instead")
                 columns = Columns.find(list(obj), options, path, number, what="key", open_keys=True)
             document = _document(path, number, obj, columns, notes)
             if document is not None:
@@ -76,6 +84,19 @@ def reader(layout: str | None):
 
 
 read = reader(None)
+
+
+def _id_from_meta(document: RawDocument, ids: set) -> None:
+    """A Prodigy task has no id of its own; our spacy export keeps the document id in
+    ``meta.id``: it becomes the article's id, unless an earlier task of the file used it
+    (tasks split from one document share their meta), so a file is never refused for it."""
+    if document.id is None:
+        given = document.meta.get("id")
+        if isinstance(given, (str, int)) and not isinstance(given, bool) and str(given).strip() \
+                and str(given) not in ids:
+            document.id = str(given)
+    if document.id is not None:
+        ids.add(document.id)
 
 
 def _document(path, number, obj: dict, columns: Columns, notes: FileNotes) -> RawDocument | None:
@@ -109,8 +130,12 @@ def _document(path, number, obj: dict, columns: Columns, notes: FileNotes) -> Ra
     if len(obj) > len(OWN_KEYS & obj.keys()):
         warn_unread_labels(obj, OWN_KEYS | columns.used, notes, number,
                            'for doccano spans give --format doccano --label-column {key}')
+    suggestions = []
+    if any(span.layer == SUGGESTION_LAYER for span in spans):     # as our export writes them: kept as such
+        suggestions = [span for span in spans if span.layer == SUGGESTION_LAYER]
+        spans = [span for span in spans if span.layer != SUGGESTION_LAYER]
     document = RawDocument(text=text, title=title, id=doc_id, meta=meta, status=status, spans=spans, claims=claims,
-                           line=number, annotated="spans" in obj or "claims" in obj)
+                           line=number, annotated="spans" in obj or "claims" in obj, suggestions=suggestions)
     return drop_repeated_spans(document, notes) if len(spans) > 1 else document
 
 

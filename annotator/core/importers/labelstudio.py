@@ -33,6 +33,7 @@ from typing import Iterator
 
 from annotator.core.importers.base import (
     MAX_RECORD_BYTES,
+    SUGGESTION_LAYER,
     FileNotes,
     InputError,
     RawDocument,
@@ -40,7 +41,7 @@ from annotator.core.importers.base import (
     drop_repeated_spans,
     keep_relations,
 )
-from annotator.core.importers.columns import Columns
+from annotator.core.importers.columns import Columns, scalar_extras
 from annotator.core.importers.jsonstream import iter_json_array, too_long
 
 
@@ -89,28 +90,45 @@ def iter_tasks(path: Path, notes: FileNotes) -> Iterator[tuple[int, object]]:
 def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
     columns = None
     ignored: dict[str, int] = {}
+    predicted: dict[str, list[int]] = {}          # origin -> [predictions, spans]
     for line, task in iter_tasks(path, notes):
-        if not isinstance(task, dict):
+        if type(task) is not dict:
             raise InputError(path, line, f"a task must be a JSON object, got {type(task).__name__}")
-        minimal = not isinstance(task.get("data"), dict)
-        data = task if minimal else task["data"]
+        data = task.get("data")
+        minimal = type(data) is not dict
+        if minimal:
+            data = task
         if columns is None:
             columns = Columns.find(list(data), options, path, line, what="data key", open_keys=True)
+            leave_out = columns.used | ({"annotator"} if minimal else set())
         if columns.keys["text"] not in data:
             raise InputError(path, line, f'the task has no "{columns.keys["text"]}" in its data')
         text, title, doc_id, meta = columns.pick(data, path, line)
         if not text.strip():
             notes.skip(line, f"task {task.get('id')!r} has an empty text")
             continue
-        if doc_id is None and task.get("id") is not None:
-            doc_id = str(task["id"])
+        extra = scalar_extras(data, leave_out)
+        if extra:
+            meta = {**extra, **meta}
+        task_id = task.get("id")
+        if task_id is not None and type(task_id) in (int, str):
+            meta["task_id"] = task_id                 # kept even when the article gets another id
+            if doc_id is None:
+                doc_id = str(task_id)
+        suggestions = []
         if minimal:
             spans, done = _minimal_spans(path, line, task), True
         else:
             spans, done = _annotation_spans(path, line, task, notes, ignored)
-        yield drop_repeated_spans(RawDocument(text=text, title=title.strip(), id=doc_id, meta=meta, spans=spans,
-                                              status="done" if done else "new", line=line, annotated=True,
-                                              maybe_utf16=True), notes, "Label Studio")
+            if task.get("predictions"):
+                suggestions = _prediction_spans(path, line, task["predictions"], ignored, predicted)
+        document = RawDocument(text=text, title=title.strip(), id=doc_id, meta=meta, spans=spans,
+                               status="done" if done else "new", line=line, annotated=True, maybe_utf16=True,
+                               suggestions=suggestions)
+        yield drop_repeated_spans(document, notes, "Label Studio") if len(spans) > 1 else document
+    for origin, (predictions, count) in predicted.items():
+        notes.warn(None, f"{predictions} prediction(s) of {origin} (Label Studio pre-annotations) with {count} "
+                         "span(s): imported as suggestions to accept or reject, not as annotations")
     for what, count in ignored.items():
         notes.warn(None, f"{count} {what} left out")
 
@@ -123,58 +141,110 @@ def _who(user) -> str:
     return str(user or "")
 
 
+def _labels(value):
+    if "labels" in value:
+        return value["labels"]
+    if "hypertextlabels" in value:
+        return value["hypertextlabels"]
+    if "paragraphlabels" in value:
+        return value["paragraphlabels"]
+    return None
+
+
 def _region_spans(path, line, value, annotator, where) -> list[RawSpan] | None:
     """Spans of one labelled region; None if it has no character offsets."""
     start, end = value.get("start"), value.get("end")
     if type(start) is not int or type(end) is not int:
         return None
-    labels = next((value[k] for k in ("labels", "hypertextlabels", "paragraphlabels") if k in value), None)
+    labels = _labels(value)
+    text = value.get("text")
+    if type(text) is not str:
+        text = None
+    if type(labels) is list and len(labels) == 1:       # the usual region: one label
+        label = labels[0]
+        if type(label) is str and label:
+            return [RawSpan(start, end, label, "entity", text, {}, annotator)]
     if isinstance(labels, str):
         labels = [labels]
     if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x for x in labels):
         raise InputError(path, line, f"{where} has no labels")
-    text = value.get("text")
-    return [RawSpan(start, end, label, text=text if isinstance(text, str) else None, annotator=annotator)
-            for label in labels]
+    return [RawSpan(start, end, label, "entity", text, {}, annotator) for label in labels]
 
 
 def _annotation_spans(path, line, task, notes, ignored) -> tuple[list[RawSpan], bool]:
     annotations = task.get("annotations", task.get("completions")) or []
     if not isinstance(annotations, list):
         raise InputError(path, line, '"annotations" must be a list')
-    if task.get("predictions"):
-        ignored["prediction(s) (Label Studio pre-annotations)"] = (
-            ignored.get("prediction(s) (Label Studio pre-annotations)", 0) + len(task["predictions"]))
     spans, done = [], False
+    extend = spans.extend
     for number, annotation in enumerate(annotations, start=1):
-        if not isinstance(annotation, dict):
+        if type(annotation) is not dict:
             raise InputError(path, line, f"annotation {number} must be an object")
         if annotation.get("was_cancelled"):
             notes.warn(line, f"annotation {number} of task {task.get('id')!r} was cancelled (skipped); left out")
             continue
         done = True
         annotator = _who(annotation.get("completed_by"))
-        by_ref: dict[str, list[RawSpan]] = {}
+        regions = []
         relations = []
         for index, result in enumerate(annotation.get("result") or [], start=1):
-            if not isinstance(result, dict):
+            if type(result) is not dict:
                 raise InputError(path, line, f"annotation {number} result {index} must be an object")
             if result.get("type") == "relation":
                 kind = (result.get("labels") or ["relation"])[0]
                 relations.append((str(kind), str(result.get("from_id")), str(result.get("to_id"))))
                 continue
             value = result.get("value")
-            found = _region_spans(path, line, value, annotator, f"annotation {number} result {index}") \
-                if isinstance(value, dict) else None
-            if found is None:
-                what = f"result(s) of type {result.get('type')!r} without character offsets"
-                ignored[what] = ignored.get(what, 0) + 1
-                continue
-            spans.extend(found)
-            if result.get("id") is not None:
-                by_ref[str(result["id"])] = found
-        keep_relations(by_ref, relations, notes, line, "Label Studio")
+            if type(value) is dict:
+                found = _region_spans(path, line, value, annotator, f"annotation {number} result {index}")
+                if found is not None:
+                    extend(found)
+                    regions.append((result, found))
+                    continue
+            what = f"result(s) of type {result.get('type')!r} without character offsets"
+            ignored[what] = ignored.get(what, 0) + 1
+        if relations:
+            by_ref = {str(result["id"]): found for result, found in regions if result.get("id") is not None}
+            keep_relations(by_ref, relations, notes, line, "Label Studio")
     return spans, done
+
+
+def _prediction_spans(path, line, predictions, ignored, predicted) -> list[RawSpan]:
+    """A task's predictions (a model's pre-annotations) as suggestions: origin
+    ``labelstudio:<model_version>``, attributes ``suggested_by`` (the same) and
+    ``confidence`` (the region's score, else the prediction's) when given."""
+    if not isinstance(predictions, list):
+        raise InputError(path, line, '"predictions" must be a list')
+    spans = []
+    for number, prediction in enumerate(predictions, start=1):
+        if type(prediction) is not dict:
+            raise InputError(path, line, f"prediction {number} must be an object")
+        model = prediction.get("model_version")
+        origin = f"labelstudio:{model}" if isinstance(model, (str, int)) and str(model).strip() else "labelstudio"
+        origin = origin.strip()
+        overall = prediction.get("score")
+        counts = predicted.setdefault(origin, [0, 0])
+        counts[0] += 1
+        for index, result in enumerate(prediction.get("result") or [], start=1):
+            if type(result) is not dict:
+                raise InputError(path, line, f"prediction {number} result {index} must be an object")
+            value = result.get("value")
+            found = _region_spans(path, line, value, "", f"prediction {number} result {index}") \
+                if type(value) is dict else None
+            if found is None:
+                if result.get("type") != "relation":
+                    what = f"prediction result(s) of type {result.get('type')!r} without character offsets"
+                    ignored[what] = ignored.get(what, 0) + 1
+                continue
+            score = result.get("score", overall)
+            attributes = {"suggested_by": origin}
+            if type(score) in (int, float) and not isinstance(score, bool):
+                attributes["confidence"] = round(float(score), 4)
+            for span in found:
+                span.layer, span.origin, span.attributes = SUGGESTION_LAYER, origin, dict(attributes)
+            spans.extend(found)
+            counts[1] += len(found)
+    return spans
 
 
 def _minimal_spans(path, line, task) -> list[RawSpan]:
