@@ -40,8 +40,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "stats": ("annotator.cli.stats", "stats_command",
               "Documents by status, spans by label and by annotator, claims."),
     "suggest": ("annotator.cli.suggest", "suggest_command",
-                "Suggest entities and claims: project gazetteer, gazetteer files, rules, the learned model, "
-                "claims, plugins."),
+                "Suggest entities and claims: project gazetteer, imported predictions, gazetteer files, rules, "
+                "the learned model, claims, plugins."),
     "terminal": ("annotator.cli.documents", "terminal_command",
                  "Set once how Arabic is printed: visual (shaped for plain terminals), logical, or auto."),
     "train": ("annotator.cli.train", "train_command",

@@ -12,11 +12,10 @@ import click
 from annotator.cli.terminal import choose_mode, plain
 from annotator.core.assist.learn.model import EntityModel, ModelError
 from annotator.core.assist.learn.project import for_project, with_its_base
-from annotator.core.assist.suggest import BUILTIN, PluginError, build_suggester
+from annotator.core.assist.suggest import BUILTIN, PluginError, build_suggester, score_text
 from annotator.core.assist.suggest.evaluate import evaluate_cross_validated, evaluate_store
 from annotator.core.assist.suggest.gazetteer import GazetteerError
 from annotator.core.edits import AcceptSuggestions, SaveClaim, apply
-from annotator.core.model import ENTITY_LAYER
 from annotator.core.schema import SchemaError
 from annotator.core.store import ProjectError, open_project
 from annotator.core.store.search import UNFINISHED
@@ -33,7 +32,7 @@ def _part(text: str, rng) -> dict | None:
 def document_suggestions(store, suggester, doc) -> tuple[dict, list, list]:
     """One document's suggestions (existing annotations left out): as JSON-ready data,
     and as the entity and claim suggestions themselves."""
-    entities = suggester.entities(doc.text, existing=store.spans(doc.id, layer=ENTITY_LAYER))
+    entities = suggester.document_entities(store, doc.id, doc.text)
     claims = suggester.claims(doc.text, existing_claims=store.claims(doc.id))
     return {
         "id": doc.id, "title": doc.title,
@@ -88,9 +87,9 @@ def _print_figures(figures: dict, echo) -> None:
 @click.option("--annotator", default=default_annotator, show_default="your user name",
               help="Annotator recorded on applied suggestions.")
 def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins, only, model_path, annotator):
-    """Suggest entities and claims: project gazetteer, gazetteer files, rules, the learned model,
-    claims, plugins. --evaluate scores the model by cross-validation (trained anew on the other
-    articles for each part) unless --model names a model file."""
+    """Suggest entities and claims: project gazetteer, imported predictions, gazetteer files, rules,
+    the learned model, claims, plugins. --evaluate scores the model by cross-validation (trained
+    anew on the other articles for each part) unless --model names a model file."""
     if apply_ and evaluate:
         raise click.UsageError("--apply and --evaluate go separately")
     try:
@@ -173,7 +172,7 @@ def _print_document(found: dict, mode: str) -> None:
         click.echo(plain(text, mode))
     line(f"{found['id']}  {found['title']}")
     for s in found["entities"]:
-        line(f"  {s['label']:<9} {s['text']}  [{s['start']}, {s['end']})  {s['source']} {s['score']:.2f}")
+        line(f"  {s['label']:<9} {s['text']}  [{s['start']}, {s['end']})  {s['source']} {score_text(s['score'])}")
     for c in found["claims"]:
         content = " … ".join(p["text"] for p in c["content"])
         short = content if len(content) <= 60 else content[:60] + "…"

@@ -11,6 +11,9 @@ from dataclasses import dataclass, field, replace
 STATUSES = ("new", "in_progress", "done", "skipped")
 ENTITY_LAYER = "entity"
 CLAIM_LAYER = "claim"
+# Another tool's pre-annotations (Label Studio predictions) are stored as spans of this layer:
+# suggestions waiting for an annotator, never annotations (core.assist.suggest offers them).
+SUGGESTION_LAYER = "suggestion"
 CLAIM_ROLES = ("content", "cue", "source", "via")
 
 

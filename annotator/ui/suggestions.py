@@ -15,8 +15,13 @@ score; those below the project's threshold are not proposed at all (core),
 and those below ``UNSURE_SCORE`` are painted lighter with a dotted outline, so
 a guess reads as a guess. The focused one's tag shows the confidence.
 
-Suggestions are kept in memory only, never stored as spans: they count as
-annotations once accepted. Accepting one writes it like a typed annotation
+A document's *stored* suggestions (spans of the layer ``suggestion``: another
+tool's pre-annotations imported with it, e.g. Label Studio predictions, source
+``labelstudio:<model>``) are read by the worker with the document and offered
+like the recognisers' (core: ``Suggester.document_entities``).
+
+Suggestions are kept in memory only (the recognisers' are never stored as
+spans; stored ones stay as imported): they count as annotations once accepted. Accepting one writes it like a typed annotation
 (origin ``suggestion``, one undo step) and an entity keeps where it came from
 in its attributes (``suggested_by``: the source, ``confidence``: the score), so
 evaluation and exports can tell accepted guesses from typed annotations. A
@@ -42,7 +47,7 @@ from annotator.core.assist.learn.project import PROJECT_MODEL, model_settings
 from annotator.core.assist.suggest import ClaimSuggestion, Suggestion, build_suggester
 from annotator.core.assist.suggest.gazetteer import ProjectGazetteer
 from annotator.core.edits import AcceptSuggestions
-from annotator.core.model import ENTITY_LAYER, Span
+from annotator.core.model import Span
 from annotator.core.store import open_project
 from annotator.ui import i18n
 from annotator.ui.claims_panel import role_name
@@ -105,7 +110,7 @@ class _Worker(QRunnable):
             try:
                 suggester = self.suggesters.get(store)
                 doc = store.document(self.doc_id)
-                entities = suggester.entities(doc.text, existing=store.spans(self.doc_id, layer=ENTITY_LAYER))
+                entities = suggester.document_entities(store, self.doc_id, doc.text)
                 claims = suggester.claims(doc.text, existing_claims=store.claims(self.doc_id))
             finally:
                 store.close()
@@ -247,7 +252,8 @@ class Suggestions(QObject):
             what = self.tr("claim ({quote_type}) {parts}").format(quote_type=item.attributes.get("quote_type", ""),
                                                                   parts=who or self.tr("no cue"))
         else:
-            what = f"{self._shown_label(item.label)}: {text[item.start:item.end]} ({item.source} {item.score:.2f})"
+            where = item.source if item.score is None else f"{item.source} {item.score:.2f}"
+            what = f"{self._shown_label(item.label)}: {text[item.start:item.end]} ({where})"
         self.w.statusBar().showMessage(
             self.tr("Suggestion {number}/{count}: {what} — Enter accepts, Delete rejects, Tab goes on")
             .format(number=self.focused + 1, count=len(self.items), what=what), 8000)

@@ -97,3 +97,39 @@ def test_evaluate_json_on_the_hand_annotated_sample(tmp_path):
         assert set(f) >= {"precision", "recall", "f1"}
     table = run("suggest", "--db", db, "--evaluate")
     assert "micro" in table.stdout and "overlap" in table.stdout
+
+
+LABELSTUDIO = ROOT / "tests" / "data" / "tools" / "labelstudio-predictions.json"
+
+
+def test_suggest_lists_imported_labelstudio_predictions_with_their_origin(tmp_path):
+    """`import` a Label Studio export with predictions, then `suggest` shows them (origin and
+    confidence), `--evaluate` scores them, `--apply` saves them keeping their origin."""
+    db = tmp_path / "p.db"
+    result = run("import", LABELSTUDIO, "--db", db, "--annotator", "huda")
+    assert result.returncode == 0, result.stderr
+    result = run("suggest", "--db", db, "--only", "stored", "--json")
+    assert result.returncode == 0, result.stderr
+    out = json.loads(result.stdout)
+    found = {d["id"]: [(e["text"], e["label"], e["source"], e["score"]) for e in d["entities"]] for d in out["documents"]}
+    assert found == {"101": [("روسيا", "GPE", "labelstudio:camelbert-ner-v2", 0.91)],
+                     "102": [("فولوديمير زيلينسكي", "PERS", "labelstudio:camelbert-ner-v2", 0.88),
+                             ("أوديسا", "GPE", "labelstudio:camelbert-ner-v2", 0.8)]}
+    text = run("suggest", "--db", db, "--doc", "102")                  # every recogniser, printed
+    assert text.returncode == 0, text.stderr
+    assert "labelstudio:camelbert-ner-v2 0.88" in text.stdout and "فولوديمير زيلينسكي" in text.stdout
+    figures = json.loads(run("suggest", "--db", db, "--only", "stored", "--evaluate", "--json").stdout)
+    assert figures["entities"]["PERS"]["tp"] == 1 and figures["entities"]["GPE"]["fp"] == 1
+    result = run("suggest", "--db", db, "--only", "stored", "--apply", "--annotator", "huda")
+    assert result.returncode == 0, result.stderr
+    assert "saved 2 entities" in result.stdout            # task 102 only: 101 is done (Label Studio annotated it)
+    store = open_project(db, readonly=True)
+    try:
+        assert sorted((s.label, s.origin, s.annotator, s.attributes["suggested_by"], s.attributes["confidence"])
+                      for s in store.spans("102", layer="entity")) == [
+            ("GPE", "suggestion", "huda", "labelstudio:camelbert-ner-v2", 0.8),
+            ("PERS", "suggestion", "huda", "labelstudio:camelbert-ner-v2", 0.88)]
+    finally:
+        store.close()
+    again = json.loads(run("suggest", "--db", db, "--only", "stored", "--json").stdout)
+    assert again["totals"]["entities"] == 1                # روسيا in the done task; 102's are annotations now

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from annotator.core.model import SUGGESTION_LAYER  # noqa: F401
+
 # One line of JSONL/CSV (or one Label Studio task, or one .txt file) may be at
 # most this big: a record beyond it is not an article, and reading it whole
 # would cost hundreds of MB. Files are refused with a message instead.
@@ -18,7 +20,7 @@ MAX_WARNINGS = 100          # per file; the rest are only counted
 # Another tool's pre-annotations (Label Studio predictions) are stored as spans of this layer:
 # suggestions waiting for an annotator, never annotations (stats, exports of entities, agreement
 # and the project's own gazetteer read the entity layer only). Origin: the tool and its model.
-SUGGESTION_LAYER = "suggestion"
+# (Defined in core.model; importers take it from here.)
 
 
 class InputError(Exception):

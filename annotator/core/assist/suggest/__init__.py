@@ -24,14 +24,23 @@ adds a named recogniser factory to the registry the suggester is built from.
 Built in: the project's own gazetteer (``gazetteer.ProjectGazetteer``:
 everything tagged so far, label by vote), gazetteer files
 (``gazetteer.Gazetteer``), the rule recogniser (``rules.RuleRecogniser``:
-dates, times, numbers, quantities, money, percentages) and the claim
-suggester (``claims.suggest_claims``).
+dates, times, numbers, quantities, money, percentages), the claim
+suggester (``claims.suggest_claims``) and the document's *stored* suggestions
+(``stored``: spans of the layer ``suggestion``, another tool's pre-annotations
+imported with the articles, e.g. Label Studio predictions; source = their
+origin such as ``labelstudio:camelbert-ner-v2``, score = their ``confidence``,
+None when the tool gave none). Stored suggestions are read per document
+(:meth:`Suggester.document_entities`, or ``entities(text, stored=spans)``),
+so the suggester itself holds nothing of a document.
 
 :class:`Suggester` runs them all on a text, maps labels onto the project
 schema (labels it lacks are dropped), leaves out what is annotated already and
 resolves overlaps: the longer span wins, then the higher score; spans may nest
-when the schema allows it and the labels differ. Suggestions are never stored
-as spans: they become spans (origin ``suggestion``) only when accepted.
+when the schema allows it and the labels differ. What the recognisers propose
+is never stored as spans: it becomes spans (origin ``suggestion``) only when
+accepted. A stored suggestion stays where it is when accepted or rejected: the
+entity of its extent (or the session's rejection) keeps it from being offered
+again.
 Pure Python.
 """
 from __future__ import annotations
@@ -48,15 +57,42 @@ from annotator.core.assist.suggest.types import (
     Suggestion,
     as_suggestions,
     map_label,
+    score_text,
     suggestion_attributes,
 )
+from annotator.core.model import ENTITY_LAYER, SUGGESTION_LAYER
 from annotator.core.spancheck import conflict
 from annotator.core.text.snapping import on_word_edges
 
 __all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "Suggester", "load_plugin", "as_suggestions",
-           "map_label", "suggestion_attributes", "build_suggester", "settings_of", "register", "registered", "BUILTIN"]
+           "map_label", "suggestion_attributes", "score_text", "build_suggester", "settings_of", "register",
+           "registered", "stored_suggestions", "BUILTIN", "STORED"]
 
-BUILTIN = ("project", "gazetteer", "rules", "model", "claims")   # the names registered() starts with
+STORED = "stored"               # the document's stored suggestions (layer "suggestion"), as ``use=`` names them
+BUILTIN = ("project", STORED, "gazetteer", "rules", "model", "claims")   # the names registered() starts with
+
+
+def stored_suggestions(spans, text_length: int | None = None) -> list[Suggestion]:
+    """Stored spans of the layer ``suggestion`` (another tool's pre-annotations, e.g. Label
+    Studio predictions) as Suggestions: source = the stored origin (``labelstudio:<model>``;
+    the ``suggested_by`` attribute, else ``stored``, when there is none), score = the
+    ``confidence`` attribute (None when the tool gave none). Spans of other layers, and
+    with ``text_length`` spans outside the text, are left out."""
+    out = []
+    for span in spans:
+        if span.layer != SUGGESTION_LAYER:
+            continue
+        if text_length is not None and not 0 <= span.start < span.end <= text_length:
+            continue
+        confidence = span.attributes.get("confidence")
+        try:
+            score = None if confidence is None or isinstance(confidence, bool) else float(confidence)
+        except (TypeError, ValueError):
+            score = None
+        source = span.origin or span.attributes.get("suggested_by") or STORED
+        out.append(Suggestion(span.start, span.end, span.label, score, source))
+    return out
+
 
 def load_plugin(spec: str, base: Path | None = None) -> Callable:
     """A recogniser from ``module:function``, ``module``, ``file.py`` or ``file.py:function``.
@@ -99,21 +135,25 @@ class Suggester:
 
     ``project``: a ProjectGazetteer or None; ``recognisers``: ``[(name, callable)]``
     (gazetteer files, rules, plugins), in priority order; ``claims``: whether to
-    propose claims.
+    propose claims; ``stored``: whether to offer the document's stored suggestions.
     """
 
-    def __init__(self, schema, project=None, recognisers: Iterable[tuple[str, Callable]] = (), claims: bool = True):
+    def __init__(self, schema, project=None, recognisers: Iterable[tuple[str, Callable]] = (), claims: bool = True,
+                 stored: bool = False):
         self.schema = schema
         self.labels = set(schema.label_names())
         self.project = project
         self.recognisers = list(recognisers)
         self.with_claims = claims
+        self.with_stored = stored
         self.dropped_inside_words = 0       # suggestions left out for starting or ending inside a word
 
-    def entities(self, text: str, existing=(), exclude_doc: str | None = None) -> list[Suggestion]:
+    def entities(self, text: str, existing=(), exclude_doc: str | None = None, stored=()) -> list[Suggestion]:
         """Entity suggestions in reading order, none equal to or clashing with ``existing``
         spans. ``exclude_doc``: leave that document's own annotations out of the
-        project gazetteer (leave-one-document-out evaluation)."""
+        project gazetteer (leave-one-document-out evaluation). ``stored``: the
+        document's stored suggestion spans (layer ``suggestion``), offered with the
+        others when the suggester uses them (``stored=True``)."""
         found: list[Suggestion] = []
         if self.project is not None:
             found += self.project.recognise(text, exclude_doc=exclude_doc)
@@ -123,20 +163,37 @@ class Suggester:
         # selection could be: word or clitic edges, never ميات inside كميات.
         whole = [s for s in found if on_word_edges(text, s.start, s.end)]
         self.dropped_inside_words += len(found) - len(whole)
+        # Stored suggestions are kept wherever they are: they are no text matching of ours
+        # but another tool's answer the user imported (a subword model may cut a word),
+        # shown as it is to be accepted or rejected, as the tool's own interface shows it.
+        if self.with_stored:
+            whole += stored_suggestions(stored, len(text))
         mapped = []
         for s in whole:
             label = map_label(s.label, self.labels)
             if label is not None:
                 mapped.append(s if label == s.label else Suggestion(s.start, s.end, label, s.score, s.source))
-        return resolve(mapped, [x for x in existing if getattr(x, "layer", "entity") == "entity"],
+        return resolve(mapped, [x for x in existing if getattr(x, "layer", ENTITY_LAYER) == ENTITY_LAYER],
                        self.schema.allow_nested, self.schema.allow_crossing, text)
+
+    def stored_of(self, store, doc_id: str) -> list:
+        """The document's stored suggestion spans, when this suggester offers them."""
+        return store.spans(doc_id, layer=SUGGESTION_LAYER) if self.with_stored else []
+
+    def document_entities(self, store, doc_id: str, text: str | None = None) -> list[Suggestion]:
+        """Entity suggestions for a document of ``store`` (the window, ``suggest``): its entity
+        annotations left out, its stored suggestions offered with the recognisers'."""
+        if text is None:
+            text = store.document(doc_id).text
+        return self.entities(text, existing=store.spans(doc_id, layer=ENTITY_LAYER),
+                             stored=self.stored_of(store, doc_id))
 
     def with_model(self, model) -> "Suggester":
         """The same recognisers with ``model`` (or none) in place of the learned model."""
         kept = [(name, r) for name, r in self.recognisers if not name.startswith("model:")]
         if model is not None:
             kept.append((f"model:{model.kind}", model))
-        return Suggester(self.schema, self.project, kept, self.with_claims)
+        return Suggester(self.schema, self.project, kept, self.with_claims, self.with_stored)
 
     def has_model(self) -> bool:
         return any(name.startswith("model:") for name, _ in self.recognisers)
@@ -177,7 +234,9 @@ def resolve(suggestions: list[Suggestion], existing, allow_nested: bool, allow_c
 
     existing = sorted(existing, key=lambda s: s.start)
     kept: list[Suggestion] = []
-    order = sorted(suggestions, key=lambda s: (s.source.startswith("model:"), -(s.end - s.start), -s.score, s.start))
+    # (A stored suggestion without a confidence ranks below every scored one of its length.)
+    order = sorted(suggestions, key=lambda s: (s.source.startswith("model:"), -(s.end - s.start),
+                                               -(s.score if s.score is not None else 0.0), s.start))
     for s in order:
         near = [o for o in existing if o.start < s.end and s.start < o.end]
         if clashes(s, near) or clashes(s, [k for k in kept if k.start < s.end and s.start < k.end]):
@@ -195,7 +254,8 @@ def settings_of(store) -> dict:
 # --- the registry ------------------------------------------------------------
 # Named entity recognisers built for a project: name -> factory(store, extra
 # gazetteer files) returning [(source name, recogniser)]. "project" (the project
-# gazetteer, which knows about leave-one-out) and "claims" are built in apart.
+# gazetteer, which knows about leave-one-out), "stored" (read per document, not from
+# the text) and "claims" are built in apart.
 _REGISTRY: dict[str, Callable] = {}
 
 
@@ -207,8 +267,9 @@ def register(name: str, factory: Callable) -> None:
 
 
 def registered() -> list[str]:
-    """Every name ``use=`` accepts, built-in ones first."""
-    return ["project", *_REGISTRY, "claims"]
+    """Every name ``use=`` accepts: the built-in ones apart, then the registered ones
+    (built-in ones first), then claims."""
+    return ["project", STORED, *_REGISTRY, "claims"]
 
 
 def _gazetteer_files(store, gazetteers) -> list[tuple[str, Callable]]:
@@ -239,8 +300,9 @@ def build_suggester(store, gazetteers=(), plugins=(), use=None, project=None, mo
     (default: all of ``registered()``): the project gazetteer (``project`` if
     given, else built from the store), the registered ones (gazetteer files from
     the project settings plus ``gazetteers``, the rules, the learned model:
-    ``model`` if given, else the project's or the default one...) and claims;
-    plugins from the project settings plus ``plugins`` always run."""
+    ``model`` if given, else the project's or the default one...), the documents'
+    stored suggestions (``stored``) and claims; plugins from the project settings
+    plus ``plugins`` always run."""
     from annotator.core.assist.suggest.gazetteer import ProjectGazetteer
     use = registered() if use is None else list(use)
     unknown = [name for name in use if name not in registered()]
@@ -258,7 +320,8 @@ def build_suggester(store, gazetteers=(), plugins=(), use=None, project=None, mo
         recognisers.append((f"plugin:{spec}", load_plugin(spec, base)))
     if "project" in use and project is None:
         project = ProjectGazetteer.from_store(store)
-    return Suggester(store.schema, project if "project" in use else None, recognisers, claims="claims" in use)
+    return Suggester(store.schema, project if "project" in use else None, recognisers, claims="claims" in use,
+                     stored=STORED in use)
 
 
 def _resolve(path, base: Path) -> Path:

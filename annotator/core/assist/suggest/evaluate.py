@@ -5,7 +5,9 @@ at least one annotation (entity or claim) or is marked done; entity spans of
 several annotators count once per ``(start, end, label)``. Predictions: what
 the Suggester proposes for the document's text as if it were unannotated,
 with the project gazetteer built from all *other* documents (leave one
-document out), so a name is only found where it was tagged elsewhere.
+document out), so a name is only found where it was tagged elsewhere; the
+document's stored suggestions (another tool's imported predictions) count as
+predictions too (``--only stored`` scores them alone).
 
 - Entities: exact match of ``(start, end, label)``, per label and micro-averaged.
 - Claims: ``exact``: the content segments are exactly the gold ones;
@@ -112,7 +114,8 @@ def evaluate_store(store, suggester, doc_ids=None, per_document=None) -> dict:
         doc = store.document(doc_id)
         documents += 1
         gold = {(s.start, s.end, s.label) for s in store.spans(doc_id, layer=ENTITY_LAYER)}
-        predicted = {(s.start, s.end, s.label) for s in suggester.entities(doc.text, exclude_doc=doc_id)}
+        predicted = {(s.start, s.end, s.label) for s in suggester.entities(doc.text, exclude_doc=doc_id,
+                                                                          stored=suggester.stored_of(store, doc_id))}
         score_entities(gold, predicted, entity_counts)
         if suggester.with_claims:
             score_claims([_claim_dict(c) for c in store.claims(doc_id)],

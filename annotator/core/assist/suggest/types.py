@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-__all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "map_label", "as_suggestions", "suggestion_attributes"]
+__all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "map_label", "as_suggestions", "suggestion_attributes",
+           "score_text"]
 
 
 # Other names recognisers use for a schema's labels; first one the schema has wins.
@@ -26,7 +27,7 @@ class Suggestion:
     start: int
     end: int
     label: str
-    score: float = 1.0
+    score: float | None = 1.0  # None: no confidence given (a stored prediction without a score)
     source: str = ""          # which recogniser proposed it
 
 
@@ -54,10 +55,18 @@ class ClaimSuggestion:
                         if getattr(self, role) is not None]
 
 
-def suggestion_attributes(source: str, score: float) -> dict:
+def suggestion_attributes(source: str, score: float | None) -> dict:
     """What an accepted entity suggestion keeps of where it came from, so evaluation and
-    exports can tell a model's accepted guesses from typed annotations (origin "suggestion")."""
+    exports can tell a model's accepted guesses from typed annotations (origin "suggestion").
+    A suggestion without a confidence (a stored prediction without a score) keeps none."""
+    if score is None:
+        return {"suggested_by": source}
     return {"suggested_by": source, "confidence": round(float(score), 4)}
+
+
+def score_text(score: float | None, places: int = 2) -> str:
+    """A suggestion's score as shown (status bar, ``suggest``): ``0.91``, or ``—`` without one."""
+    return "—" if score is None else f"{score:.{places}f}"
 
 
 def map_label(label: str, labels) -> str | None:
