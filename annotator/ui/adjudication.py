@@ -16,7 +16,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
@@ -34,6 +34,7 @@ from annotator.core.team import adjudication as adj
 from annotator.ui.article_view import ArticleView
 from annotator.ui.commands import Editor
 from annotator.ui.doc_list import status_name
+from annotator.ui.screen_fit import fit_size
 from annotator.ui.unsaved import UnsavedBanner, UnsavedChanges, may_close
 
 AGREED_BG = "#e6f4ea"
@@ -90,7 +91,7 @@ class AdjudicationWindow(QMainWindow):
                              lambda message: self.statusBar().showMessage(message, 8000))
         store.subscribe(self._store_changed)
         self.setWindowTitle(self.tr("Adjudicate — %s") % (self.doc.title or self.doc.id))
-        self.resize(1400, 900)
+        fit_size(self, 1400, 900)
         self._build()
         self._load_versions()
         self.refresh()
@@ -136,7 +137,12 @@ class AdjudicationWindow(QMainWindow):
         self.table.currentCellChanged.connect(lambda row, *_: self.show_item(row))
         self.table.cellDoubleClicked.connect(lambda row, _: self.toggle(row))
 
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()         # four to a row: the window fits a laptop's screen
+        placed = []
+
+        def place(button):
+            buttons.addWidget(button, len(placed) // 4, len(placed) % 4)
+            placed.append(button)
         self.actions: dict[str, QAction] = {}
         for key, text, keys, slot in (
                 ("accept", self.tr("Accept"), "A", lambda: self.decide("accept")),
@@ -154,15 +160,14 @@ class AdjudicationWindow(QMainWindow):
             action.triggered.connect(slot)
             self.addAction(action)
             self.actions[key] = action
-            buttons.addWidget(self._button(action))
-        buttons.addStretch(1)
+            place(self._button(action))
         undo = self.undo_stack.createUndoAction(self, self.tr("Undo"))
         undo.setShortcuts([QKeySequence("Ctrl+Z")])
         redo = self.undo_stack.createRedoAction(self, self.tr("Redo"))
         redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action in (undo, redo):
             self.addAction(action)
-            buttons.addWidget(self._button(action))
+            place(self._button(action))
         if self.store.readonly:
             for action in self.actions.values():
                 action.setEnabled(action in (self.actions["next"], self.actions["previous"]))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.team import agreement
+from annotator.ui.screen_fit import fit_size
 
 LOW, HIGH = 0.6, 0.8          # colours: below LOW red, up to HIGH amber, above green
 COLOURS = {"low": "#f8d7da", "mid": "#fff3cd", "high": "#d4edda"}
@@ -88,7 +89,7 @@ class AgreementView(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Agreement — %s") % store.path.name)
-        self.resize(1000, 640)
+        fit_size(self, 1000, 640)
         self.figures: dict | None = None
         everyone = store.annotators()
         chosen = annotators or [n for n in everyone if n != agreement.GOLD]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.assist.annotate_all import find_candidates
 from annotator.core.edits import AddSpans
 from annotator.ui import i18n
+from annotator.ui.screen_fit import fit_size
 
 MAX_ROWS = 2000
 
@@ -41,7 +42,7 @@ class AnnotateAllDialog(QDialog):
         name = window.doc.text[span.start:span.end]
         self.shown_label = window.store.schema.display_label(span.label, i18n.current_language())
         self.setWindowTitle(self.tr("Annotate all occurrences"))
-        self.resize(760, 520)
+        fit_size(self, 760, 520)
         header = QLabel(self.tr("Tag the other occurrences of <b>{name}</b> as <b>{label}</b> (whole words; "
                                 "و ف ب ك ل left out; places already tagged are skipped).")
                         .format(name=html.escape(name), label=html.escape(self.shown_label)))

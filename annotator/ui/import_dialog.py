@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.importers import READERS
 from annotator.core.importing import FileReport, ImportReport, import_paths
+from annotator.ui.screen_fit import fit_size
 
 translate = QCoreApplication.translate
 
@@ -98,7 +99,7 @@ class ImportDialog(QDialog):
         self.cancel_requested = False
         self.setWindowTitle(self.tr("Import articles"))
         self.setAcceptDrops(True)
-        self.resize(960, 940)
+        fit_size(self, 960, 940)
         layout = QVBoxLayout(self)
         layout.addWidget(self._files_box())
         self.tabs = QTabWidget()

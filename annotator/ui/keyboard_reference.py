@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.text import fold
+from annotator.ui.screen_fit import fit_size
 
 GROUP_PROPERTY = "keyboardGroup"      # a QShortcut's group in the reference (set where it is made)
 
@@ -75,7 +76,7 @@ class KeyboardReference(QDialog):
     def __init__(self, window, parent=None):
         super().__init__(parent or window)
         self.setWindowTitle(self.tr("Keyboard reference"))
-        self.resize(640, 720)
+        fit_size(self, 640, 720)
         self.rows = shortcut_rows(window)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search actions and keys"))

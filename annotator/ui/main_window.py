@@ -38,6 +38,7 @@ from annotator.ui.guidelines import GuidelinesPanel
 from annotator.ui.import_dialog import open_import_dialog, run_import
 from annotator.ui.keyboard_reference import GROUP_PROPERTY, KeyboardReference
 from annotator.ui.line_spacing import set_line_spacing
+from annotator.ui.screen_fit import fit_size
 from annotator.ui.side_panels import LabelPalette, SpanList
 from annotator.ui.snap_modes import snap_modes
 from annotator.ui.team_menu import TeamActions
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._load_schema()
         self._restore_view_settings()
+        self._fit_screen()
         self.doc_list.set_uncertainty(store.uncertainty())
         self.doc_list.set_documents(store.documents())
         self.update_title()
@@ -101,6 +103,9 @@ class MainWindow(QMainWindow):
         if first:
             position = int(self.settings.value(self._place_key("position"), 0)) if first == last else 0
             self.open_document(first, position=position)
+        else:       # a new project: say where to start instead of an empty page
+            self.meta_label.setText(self.tr("No articles yet. File ▸ Import files… (Ctrl+I) or Import folder… "
+                                            "(Ctrl+Shift+I), or drop files on this window."))
         store.subscribe(self.show_change)   # the views follow what the store announces
         self.external = ExternalChanges(store, self)
         self.external.changed.connect(self.reload_from_store)
@@ -303,6 +308,15 @@ class MainWindow(QMainWindow):
                 action.setEnabled(False)
             for shortcut in self.label_shortcuts:
                 shortcut.setEnabled(False)
+
+    def _fit_screen(self) -> None:
+        """Open at the size it was closed at, never larger than the screen: on a 1280×720
+        laptop the status bar and the bottom of the docks stay in sight."""
+        geometry = self.settings.value("window/geometry")
+        if geometry:
+            self.restoreGeometry(geometry)
+        if fit_size(self, self.width(), self.height()):
+            self.setWindowState(self.windowState() | Qt.WindowMaximized)
 
     def _preview_unsaved(self, span: Span):
         """Show a new span the file could not take yet; returns how to hide it."""

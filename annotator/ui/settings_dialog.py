@@ -40,6 +40,7 @@ from annotator.ui import i18n, themes
 from annotator.ui.fonts import ordered_arabic_families
 from annotator.ui.line_spacing import MAX_FACTOR, MIN_FACTOR, line_spacing
 from annotator.ui.plain import plain_tooltip
+from annotator.ui.screen_fit import fit_size
 from annotator.ui.side_panels import label_tooltip_text, shown_label
 from annotator.ui.snap_modes import snap_modes
 
@@ -141,7 +142,7 @@ class SettingsDialog(QDialog):
         self.window_ = window
         self.settings = window.settings
         self.setWindowTitle(self.tr("Settings"))
-        self.resize(620, 560)
+        fit_size(self, 620, 560)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._appearance_tab(), self.tr("&Appearance"))
         self.tabs.addTab(self._annotation_tab(), self.tr("A&nnotation"))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from annotator.core.team.progress import claims_histogram, claims_per_document, label_counts, status_by_annotator
 from annotator.ui.bar_chart import Bar, BarChart
 from annotator.ui.doc_list import status_name
+from annotator.ui.screen_fit import fit_size
 
 STATUS_FILLS = {"done": "#43a047", "in_progress": "#1e88e5", "skipped": "#9e9e9e", "new": "#cfd8dc"}
 STATUS_ORDER = ("done", "in_progress", "skipped", "new")
@@ -63,7 +64,7 @@ class StatisticsView(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle(self.tr("Statistics"))
-        self.resize(760, 820)
+        fit_size(self, 760, 820)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.progress = ChartBox(self.tr("Progress per annotator"), "progress.png")

@@ -1901,6 +1901,10 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>الحروف المحددة بالضبط</translation>
     </message>
     <message>
+        <source>No articles yet. File ▸ Import files… (Ctrl+I) or Import folder… (Ctrl+Shift+I), or drop files on this window.</source>
+        <translation>لا مقالات بعد. ملف ◂ استيراد ملفات… (Ctrl+I) أو استيراد مجلد… (Ctrl+Shift+I)، أو أفلِت الملفات على هذه النافذة.</translation>
+    </message>
+    <message>
         <source>Documents</source>
         <translation>المستندات</translation>
     </message>

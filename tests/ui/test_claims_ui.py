@@ -62,6 +62,7 @@ def open_window(qtbot, path, settings) -> MainWindow:
     store = open_project(path, annotator="mona")
     window = MainWindow(store, settings)
     qtbot.addWidget(window)
+    window.setWindowState(Qt.WindowNoState)     # the layout these tests measure, whatever the test screen
     window.resize(1500, 950)
     window.show()
     qtbot.waitExposed(window)
@@ -581,6 +582,7 @@ def test_read_only_project_shows_claims_without_editing(qtbot, prepared, setting
     store = open_project(path, readonly=True)
     viewer = MainWindow(store, settings)
     qtbot.addWidget(viewer)
+    viewer.setWindowState(Qt.WindowNoState)
     viewer.resize(1500, 950)
     viewer.show()
     qtbot.waitExposed(viewer)

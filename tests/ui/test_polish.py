@@ -187,3 +187,26 @@ def test_the_claims_list_is_readable_at_the_default_dock_width(qtbot, tmp_path):
     attributes = item.text(1).split("\n")[1]          # the attributes on the claim's second line
     assert metrics.horizontalAdvance(attributes) <= header.sectionSize(1)       # shown whole, not "t · yes"
     assert claim.attributes
+
+
+def test_every_window_and_dialog_opens_within_the_screen(qtbot, tmp_path):
+    """Each asks for a comfortable size (the import dialog 960×940, adjudication 1400×900);
+    on a smaller screen it gets what the screen has room for, so its buttons stay in sight."""
+    from window_helpers import GOLD, settings_at, show_window
+
+    from annotator.core.importing import import_paths
+    from annotator.ui.import_dialog import ImportDialog
+    from annotator.ui.keyboard_reference import KeyboardReference
+    from annotator.ui.screen_fit import room
+    from annotator.ui.statistics_view import StatisticsView
+    store = open_project(tmp_path / "gold.db", annotator="nour")
+    assert import_paths(store, [GOLD], {"annotator": "gold"}).ok
+    window = show_window(qtbot, store, settings_at(tmp_path), size=None)
+    available = room(window)
+    opened = [window, ImportDialog(window, window.store), StatisticsView(window.store, window),
+              KeyboardReference(window), window.team.adjudicate(window.store.documents()[0].id)]
+    for widget in opened[1:]:
+        qtbot.addWidget(widget)
+    for widget in opened:
+        assert widget.width() <= available.width() and widget.height() <= available.height(), type(widget).__name__
+    assert available.height() < 940 and available.width() < 1400     # the screen was really smaller

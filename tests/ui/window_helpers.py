@@ -2,7 +2,7 @@
 import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.importing import import_paths
@@ -22,8 +22,13 @@ def settings_at(tmp_path) -> QSettings:
     return QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
 
 
-def show_window(qtbot, store, settings) -> MainWindow:
+def show_window(qtbot, store, settings, size=(1280, 820)) -> MainWindow:
+    """The window at ``size``: the layout these tests were written for, whatever the size of
+    the test screen (the window itself opens no larger than the screen; size=None keeps that)."""
     window = MainWindow(store, settings)
+    if size is not None:
+        window.setWindowState(Qt.WindowNoState)
+        window.resize(*size)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
