@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from annotator.core.model import Claim, Span
 
 __all__ = ["Change", "AddSpan", "DeleteSpan", "UpdateSpan", "AddSpans", "DeleteSpans", "SaveClaim", "SetStatus",
-           "AcceptSuggestions", "Adjudicate", "Batch", "Applied", "apply", "changed_documents", "leaves"]
+           "AcceptSuggestions", "Adjudicate", "DeleteEntity", "Batch", "Applied", "apply", "changed_documents", "leaves"]
 
 
 class Change:
@@ -112,6 +112,18 @@ class AcceptSuggestions(Change):
 
     def documents(self):
         return {self.doc_id}
+
+
+@dataclass(frozen=True)
+class DeleteEntity(Change):
+    """Delete an entity that claims use as a part (``DeleteSpan`` refuses it): each claim
+    keeps the text as its own part (``keep_text``; one own span shared by all of them) or
+    loses the part, a claim left without content is deleted, then the entity goes."""
+    span: Span                  # as stored (with its id)
+    keep_text: bool = True
+
+    def documents(self):
+        return {self.span.doc_id}
 
 
 @dataclass(frozen=True)
@@ -223,6 +235,8 @@ def _apply(store, change: Change) -> Applied:
         return _accept(store, change)
     if isinstance(change, Adjudicate):
         return _adjudicate(store, change)
+    if isinstance(change, DeleteEntity):
+        return _delete_entity(store, change)
     if isinstance(change, Batch):
         return _batch([_apply(store, c) for c in change.changes])
     raise TypeError(f"not a change: {change!r}")
@@ -231,6 +245,29 @@ def _apply(store, change: Change) -> Applied:
 def _batch(results: list[Applied]) -> Applied:
     return Applied(Batch(tuple(r.change for r in results)), Batch(tuple(r.inverse for r in reversed(results))),
                    [item for r in results for item in r.refused])
+
+
+def _delete_entity(store, change: DeleteEntity) -> Applied:
+    from annotator.core.model import CLAIM_LAYER
+    entity, results, own = change.span, [], None
+
+    def replacement(role: str):
+        return own or Span(doc_id=entity.doc_id, start=entity.start, end=entity.end, label=role, layer=CLAIM_LAYER,
+                           annotator=store.annotator, origin="manual")
+    for claim in (store.claim(cid) for cid in store.claims_using(entity.id)):
+        keep = change.keep_text
+        parts = {role: (replacement(role) if keep else None) for role in ("cue", "source", "via")
+                 if getattr(claim, role) is not None and getattr(claim, role).id == entity.id}
+        content = tuple(replacement("content") if s.id == entity.id else s
+                        for s in claim.content if keep or s.id != entity.id)
+        new = claim.with_changes(content=content, **parts)
+        result = _apply(store, SaveClaim(claim, new if new.content else None))
+        results.append(result)
+        if keep and own is None and result.change.after is not None:
+            own = next((s for _, s in result.change.after.parts()
+                        if (s.start, s.end) == (entity.start, entity.end) and s.layer == CLAIM_LAYER), None)
+    results.append(_apply(store, DeleteSpan(entity)))
+    return _batch(results)
 
 
 def _adjudicate(store, change: Adjudicate) -> Applied:

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.edits import DeleteSpan, DeleteSpans, SaveClaim, UpdateSpan, leaves
+from annotator.core.edits import DeleteEntity, DeleteSpan, DeleteSpans, SaveClaim, UpdateSpan, leaves
 from annotator.core.model import CLAIM_LAYER, Claim, Document, Span
 from annotator.ui import i18n
 from annotator.ui.side_panels import swatch
@@ -736,32 +736,8 @@ class ClaimEditor(QObject):
         choice = self.ask_span_in_use(span, users)
         if choice is None:
             return
-        stack = self.ctx.undo_stack
-        stack.beginMacro(self.tr("delete {label} used by %n claim(s)", "", len(users)).format(label=span.label))
-        try:
-            own: Span | None = None     # one own span replaces the entity in every claim
-            for claim in users:
-                changes: dict = {}
-                for role in ("cue", "source", "via"):
-                    part = getattr(claim, role)
-                    if part is not None and part.id == span.id:
-                        changes[role] = (own or self._new_part(role, span.start, span.end)) if choice == "keep" else None
-                content = tuple((own or self._new_part("content", s.start, s.end)) if s.id == span.id else s
-                                for s in claim.content if choice == "keep" or s.id != span.id)
-                new = claim.with_changes(content=content, **changes)
-                if not new.content:
-                    saved = self._submit(claim, None, self.tr("delete claim"))
-                    continue
-                kept = self.tr("claim keeps text {label}") if choice == "keep" else self.tr("claim keeps no {label}")
-                saved = self._submit(claim, new, kept.format(label=span.label))
-                if saved is None:
-                    return
-                if choice == "keep" and own is None:
-                    own = next((s for _, s in saved.parts()
-                                if (s.start, s.end) == (span.start, span.end) and s.layer == CLAIM_LAYER), None)
-            self.ctx.editor.submit(DeleteSpan(span), self.tr("delete {label}").format(label=span.label))
-        finally:
-            stack.endMacro()
+        self.ctx.editor.submit(DeleteEntity(span, keep_text=choice == "keep"),
+                               self.tr("delete {label} used by %n claim(s)", "", len(users)).format(label=span.label))
 
     # --- Escape --------------------------------------------------------------
     def escape_from_panel(self) -> bool:

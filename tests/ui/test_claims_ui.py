@@ -597,3 +597,24 @@ def test_read_only_project_shows_claims_without_editing(qtbot, prepared, setting
     key(qtbot, viewer, Qt.Key_Delete)
     assert len(store.claims(doc_id)) == 2 and store.claim(made["first"].id).cue.start == made["first"].cue.start
     viewer.close()
+
+
+def test_deleting_an_entity_a_claim_uses_waits_whole_while_the_file_is_locked(qtbot, prepared, monkeypatch):
+    """The claims' new parts and the deletion are one change: a locked file writes none of
+    them, and the retry writes all of them."""
+    from window_helpers import lock
+    window, made = prepared
+    store, text = window.store, window.doc.text
+    monkeypatch.setattr(ClaimEditor, "ask_span_in_use", lambda self, span, users: "keep")
+    before = summary(text, store.claims(window.doc.id))
+    click(qtbot, window, centre_of_span(window, made["lavrov"].id))
+    other = lock(store)
+    key(qtbot, window, Qt.Key_Delete)
+    assert summary(text, store.claims(window.doc.id)) == before
+    assert made["lavrov"].id in {s.id for s in store.spans(window.doc.id)} and len(window.unsaved) == 1
+    other.execute("ROLLBACK")
+    other.close()
+    assert window.unsaved.retry() == 1
+    first, second = store.claims(window.doc.id)
+    assert made["lavrov"].id not in {s.id for s in store.spans(window.doc.id)}
+    assert text_of(text, first.source) == "لافروف" and second.source.id == first.source.id
