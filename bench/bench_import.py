@@ -31,7 +31,6 @@ import resource
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -39,6 +38,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
+from timing import in_scratch_folder  # noqa: E402
 
 ARTICLE_LENGTH, SPANS_PER_ARTICLE = 2000, 34
 BYTES_PER_ARTICLE = 5350            # of our JSONL at that size, to aim at --big-gb
@@ -170,13 +170,7 @@ def main() -> None:
         return
     if args.no_search_index:
         os.environ["BENCH_NO_SEARCH_INDEX"] = "1"
-    folder = args.dir or Path(tempfile.mkdtemp(prefix="bench-import-", dir="/tmp"))
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        run(args, folder)
-    finally:
-        if not args.keep:
-            shutil.rmtree(folder, ignore_errors=True)
+    in_scratch_folder(args, "bench-import-", run)
 
 
 def run(args, folder: Path) -> None:

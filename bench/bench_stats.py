@@ -19,11 +19,9 @@ import argparse
 import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -32,6 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
+from timing import in_scratch_folder  # noqa: E402
 
 ARTICLE_LENGTH, SPANS_PER_ARTICLE = 2000, 34
 
@@ -144,13 +143,7 @@ def main() -> None:
     if args.child:
         import_child(Path(args.child[1]), Path(args.child[2]), args.child[0])
         return
-    folder = args.dir or Path(tempfile.mkdtemp(prefix="bench-stats-", dir="/tmp"))
-    folder.mkdir(parents=True, exist_ok=True)
-    try:
-        run(args, folder)
-    finally:
-        if not args.keep:
-            shutil.rmtree(folder, ignore_errors=True)
+    in_scratch_folder(args, "bench-stats-", run)
 
 
 if __name__ == "__main__":

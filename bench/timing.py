@@ -1,6 +1,9 @@
 """Small timing helpers the benchmarks share (they print figures, never assert them)."""
+import shutil
 import statistics
+import tempfile
 import time
+from pathlib import Path
 
 
 def timed(fn, runs: int = 5):
@@ -33,3 +36,15 @@ def shown_view(view_class, app, width: int = 1000, height: int = 700):
     view.show()
     app.processEvents()
     return view
+
+
+def in_scratch_folder(args, prefix: str, run) -> None:
+    """``run(args, folder)`` in ``args.dir`` or a new folder under /tmp, removed at the end
+    unless ``args.keep``."""
+    folder = args.dir or Path(tempfile.mkdtemp(prefix=prefix, dir="/tmp"))
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        run(args, folder)
+    finally:
+        if not args.keep:
+            shutil.rmtree(folder, ignore_errors=True)

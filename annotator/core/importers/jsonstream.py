@@ -233,6 +233,19 @@ def iter_json_array(path: Path, notes: FileNotes | None = None,
     yield from _iter_json_array(path, notes, what, start, line, first)
 
 
+def _array_ends(text, path, what: str, line: int) -> bool:
+    """After an item of the array: True at its closing ``]``; past a ``,`` otherwise."""
+    after = text.skip_space()
+    if after == "]":
+        return True
+    if after != ",":
+        raise InputError(path, text.line, f"malformed JSON: expected ',' or ']' after {what} "
+                         f"starting on line {line}, found {after or 'the end of the file'!r}")
+    text.pos += 1
+    text.skip_space()
+    return False
+
+
 def _iter_json_array(path: Path, notes: FileNotes | None, what: str, offset: int = 0, line: int = 1,
                      first=None) -> Iterator[tuple[int, object]]:
     """The same with the json module's incremental decoder, from the start of the file
@@ -262,14 +275,8 @@ def _iter_json_array(path: Path, notes: FileNotes | None, what: str, offset: int
         while True:
             if after_line is not None:
                 line, after_line = after_line, None
-                after = text.skip_space()
-                if after == "]":
+                if _array_ends(text, path, what, line):
                     break
-                if after != ",":
-                    raise InputError(path, text.line, f"malformed JSON: expected ',' or ']' after {what} "
-                                     f"starting on line {line}, found {after or 'the end of the file'!r}")
-                text.pos += 1
-                text.skip_space()
             line = text.line
             while True:
                 try:
@@ -289,14 +296,8 @@ def _iter_json_array(path: Path, notes: FileNotes | None, what: str, offset: int
                 break
             text.advance(end)
             yield line, value
-            after = text.skip_space()
-            if after == "]":
+            if _array_ends(text, path, what, line):
                 break
-            if after != ",":
-                raise InputError(path, text.line, f"malformed JSON: expected ',' or ']' after {what} "
-                                 f"starting on line {line}, found {after or 'the end of the file'!r}")
-            text.pos += 1
-            text.skip_space()
         text.pos += 1
         if text.skip_space():
             raise InputError(path, text.line, "unexpected data after the closing ']' of the array")
