@@ -24,8 +24,9 @@ from annotator.core import exporters
               help="Map labels between schemas, e.g. wojood:anercorp (or just the target); dropped labels are counted.")
 @click.option("--split", default="", metavar="80/10/10", help="Train/dev/test percentages, by document.")
 @click.option("--seed", default=0, show_default=True, type=int, help="Seed of the split.")
-@click.option("--suggestions/--no-suggestions", default=False, show_default=True,
-              help="Include unaccepted suggestions.")
+@click.option("--suggestions/--no-suggestions", default=True, show_default=True,
+              help="Include the suggestions annotators accepted (origin 'suggestion'); --no-suggestions keeps "
+                   "only what they typed.")
 @click.option("--align", default="expand", show_default=True, type=click.Choice(exporters.ALIGN_POLICIES),
               help="Spans not on token edges: grow to the tokens, shrink to whole tokens, or leave out.")
 @click.option("--clitics", is_flag=True, help="Split proclitics (و ف ب ك ل ال) into tokens of their own.")

@@ -116,7 +116,8 @@ class ExportDialog(QDialog):
         for box in self.shares:
             split_row.addWidget(box)
         split_row.addWidget(self.seed)
-        self.suggestions = QCheckBox(self.tr("Include unaccepted suggestions"))
+        self.suggestions = QCheckBox(self.tr("Include accepted suggestions"))
+        self.suggestions.setChecked(True)        # accepted by an annotator: part of the data
         self.align = QComboBox()
         for policy in exporters.ALIGN_POLICIES:
             self.align.addItem(f"{policy}: {self.tr(ALIGN_HELP[policy])}", policy)

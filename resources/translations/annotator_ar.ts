@@ -897,18 +897,6 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
             <numerusform>حذف {label} المستخدم في %n ادعاء</numerusform>
         </translation>
     </message>
-    <message>
-        <source>claim keeps text {label}</source>
-        <translation>إبقاء نص {label} في الادعاء</translation>
-    </message>
-    <message>
-        <source>claim keeps no {label}</source>
-        <translation>إزالة {label} من الادعاء</translation>
-    </message>
-    <message>
-        <source>delete {label}</source>
-        <translation>حذف {label}</translation>
-    </message>
 </context>
 <context>
     <name>ClaimsPanel</name>
@@ -1246,8 +1234,8 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>البذرة </translation>
     </message>
     <message>
-        <source>Include unaccepted suggestions</source>
-        <translation>تضمين الاقتراحات غير المقبولة</translation>
+        <source>Include accepted suggestions</source>
+        <translation>تضمين الاقتراحات المقبولة</translation>
     </message>
     <message>
         <source>Split clitics into tokens (⁨و ف ب ك ل ال⁩)</source>

@@ -5,7 +5,7 @@ the ``project`` fixture over it is in conftest.py.
 ``sample_project(path)`` imports ../shared/samples/news-page-asharq.txt (two
 articles) plus a short text with emoji, tashkeel, Latin and Arabic-Indic digits,
 and annotates them the way an annotator would: nested entities (an OCC holding a
-NORP), an entity inside a token (الصين of والصين), an unaccepted suggestion,
+NORP), an entity inside a token (الصين of والصين), an accepted suggestion,
 another annotator's span, claims with a linked entity source, a second content
 segment, a cue, a via and attributes; statuses done / in progress / new.
 """
@@ -74,7 +74,7 @@ def sample_project(path, schema=None):
             store.add_span(Span(doc_id=first, start=start, end=end, label="GPE"))
     inside = text.index("والصين") + 1                                     # الصين inside the token والصين
     store.add_span(Span(doc_id=first, start=inside, end=inside + len("الصين"), label="GPE"))
-    _entity(store, first, text, "داعش", "ORG", origin="suggestion")      # not accepted
+    _entity(store, first, text, "داعش", "ORG", origin="suggestion")      # accepted
     _entity(store, first, text, "بوتين", "PERS", annotator="sara")       # another annotator
     lavrov = store.add_span(_after(first, text, "عن ", "لافروف").with_changes(layer="entity", label="PERS"))
     store.save_claim(Claim(doc_id=first, content=(_part(first, text, "أشكر الجانب الصيني على تعازيه"),
@@ -101,8 +101,8 @@ def sample_project(path, schema=None):
 
 # --- what the exports should hold ------------------------------------------------------
 def entities(store, doc_id):
-    """(label, start, end) of the document's entities, suggestions not accepted left out."""
-    return sorted((s.label, s.start, s.end) for s in store.spans(doc_id, "entity") if s.origin != "suggestion")
+    """(label, start, end) of the document's entities (accepted suggestions too)."""
+    return sorted((s.label, s.start, s.end) for s in store.spans(doc_id, "entity"))
 
 
 def expected_flat(store, doc_id, tokens):

@@ -116,7 +116,7 @@ def test_jsonl_export_imports_back_as_the_same_project(rich, fresh, tmp_path):
         assert sorted((s.label, s.start, s.end, json.dumps(s.attributes, sort_keys=True), s.annotator, s.origin)
                       for s in fresh.spans(doc.id, "entity")) == \
             sorted((s.label, s.start, s.end, json.dumps(s.attributes, sort_keys=True), s.annotator, s.origin)
-                   for s in rich.spans(doc.id, "entity") if s.origin != "suggestion")
+                   for s in rich.spans(doc.id, "entity"))
         assert claim_tuples(fresh, doc.id) == claim_tuples(rich, doc.id)
 
 
@@ -144,7 +144,7 @@ def brat_entities(store, doc_id, lost=("comment",)):
     return sorted((s.label, s.start, s.end,
                    json.dumps({k: v for k, v in comparable_attributes(s, spans).items() if k not in lost},
                               ensure_ascii=False, sort_keys=True))
-                  for s in spans if s.origin != "suggestion")
+                  for s in spans)
 
 
 @pytest.mark.parametrize("split", [None, [50, 50]])

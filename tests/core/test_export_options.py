@@ -46,13 +46,14 @@ def test_annotator_filter(project, tmp_path):
     assert report.documents_left_out == {"status": 2}      # sara sees the others as new
 
 
-def test_suggestions_left_out_unless_asked(project, tmp_path):
+def test_accepted_suggestions_are_exported_unless_left_out(project, tmp_path):
+    """An accepted suggestion is an annotation: left out, CoNLL would tag the entity O."""
     report = exporters.export(project, "jsonl", tmp_path / "a.jsonl")
-    assert report.spans_left_out == {"unaccepted_suggestion": 1}
-    assert "داعش" not in {s["text"] for r in exported(tmp_path / "a.jsonl") for s in r["spans"]}
-    report = exporters.export(project, "jsonl", tmp_path / "b.jsonl", {"suggestions": True})
     assert not report.spans_left_out
-    assert "داعش" in {s["text"] for r in exported(tmp_path / "b.jsonl") for s in r["spans"]}
+    assert "داعش" in {s["text"] for r in exported(tmp_path / "a.jsonl") for s in r["spans"]}
+    report = exporters.export(project, "jsonl", tmp_path / "b.jsonl", {"suggestions": False})
+    assert report.spans_left_out == {"accepted_suggestion": 1}
+    assert "داعش" not in {s["text"] for r in exported(tmp_path / "b.jsonl") for s in r["spans"]}
 
 
 def test_label_subset(project, tmp_path):
@@ -60,7 +61,7 @@ def test_label_subset(project, tmp_path):
     report = exporters.export(project, "conll", out, {"labels": ["PERS", "GPE"]})
     tags = {tag for s in read_conll(out) for _, (tag,) in s}
     assert tags == {"O", "B-PERS", "I-PERS", "B-GPE"}
-    assert report.spans_left_out["label_not_selected"] == 6     # OCC, NORP, 2 ORG, 2 DATE
+    assert report.spans_left_out["label_not_selected"] == 7     # OCC, NORP, 3 ORG, 2 DATE
     assert balanced(report)
     manifest = json.loads((tmp_path / "pers.conll.manifest.json").read_text(encoding="utf-8"))
     assert manifest["labels"] == ["PERS", "GPE"]

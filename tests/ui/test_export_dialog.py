@@ -51,9 +51,11 @@ def test_export_writes_files_and_shows_the_report(qtbot, tmp_path):
         out = tmp_path / "brat-out"
         dialog.path.setText(str(out))
         dialog.show()
+        assert dialog.suggestions.isChecked()                  # accepted suggestions are data
+        dialog.suggestions.setChecked(False)                   # typed annotations only
         assert dialog.run_export()
         text = dialog.summary.toPlainText()
-        assert "3 of 3 documents exported" in text and "unaccepted suggestion" in text and str(out) in text
+        assert "3 of 3 documents exported" in text and "accepted suggestion" in text and str(out) in text
         assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["format"] == "brat"
         dialog.grab().save(str(tmp_path / "export-dialog.png"))
         assert (tmp_path / "export-dialog.png").stat().st_size > 0

@@ -24,7 +24,7 @@ class ExportOptions:
     mapping: str = ""                    # "source:target" schema names, or "target" (from the project's schema)
     split: tuple[int, ...] = ()          # percentages: (80, 10, 10) -> train/dev/test, (90, 10) -> train/test
     seed: int = 0
-    suggestions: bool = False            # include unaccepted suggestions
+    suggestions: bool = True             # include accepted suggestions (origin "suggestion")
     align: str = "expand"                # expand | contract | strict, for spans off token edges
     clitics: bool = False                # split proclitics into their own tokens
     scheme: str = "bio"                  # bio | bioes | io, for tag formats

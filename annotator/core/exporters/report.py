@@ -15,7 +15,7 @@ from annotator.core.wording import count_of
 # Why a span or claim is not in the output. Documented in docs/export.md.
 REASONS = {
     "other_annotator": "made by another annotator (--annotator)",
-    "unaccepted_suggestion": "an unaccepted suggestion (leave out unless --suggestions)",
+    "accepted_suggestion": "an accepted suggestion (left out by --no-suggestions)",
     "not_in_mapping": "its label is not in the label mapping (--map)",
     "mapped_to_none": "the label mapping drops its label (--map)",
     "label_not_selected": "its label is not in --labels",

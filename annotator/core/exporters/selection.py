@@ -195,7 +195,7 @@ class Selection:
             if options.annotator and span.annotator != options.annotator:
                 report.leave_out("other_annotator")
             elif span.origin == SUGGESTION and not options.suggestions:
-                report.leave_out("unaccepted_suggestion")
+                report.leave_out("accepted_suggestion")
             else:
                 label = span.label
                 if mapping is not None:
@@ -222,7 +222,7 @@ class Selection:
             if options.annotator and claim.annotator != options.annotator:
                 report.claims_left_out["other_annotator"] += 1
             elif claim.origin == SUGGESTION and not options.suggestions:
-                report.claims_left_out["unaccepted_suggestion"] += 1
+                report.claims_left_out["accepted_suggestion"] += 1
             else:
                 kept.append(claim)
         return kept
