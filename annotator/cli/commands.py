@@ -78,13 +78,13 @@ class LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-@click.group(cls=LazyGroup,
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]},   # every command
              epilog="With no command the program opens the application window: "
                     "[--db PROJECT.db] [--annotator NAME] [--read-only]. --version prints the version.")
 def cli():
     """Arabic news annotator: project files from the command line.
 
-    Every command takes --help."""
+    Every command takes -h / --help."""
 
 
 def main(argv=None, prog: str = "main.py") -> None:

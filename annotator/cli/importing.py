@@ -90,10 +90,13 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
             how = ", ".join(x for x in (file.format, file.encoding, "BOM" if file.bom else "",
                                         f"mojibake repaired (was misread as {file.mojibake_repaired_from})"
                                         if file.mojibake_repaired_from else "") if x)
-            extra = "".join(f"; {n} {what}" for n, what in ((file.duplicates, "already in the project"),
-                                                             (file.skipped, "skipped")) if n)
+            extra = "".join(f"; {n} {what}" for n, what in (
+                (file.duplicates, "skipped as duplicates (already in the project or earlier in the file)"),
+                (file.skipped, "skipped")) if n)
             say(f"{file.file}: {count_of(file.imported, 'article')}, {count_of(file.spans, 'span')}"
-                + (f", {count_of(file.claims, 'claim')}" if file.claims else "") + f" ({how}){extra}")
+                + (f", {count_of(file.claims, 'claim')}" if file.claims else "")
+                + (f", {count_of(file.suggestions, 'suggestion')} (the tool's predictions)" if file.suggestions else "")
+                + f" ({how}){extra}")
             if file.normalisation:
                 say(f"  normalised: {file.normalisation_summary}")
             for warning in file.warnings:

@@ -9,7 +9,7 @@ import click
 from annotator.cli.common import open_store
 from annotator.cli.terminal import choose_mode, plain
 from annotator.core.model import STATUSES
-from annotator.core.store import ProjectError
+from annotator.core.store import ProjectError, ReadOnlyProject
 from annotator.core.wording import count_of
 
 
@@ -18,23 +18,27 @@ from annotator.core.wording import count_of
 @click.argument("query", required=False, default="")
 @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
               help="Only documents with this status (repeatable); with --annotator, as they see it.")
-@click.option("--label", help="Only documents with an entity of this label.")
+@click.option("--label", help="Only documents with an entity of this label (one; as the schema names it).")
 @click.option("--by", "by", metavar="NAME", help="Only documents with a span or claim by this annotator.")
 @click.option("--claims/--no-claims", "has_claims", default=None, help="Only documents with / without claims.")
 @click.option("--annotator", default="", help="Statuses as this annotator sees them (default: the latest anyone set).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of {id, title}.")
 def search_command(db, query, statuses, label, by, has_claims, annotator, as_json):
-    """Search the articles (folded words, as the window's search box) and filter them by status,
+    """Search the articles (folded words, as the window's search box; several words are a phrase:
+    they must stand together in that order) and filter them by status,
     label, annotator and claims; prints id and title of each. Reads the project's search index,
     never the texts: a project whose index is missing says so (``index`` builds it)."""
     from annotator.core.store import search
     store = open_store(db, annotator=annotator, readonly=True)
     try:
+        labels = [lab.name for lab in store.schema.labels]
+        if label and label not in labels:
+            raise click.ClickException(f"no label {label!r} in {db}'s schema (labels: {', '.join(labels)})")
         try:
             ids = search.search_documents(store, query, status=list(statuses) or None, label=label,
                                           annotator=by, has_claims=has_claims)
         except search.SearchIndexMissing as missing:
-            raise click.ClickException(f"{missing}\n  build it with: main.py index --db {db}")
+            raise click.ClickException(str(missing))
         titles = {summary.id: summary.title for summary in store.documents()} if ids else {}
     finally:
         store.close()
@@ -56,6 +60,9 @@ def index_command(db):
     from annotator.core.store.reindex import build_index
     try:
         added = build_index(db)
+    except ReadOnlyProject:
+        raise click.ClickException(f"{db}: the file is read-only, so the index cannot be written into it; make it "
+                                   f"writable (chmod u+w) or copy it and index the copy")
     except ProjectError as error:
         raise click.ClickException(str(error))
     click.echo(f"search index complete: {count_of(added, 'article')} indexed now")

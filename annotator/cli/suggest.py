@@ -13,7 +13,7 @@ from annotator.cli.terminal import choose_mode, plain
 from annotator.core.assist.learn.model import EntityModel, ModelError
 from annotator.core.assist.learn.project import for_project, with_its_base
 from annotator.core.assist.suggest import BUILTIN, PluginError, build_suggester, score_text
-from annotator.core.assist.suggest.evaluate import evaluate_cross_validated, evaluate_store
+from annotator.core.assist.suggest.evaluate import evaluate_cross_validated, evaluate_store, evaluated_documents
 from annotator.core.assist.suggest.gazetteer import GazetteerError
 from annotator.core.edits import AcceptSuggestions, SaveClaim, apply
 from annotator.core.schema import SchemaError
@@ -102,11 +102,15 @@ def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins,
             suggester = build_suggester(store, gazetteers=gazetteers, plugins=plugins, use=only or None, model=model)
         except (PluginError, GazetteerError, ModelError) as error:
             raise click.ClickException(str(error))
+        missing = [d for d in doc_ids if not store.has_document(d)]
+        if missing:
+            raise click.ClickException(f"no document {', '.join(missing)} in {db}")
         if evaluate:
+            chosen = _scorable(store, doc_ids)
             if suggester.has_model() and not model_path:
-                figures = evaluate_cross_validated(store, suggester, list(doc_ids) or None)
+                figures = evaluate_cross_validated(store, suggester, chosen)
             else:
-                figures = evaluate_store(store, suggester, list(doc_ids) or None)
+                figures = evaluate_store(store, suggester, chosen)
             if as_json:
                 click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
             else:
@@ -117,6 +121,20 @@ def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins,
         raise click.ClickException(str(error))
     finally:
         store.close()
+
+
+def _scorable(store, doc_ids) -> list[str] | None:
+    """The --doc articles that can be scored (annotated or done: their annotations are the
+    answers); an unannotated one would count every suggestion as wrong, so it is left out,
+    with a word. None: every scorable article."""
+    if not doc_ids:
+        return None
+    scorable = set(evaluated_documents(store))
+    skipped = [d for d in doc_ids if d not in scorable]
+    if skipped:
+        click.echo(f"not scored (no annotation and not done, nothing to score against): {', '.join(skipped)}",
+                   err=True)
+    return [d for d in doc_ids if d in scorable]
 
 
 def _model_file(store, path, evaluate: bool):
@@ -131,10 +149,7 @@ def _model_file(store, path, evaluate: bool):
 
 
 def _suggest(store, suggester, doc_ids, as_json: bool, apply_: bool) -> None:
-    wanted = set(doc_ids)
-    missing = wanted - {d.id for d in store.documents()}
-    if missing:
-        raise click.ClickException(f"no document {', '.join(sorted(missing))}")
+    wanted = set(doc_ids)       # all exist (checked by the command)
     mode = choose_mode(None, sys.stdout.isatty())
     results, totals = [], {"documents": 0, "entities": 0, "claims": 0, "applied_entities": 0,
                            "applied_claims": 0, "refused": 0}

@@ -39,6 +39,7 @@ from annotator.core.schema import Schema, SchemaError
 from annotator.core.spancheck import document_span_problems
 from annotator.core.store import Store, now, queries
 from annotator.core.text import NormalisationReport, normalise, normalise_with_map, normalised_offset
+from annotator.core.wording import count_of
 
 BATCH_DOCUMENTS = 500
 # A file at least this big is read, checked and turned into rows by a forked worker
@@ -640,7 +641,7 @@ class _FileImport:
             raise InputError(self.path, None, f"cannot add the labels {', '.join(self.new_labels)}: {error}")
         self.store.set_schema(schema)
         self.result.labels_added = list(self.new_labels)
-        self.notes.warn(None, f"added {len(self.new_labels)} label(s) to the project schema: "
+        self.notes.warn(None, f"added {count_of(len(self.new_labels), 'label')} to the project schema: "
                               f"{', '.join(self.new_labels)}")
 
     # --- checking one article --------------------------------------------------
@@ -724,7 +725,7 @@ class _FileImport:
         how = "the spans' texts match only that way" if problem and parts[problem[0]].text is not None \
             else "guessed from where the spans fall"
         self.notes.warn(raw.line, f"offsets were counted in UTF-16 units (emoji count 2, as in JavaScript); "
-                                  f"corrected {len(parts)} span(s) ({how})")
+                                  f"corrected {count_of(len(parts), 'span')} ({how})")
 
     def check_labels(self, raw: RawDocument, spans) -> None:
         labels = self.labels
@@ -770,7 +771,7 @@ class _FileImport:
                 seen.add(key)
                 kept.append(span)
         if unknown:
-            self.notes.warn(raw.line, f"{sum(unknown.values())} prediction span(s) with labels the project schema "
+            self.notes.warn(raw.line, f"{count_of(sum(unknown.values()), 'prediction span')} with labels the project schema "
                                       f"does not have left out: {', '.join(sorted(unknown))} (--map-label or "
                                       "--add-labels to keep them)")
         return kept

@@ -93,6 +93,9 @@ def test_help_version_and_unknown_commands_answer_without_a_window():
     unknown = run("stat")
     assert unknown.returncode == 2 and "no command 'stat'" in unknown.stderr and "Did you mean 'stats'" in unknown.stderr
     assert "import" in unknown.stderr and "show" in unknown.stderr
+    for command in ("list", "show", "search", "index", "stats", "export", "import"):   # -h after a command too
+        helped = run(command, "-h")
+        assert helped.returncode == 0 and helped.stdout.startswith(f"Usage: main.py {command}"), command
 
 
 def test_list_prints_what_show_takes(tmp_path):

@@ -45,3 +45,28 @@ def test_a_missing_index_is_explained_and_built(tmp_path):
     assert "1 article indexed now" in built.stdout
     found = run("search", "--db", db, "دمشق", "--json")
     assert [row["id"] for row in json.loads(found.stdout)] == ["a"]
+
+
+def test_a_read_only_file_without_index_says_how_out_not_round_in_a_circle(tmp_path):
+    db = tmp_path / "p.db"
+    store = open_project(db)
+    store.add_document(Document("a", text="خبر عن دمشق"))
+    store.db.execute(f"DROP TABLE {search.FTS_TABLE}")
+    store.db.conn.commit()
+    store.close()
+    db.chmod(0o444)
+    try:
+        refused = run("index", "--db", db)
+        assert refused.returncode == 1
+        assert "read-only" in refused.stderr and "chmod u+w" in refused.stderr and "copy" in refused.stderr
+    finally:
+        db.chmod(0o644)
+
+
+def test_an_unknown_label_is_named_not_answered_with_nothing(tmp_path):
+    db = tmp_path / "p.db"
+    store = open_project(db)
+    store.add_document(Document("a", text="خبر عن دمشق"))
+    store.close()
+    wrong = run("search", "--db", db, "--label", "fac")
+    assert wrong.returncode == 1 and "no label 'fac'" in wrong.stderr and "FAC" in wrong.stderr

@@ -133,3 +133,14 @@ def test_suggest_lists_imported_labelstudio_predictions_with_their_origin(tmp_pa
         store.close()
     again = json.loads(run("suggest", "--db", db, "--only", "stored", "--json").stdout)
     assert again["totals"]["entities"] == 1                # روسيا in the done task; 102's are annotations now
+
+
+def test_evaluate_on_chosen_documents_scores_only_what_can_be_scored(tmp_path):
+    db = tmp_path / "p.db"
+    make_project(db)                                    # a: annotated, b: nothing, c: done
+    missing = run("suggest", "--db", db, "--evaluate", "--doc", "nosuch")
+    assert missing.returncode == 1 and "no document nosuch" in missing.stderr and "Traceback" not in missing.stderr
+    chosen = run("suggest", "--db", db, "--evaluate", "--json", "--doc", "a", "--doc", "b")
+    assert chosen.returncode == 0, chosen.stderr
+    assert "not scored" in chosen.stderr and ": b" in chosen.stderr
+    assert json.loads(chosen.stdout)["documents"] == 1

@@ -37,5 +37,5 @@ def test_attributes_and_notes_on_events_are_warned_not_refused(tmp_path):
     [span] = store.spans(store.documents()[0].id)
     assert span.attributes["Confidence"] == "High" and span.attributes["note"] == "the capital"
     messages = " ".join(w["message"] for w in file.warnings)
-    assert "1 brat attribute(s) refer to an event" in messages and "1 brat note(s) refer to an event" in messages
-    assert "1 brat event(s) left out" in messages
+    assert "1 brat attribute referring to an event" in messages and "1 brat note referring to an event" in messages
+    assert "1 brat event left out" in messages

@@ -73,7 +73,7 @@ def test_predictions_are_suggestions_named_after_their_model(store):
     assert store.document("102").status == "new"
     messages = [w["message"] for w in file.warnings]
     assert any("MISC" in m and "left out" in m for m in messages)
-    assert any("2 prediction(s) of labelstudio:camelbert-ner-v2" in m and "5 span(s)" in m for m in messages)
+    assert any("2 predictions of labelstudio:camelbert-ner-v2" in m and "5 spans" in m for m in messages)
     assert any("UTF-16" in m for m in messages)
 
 

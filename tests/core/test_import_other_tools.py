@@ -58,7 +58,7 @@ def test_prodigy_file(store):
     assert (file.format, file.imported, file.skipped, file.spans) == ("prodigy", 2, 1, 3)
     assert spans_of(store) == {T1: [("بكين", "GPE"), ("سيرغي لافروف", "PERS")], T2: [("القاهرة", "GPE")]}
     lines = warnings(file)
-    assert (1, "1 span(s) answered 'reject' by the annotator: not entities, left out") in lines
+    assert (1, "1 span answered 'reject' by the annotator: not entities, left out") in lines
     assert any(line == 1 and "given twice, kept once: PERS" in message for line, message in lines)
     assert (2, "skipped: the record's text is only whitespace") in lines
     assert not any("ORG" in message and "given twice" in message for _, message in lines)
@@ -84,7 +84,7 @@ def test_doccano_custom_columns_keep_their_spans(store):
     assert (file.format, file.imported, file.skipped, file.spans) == ("doccano", 2, 1, 3)
     assert spans_of(store) == {T2: [("الأمم المتحدة", "ORG"), ("القاهرة", "GPE")], T1: [("سيرغي لافروف", "PERS")]}
     lines = warnings(file)
-    assert any(line == 1 and "1 doccano span(s) given twice, kept once: GPE" in message for line, message in lines)
+    assert any(line == 1 and "1 doccano span given twice, kept once: GPE" in message for line, message in lines)
     assert (2, "skipped: the record's text is empty") in lines
 
 

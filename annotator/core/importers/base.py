@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from annotator.core.model import SUGGESTION_LAYER  # noqa: F401
+from annotator.core.wording import count_of
 
 # One line of JSONL/CSV (or one Label Studio task, or one .txt file) may be at
 # most this big: a record beyond it is not an article, and reading it whole
@@ -137,7 +138,8 @@ def keep_relations(spans_by_ref: dict[str, list[RawSpan]], relations, notes: Fil
                 span.attributes["ref"] = ref
         spans_by_ref[source][0].attributes.setdefault("relations", []).append({"type": kind, "to": target})
     if dropped:
-        notes.warn(line, f"{dropped} {tool} relation(s) point to annotations that were not imported; left out")
+        notes.warn(line, f"{count_of(dropped, tool + ' relation')} pointing to annotations that were not imported: "
+                           "left out")
 
 
 def drop_repeated_spans(document: RawDocument, notes: FileNotes, tool: str = "") -> RawDocument:
@@ -166,7 +168,7 @@ def drop_repeated_spans(document: RawDocument, notes: FileNotes, tool: str = "")
         given = "; ".join(f"{label} [{start}, {end})" + (f" ({count + 1} times)" if count > 1 else "")
                           for (_, _, start, end, label), count in list(repeated.items())[:5])
         more = f" and {len(repeated) - 5} more" if len(repeated) > 5 else ""
-        notes.warn(document.line, f"{sum(repeated.values())} {tool + ' ' if tool else ''}span(s) given twice, "
+        notes.warn(document.line, f"{count_of(sum(repeated.values()), (tool + ' ' if tool else '') + 'span')} given twice, "
                                   f"kept once: {given}{more}")
     return document
 
@@ -200,4 +202,4 @@ def warn_unread_labels(record: dict, read_keys, notes: FileNotes, line: int | No
         if _looks_like_span_list(value) or (key.casefold() in ("label", "labels") and isinstance(value, (list, dict))
                                             and value):
             notes.warn(line, f'the key "{key}" looks like annotations but was not read; its '
-                             f"{len(value)} item(s) are left out" + (f" ({hint.format(key=key)})" if hint else ""))
+                             f"{count_of(len(value), 'item')} left out" + (f" ({hint.format(key=key)})" if hint else ""))

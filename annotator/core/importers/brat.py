@@ -41,6 +41,7 @@ from annotator.core.importers.base import (
 )
 from annotator.core.importers.textstream import read_text
 from annotator.core.model import CLAIM_ROLES, STATUSES
+from annotator.core.wording import count_of
 
 DOCUMENTS_NAME = "documents.jsonl"     # written by exporters/brat.py beside manifest.json
 MANIFEST_NAME = "manifest.json"
@@ -122,8 +123,9 @@ def _index(path: Path) -> tuple[dict, list[str]]:
             try:
                 record = json.loads(raw.decode("utf-8-sig" if start == 0 else "utf-8"))
             except (ValueError, UnicodeDecodeError) as error:
+                message = getattr(error, "msg", "").removesuffix(" at")     # json's "Invalid control character at"
                 problems.append(f"line {number}: malformed JSON"
-                                + (f" ({error.msg} at column {error.colno})" if hasattr(error, "colno") else ""))
+                                + (f" ({message} at column {error.colno})" if hasattr(error, "colno") else ""))
                 continue
             if not isinstance(record, dict) or not isinstance(record.get("file"), str):
                 problems.append(f'line {number}: not an object with a "file"')
@@ -225,21 +227,21 @@ def parse(text: str, ann: str, notes: FileNotes | None = None, ann_path="documen
                 raise InputError(ann_path, number, f"expected 'R1<TAB>Type Arg1:T1 Arg2:T2', got {line!r}")
             relations.append((parts[0], args[0], args[1]))
         elif kind in "E*":
-            what = "event(s)" if kind == "E" else "equivalence(s)"
+            what = "event" if kind == "E" else "equivalence"
             left_out[what] = left_out.get(what, 0) + 1
         else:
             raise InputError(ann_path, number, f"unknown brat annotation {ident!r}")
     spans, claims, relations = _claims(spans, by_ref, relations)
     keep_relations(by_ref, relations, notes, None, "brat")
     if split:
-        notes.warn(None, f"{split} discontinuous annotation(s): one span per fragment, "
+        notes.warn(None, f"{count_of(split, 'discontinuous annotation')}: one span per fragment, "
                          "linked by the attributes ref/fragment/fragments")
     for what, count in left_out.items():
-        notes.warn(None, f"{count} brat {what} left out (no counterpart here)")
+        notes.warn(None, f"{count_of(count, 'brat ' + what)} left out (no counterpart here)")
     names = {"A": "attribute", "M": "attribute", "#": "note", "N": "normalization"}
     for kind, count in dangling.items():
-        notes.warn(None, f"{count} brat {names.get(kind, kind)}(s) refer to an event or an annotation left out; "
-                         "left out too")
+        notes.warn(None, f"{count_of(count, 'brat ' + names.get(kind, kind))} referring to an event or an annotation "
+                         "left out: left out too")
     title = next((line.strip() for line in text.split("\n") if line.strip()), "")
     return RawDocument(text=text, title=title[:200], meta={"file": file_name}, spans=spans, claims=claims,
                        line=1, annotated=True)

@@ -43,6 +43,7 @@ from annotator.core.importers.base import (
 )
 from annotator.core.importers.columns import Columns, scalar_extras
 from annotator.core.importers.jsonstream import iter_json_array, too_long
+from annotator.core.wording import count_of
 
 
 def _first_character(path: Path) -> tuple[str, int]:
@@ -127,8 +128,8 @@ def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
                                suggestions=suggestions)
         yield drop_repeated_spans(document, notes, "Label Studio") if len(spans) > 1 else document
     for origin, (predictions, count) in predicted.items():
-        notes.warn(None, f"{predictions} prediction(s) of {origin} (Label Studio pre-annotations) with {count} "
-                         "span(s): imported as suggestions to accept or reject, not as annotations")
+        notes.warn(None, f"{count_of(predictions, 'prediction')} of {origin} (Label Studio pre-annotations) with "
+                         f"{count_of(count, 'span')}: imported as suggestions to accept or reject, not as annotations")
     for what, count in ignored.items():
         notes.warn(None, f"{count} {what} left out")
 

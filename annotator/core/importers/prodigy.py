@@ -28,6 +28,7 @@ from annotator.core.importers.base import (
     warn_unread_labels,
 )
 from annotator.core.importers.columns import text_of
+from annotator.core.wording import count_of
 
 MARKERS = {"answer", "_input_hash", "_task_hash", "_view_id", "_session_id", "_annotator_id", "tokens", "ents"}
 
@@ -70,9 +71,9 @@ def record(path, number, obj: dict, options: dict, notes) -> RawDocument | None:
             continue
         spans.append(_span(path, number, index, item, tokens, annotator))
     for own, count in refused.items():
-        notes.warn(number, f"{count} span(s) answered {own!r} by the annotator: not entities, left out")
+        notes.warn(number, f"{count_of(count, 'span')} answered {own!r} by the annotator: not entities, left out")
     if obj.get("relations"):
-        notes.warn(number, f"{len(obj['relations'])} Prodigy relation(s) not imported (no relation layer here)")
+        notes.warn(number, f"{count_of(len(obj['relations']), 'Prodigy relation')} not imported (no relation layer here)")
     meta = obj.get("meta") or {}
     if not isinstance(meta, dict):
         raise InputError(path, number, '"meta" must be an object')

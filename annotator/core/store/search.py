@@ -126,8 +126,9 @@ class SearchIndexMissing(Exception):
         self.path, self.indexed, self.documents = str(path), indexed, documents
         what = ("has no search index" if indexed < 0 else
                 f"has a search index of {indexed} of its {documents} articles")
-        super().__init__(f"{path} {what}, and it is open read-only: open it writable once "
-                         f"(or run: main.py index --db {path}) to build it")
+        super().__init__(f"{path} {what} and is open read-only, so words cannot be searched. Build the "
+                         f"index once: main.py index --db {path} (it writes into the file; if the file "
+                         f"itself is read-only, make it writable or index a copy)")
 
 
 def _fold(text: str) -> str:
