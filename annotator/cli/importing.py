@@ -20,7 +20,9 @@ from annotator.core.wording import count_of
 @click.option("--db", required=True, type=click.Path(dir_okay=False), help="Project file (created if missing).")
 @click.option("--schema", help="Label schema for a new project: default, anercorp, wojood, ontonotes or a JSON file.")
 @click.option("--annotator", default=default_annotator, show_default="your user name",
-              help="Annotator recorded on imported spans that name none.")
+              help="Annotator recorded on imported spans and claims that name none, and whose statuses a "
+                   "file's finished records set (default: a record's own annotator when all its annotations "
+                   "name one, else your user name).")
 @click.option("--format", "fmt", type=click.Choice(sorted(IMPORT_FORMATS)),
               help="Input format (default: from the file name; a .jsonl is recognised as ours, Prodigy or "
                    "doccano; a .txt with a .ann beside it is brat; .conll, .bio, .iob are CoNLL).")
@@ -60,7 +62,8 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
         if not sep or not source_label.strip() or not target.strip():
             raise click.BadParameter(f"expected FROM=TO, got {item!r}", param_hint="--map-label")
         mapping[source_label.strip()] = target.strip()
-    options = {"annotator": annotator, "format": fmt, "encoding": encoding, "keep_related": keep_related,
+    given = click.get_current_context().get_parameter_source("annotator") != click.core.ParameterSource.DEFAULT
+    options = {"annotator": annotator, "annotator_given": given, "format": fmt, "encoding": encoding, "keep_related": keep_related,
                "plain": plain_text, "text_column": text_column, "label_column": label_column,
                "title_column": title_column, "id_column": id_column,
                "url_column": url_column, "date_column": date_column, "source_column": source_column,

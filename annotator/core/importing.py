@@ -509,6 +509,12 @@ class _FileImport:
             title = raw.title.strip()
             row = document_row(Document(id=raw.id, text=p.text, title=title, meta=raw.meta, status=raw.status),
                                record)
+            if raw.status != "new" and not self.options.get("annotator_given", bool(self.options.get("annotator"))):
+                # A finished record whose annotations all name one annotator: the status is theirs.
+                names = {s.annotator for s in p.spans if s.annotator} | {
+                    getattr(c, "annotator", "") for c in p.claims if getattr(c, "annotator", "")}
+                if len(names) == 1:
+                    row["status_annotator"] = names.pop()
             doc_id = raw.id
             if plain:
                 span_rows = [(doc_id, s.label, s.start, s.end, s.layer, s.annotator or annotator) for s in p.spans]

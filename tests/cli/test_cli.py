@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from annotator.core.resources import SAMPLES
+from annotator.core.store import open_project
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -124,3 +125,23 @@ def test_messages_name_the_users_path_and_say_what_is_wrong(tmp_path):
     notadb.write_text("hello", encoding="utf-8")
     restore = run("backup", "--db", db, "--restore", notadb)
     assert restore.returncode == 1 and str(notadb) in restore.stderr and "not a project backup" in restore.stderr
+
+
+def test_finished_records_keep_their_own_annotators_status(tmp_path):
+    """A file whose records' annotations all name one annotator (here 'gold', status done):
+    the status is theirs, so --annotator/--status filters find the work; --annotator wins."""
+    gold = ROOT / "tests" / "data" / "sample_gold.jsonl"
+    db = tmp_path / "p.db"
+    assert run("import", gold, "--db", db).returncode == 0
+    rows = json.loads(run("list", "--db", db, "--json").stdout)
+    assert {r["status"] for r in rows} == {"done"} and [r["annotators"] for r in rows] == [["gold"], ["gold"]]
+    exported = run("export", "--db", db, "--format", "jsonl", "--annotator", "gold", "--status", "done",
+                   "--out", tmp_path / "g.jsonl", "--json")
+    assert json.loads(exported.stdout)["documents"]["exported"] == 2
+    other = tmp_path / "q.db"
+    assert run("import", gold, "--db", other, "--annotator", "huda").returncode == 0
+    store = open_project(other, readonly=True)
+    try:
+        assert store.statuses("asharq-1")["huda"] == "done"
+    finally:
+        store.close()

@@ -424,9 +424,10 @@ class Store:
         The rows are added to the search index in the same transaction (every document write
         comes through here: imports, add_document, merges, hand-outs)."""
         who = self.annotator if annotator is None else annotator
-        signed = [row for row in rows if row["status"] != "new"] if who else []
+        # A row may name its own (an imported record whose annotations all have one annotator).
+        signed = [row for row in rows if row["status"] != "new" and (row.get("status_annotator") or who)]
         for row in signed:
-            row["status_annotator"] = who
+            row["status_annotator"] = row.get("status_annotator") or who
         # The search index is filled in this same transaction (core/store/search.py).
         from annotator.core.store.search import index_inserted
         newest_before = self.db.conn.execute("SELECT max(rowid) FROM documents").fetchone()[0] or 0
@@ -438,7 +439,8 @@ class Store:
         if signed:
             self.db.conn.executemany("INSERT OR REPLACE INTO document_status (doc_id, annotator, status, updated)"
                                      " VALUES (?, ?, ?, ?)",
-                                     [(row["id"], who, row["status"], row["created"]) for row in signed])
+                                     [(row["id"], row["status_annotator"], row["status"], row["created"])
+                                      for row in signed])
 
     def span_id_high(self) -> int:
         """The largest span id (at least the number of spans), without counting them."""
