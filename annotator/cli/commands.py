@@ -33,8 +33,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "merge": ("annotator.cli.team", "merge_command",
               "Merge annotators' project files into one team file (documents matched by text)."),
     "search": ("annotator.cli.search", "search_command",
-               "Search the articles (folded words, as the window's search box) and filter them by status, "
-               "label, annotator and claims; prints id and title of each."),
+               "Search the articles (folded words, as the window's search box; several words are a phrase: "
+               "they must stand together in that order) and filter them by status, label, annotator and "
+               "claims; prints id and title of each."),
     "show": ("annotator.cli.documents", "show_command",
              "Print one article (DOC_ID as `list` prints it) with its annotations marked."),
     "stats": ("annotator.cli.stats", "stats_command",
