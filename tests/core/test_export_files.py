@@ -189,3 +189,82 @@ def test_early_writeback_keeps_every_byte(tmp_path, monkeypatch):
     assert not (tmp_path / "a.txt").exists()
     atomic.commit()
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "".join(f"سطر {k}\n" for k in range(200))
+
+
+# ---------------------------------------------------------------- splits written over an earlier export
+
+def _split_files(folder):
+    return sorted(p.name for p in folder.iterdir() if not p.name.endswith(".manifest.json"))
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "hf", "conll"])
+def test_an_empty_split_removes_its_file_from_an_earlier_export(project, tmp_path, fmt):
+    """--seed 1 puts a document in test, --seed 3 none (the sample's three documents): the
+    second export writes no test file and removes the first one's, which would hold a
+    document the second export put in another split."""
+    out = tmp_path / "sp" / f"x{OUTPUTS[fmt][1:]}"
+    out.parent.mkdir()
+    suffix = out.suffix
+    first = exporters.export(project, fmt, out, {"split": [50, 25, 25], "seed": 1})
+    assert first.splits["test"]["documents"] == 1 and (out.parent / f"x.test{suffix}").exists()
+    second = exporters.export(project, fmt, out, {"split": [50, 25, 25], "seed": 3})
+    assert second.empty_splits == ["test"] and second.splits["train"]["documents"] == 2
+    assert not (out.parent / f"x.test{suffix}").exists()
+    assert f"x.test{suffix}" not in _split_files(out.parent)
+    assert second.removed == [(f"x.test{suffix}", "the test split is empty")]
+    assert f"removed the old x.test{suffix}: the test split is empty" in second.summary_lines()
+    manifest = json.loads(manifest_path(out).read_text(encoding="utf-8"))
+    assert set(manifest["files"]) == {"train", "dev"} and "removed" not in manifest["counts"]
+    if fmt == "hf":
+        assert (out.parent / "x.jsonl.features.json").exists()
+    # the manifest does not depend on what the folder held before
+    fresh = tmp_path / "fresh" / out.name
+    fresh.parent.mkdir()
+    exporters.export(project, fmt, fresh, {"split": [50, 25, 25], "seed": 3})
+    assert snapshot(fresh.parent) == snapshot(out.parent)
+
+
+def test_files_of_an_earlier_export_this_one_does_not_write_are_removed(project, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    out = tmp_path / "x.jsonl"
+    exporters.export(project, "hf", out)                                  # x.jsonl + features
+    report = exporters.export(project, "hf", out, {"split": [80, 10, 10], "seed": 6})    # train, dev
+    assert report.removed == [("x.jsonl", "this export is split (--split)")] and not out.exists()
+    assert (tmp_path / "x.dev.jsonl").exists()
+    report = exporters.export(project, "jsonl", out, {"split": [50, 50], "seed": 6})   # no dev now
+    assert not (tmp_path / "x.dev.jsonl").exists() and not (tmp_path / "x.jsonl.features.json").exists()
+    assert ("x.jsonl.features.json", "this export does not write it") in report.removed
+    assert ("x.dev.jsonl", "this export has no dev split") in report.removed
+    a_note = tmp_path / "x.notes.txt"                                   # never ours: stays
+    a_note.write_text("mine", encoding="utf-8")
+    exporters.export(project, "jsonl", out)
+    assert a_note.read_text(encoding="utf-8") == "mine"
+    assert _split_files(tmp_path) == ["x.jsonl", "x.notes.txt"]
+
+
+def test_a_cancelled_export_removes_nothing_of_the_earlier_one(project, tmp_path):
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    out = tmp_path / "x.jsonl"
+    exporters.export(project, "jsonl", out, {"split": [50, 25, 25], "seed": 1})
+    before = snapshot(tmp_path)
+    with pytest.raises(ExportCancelled):
+        exporters.export(project, "jsonl", out, {"split": [50, 25, 25], "seed": 3}, cancelled=lambda: True)
+    assert snapshot(tmp_path) == before
+
+
+def test_an_empty_split_gets_no_brat_folder_and_an_earlier_one_goes(project, tmp_path):
+    out = tmp_path / "brat"
+    exporters.export(project, "brat", out, {"split": [50, 25, 25], "seed": 1})
+    assert (out / "test").is_dir() and not (out / "dev").exists()
+    report = exporters.export(project, "brat", out, {"split": [50, 25, 25], "seed": 3})
+    assert sorted(p.name for p in out.iterdir() if p.is_dir()) == ["dev", "train"]
+    assert report.empty_splits == ["test"] and report.removed == [("brat/test", "the test split is empty")]
+    lines = report.summary_lines()
+    assert "  warning: the test split got no document; no test folder was written (too few documents for " \
+           "--split)" in lines and "removed the old brat/test: the test split is empty" in lines
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["files"]) == {"train", "dev"}
+    documents = [json.loads(line)["file"] for line in (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert not [name for name in documents if name.startswith("test/")]

@@ -7,7 +7,8 @@ from annotator.core import exporters
 from annotator.core.exporters.options import ExportOptions, parse_labels, parse_mapping, parse_split
 from annotator.core.exporters.readers import check_prodigy, read_conll, read_hf, read_jsonl
 from annotator.core.model import Document, Span
-from annotator.core.text.tokenize import split_entity_clitics, tokenize
+from annotator.core.store import open_project
+from annotator.core.text.tokenize import tokenize
 
 
 def exported(path):
@@ -146,7 +147,8 @@ def test_clitics_put_the_inner_entity_on_its_own_tokens(project, tmp_path):
 
 
 CLITIC_TEXT = ("قال الوزير إن وفدا وصل وبكين أمس، ثم سافر لروسيا وموسكو. "
-               "وأكد فالرئيس مستعد للقاء وبالعاصمة وفد آخر.")
+               "وأكد فالرئيس مستعد للقاء وبالعاصمة وفد آخر. "
+               "وكان الوفد في بكين قبل أن يزور روسيا ثم موسكو، وقابل الرئيس في العاصمة.")
 # (the word, the entity inside it, its label, the tokens the word becomes with --clitics)
 CLITIC_CASES = [("وبكين", "بكين", "GPE", ["و", "بكين"]), ("لروسيا", "روسيا", "GPE", ["ل", "روسيا"]),
                 ("وموسكو", "موسكو", "GPE", ["و", "موسكو"]), ("فالرئيس", "الرئيس", "OCC", ["ف", "ال", "رئيس"]),
@@ -176,17 +178,18 @@ EXPECTED_CLITIC_TAGS = {"وبكين": ["O", "B-GPE"], "لروسيا": ["O", "B-G
                         "فالرئيس": ["O", "B-OCC", "I-OCC"], "وبالعاصمة": ["O", "O", "B-GPE", "I-GPE"]}
 
 
-def test_clitics_split_every_proclitic_where_the_entity_starts(clitic_project, tmp_path):
-    """--clitics: the entity covers the name only (بكين in وبكين): every proclitic before it
-    (و ف ب ل ك, combined, with and without ال) is a token of its own, so each entity is on
-    token edges in CoNLL, HF and spaCy, with nothing adjusted or left out."""
+def test_clitics_split_every_proclitic_where_the_rest_is_a_word_of_the_document(clitic_project, tmp_path):
+    """--clitics: the entity covers the name only (بكين in وبكين) and the name also stands on
+    its own in the document (في بكين): every proclitic before it (و ف ب ل ك, combined, with and
+    without ال) is a token of its own, so each entity is on token edges in CoNLL, HF and spaCy,
+    with nothing adjusted or left out."""
     options = {"clitics": True, "align": "strict"}
     conll = tmp_path / "c.conll"
     report = exporters.export(clitic_project, "conll", conll, options)
     assert "not_on_token_edges" not in report.spans_left_out and balanced(report)
     sentences = read_conll(conll)
-    rows = next(s for s in sentences if [w for w, _ in s][:2] == ["قال", "ال"]) + next(
-        s for s in sentences if [w for w, _ in s][:2] == ["و", "أكد"])
+    first = next(k for k, s in enumerate(sentences) if [w for w, _ in s][:2] == ["قال", "ال"])
+    rows = [row for s in sentences[first:first + 3] for row in s]
     tokens, tags = [w for w, _ in rows], [t[0] for _, t in rows]
     assert _clitic_doc_tags(tokens, tags) == EXPECTED_CLITIC_TAGS
 
@@ -222,12 +225,87 @@ def test_without_clitics_the_proclitic_stays_on_the_entity_token(clitic_project,
     assert report.spans_adjusted["expanded"] >= len(CLITIC_CASES)
 
 
-def test_clitics_split_only_proclitics_and_only_where_an_entity_starts():
-    text = "وبكين وَبِكين أمريكا كميات وبكين"
-    first, second, third = text.index("بكين"), text.index("كين", 7), text.index("ريكا")
-    tokens = split_entity_clitics(text, tokenize(text, clitics=True), [first, second, third])
-    assert [t.text for t in tokens] == ["و", "بكين", "وَ", "بِ", "كين", "أمريكا", "كميات", "وبكين"]
-    assert all(text[t.start:t.end] == t.text for t in tokens)
+def _token_rows(path, fmt):
+    """(document id or "", tokens, tags) of every sentence of a CoNLL, HF or spaCy export."""
+    if fmt == "conll":
+        return [("", [w for w, _ in s], [t[0] for _, t in s]) for s in read_conll(path)]
+    if fmt == "hf":
+        records, names = read_hf(path)
+        return [(r["document_id"], r["tokens"], [names[n] for n in r["ner_tags"]]) for r in records]
+    rows = []
+    for record in read_jsonl(path):
+        words = [t["text"] for t in record["tokens"]]
+        tags = ["O"] * len(words)
+        for span in record["spans"]:
+            tags[span["token_start"]] = "B-" + span["label"]
+            for k in range(span["token_start"] + 1, span["token_end"] + 1):
+                tags[k] = "I-" + span["label"]
+        rows.append((record["meta"]["id"], words, tags))
+    return rows
+
+
+SAME_TEXT = "وصل الوفد وبكين ثم لروسيا وموسكو ولبنان. وكان في بكين قبل روسيا ثم موسكو وبعدها لبنان."
+
+
+@pytest.fixture
+def twin_project(tmp_path):
+    """The same text twice: annotated (names inside words, the same names tagged whole) and not."""
+    store = open_project(tmp_path / "twins.db", annotator="huda")
+    for doc_id in ("annotated", "plain"):
+        store.add_document(Document(id=doc_id, text=SAME_TEXT, status="done"))
+    for name, occurrence, label in (("بكين", 0, "GPE"), ("روسيا", 0, "GPE"), ("موسكو", 0, "GPE"),
+                                    ("لبنان", 0, "GPE"), ("بكين", 1, "GPE"), ("لبنان", 1, "GPE")):
+        start = -1
+        for _ in range(occurrence + 1):
+            start = SAME_TEXT.index(name, start + 1)
+        store.add_span(Span(doc_id="annotated", start=start, end=start + len(name), label=label))
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("fmt,out", [("conll", "t.conll"), ("hf", "t.jsonl"), ("spacy", "t.jsonl")])
+def test_clitic_tokens_do_not_depend_on_the_annotations(twin_project, tmp_path, fmt, out):
+    """The label must not leak into the tokens: with --clitics a text annotated and the same
+    text unannotated give the same tokens, those of ``tokenize(text, clitics=True)``."""
+    report = exporters.export(twin_project, fmt, tmp_path / out, {"clitics": True, "align": "strict"})
+    rows = _token_rows(tmp_path / out, fmt)
+    assert report.documents_exported == 2 and not report.spans_left_out and balanced(report)
+    if fmt == "conll":                       # no document marks: the first half is the annotated one
+        half = len(rows) // 2
+        annotated, plain = rows[:half], rows[half:]
+    else:
+        annotated = [r for r in rows if r[0] == "annotated"]
+        plain = [r for r in rows if r[0] == "plain"]
+    assert [r[1] for r in annotated] == [r[1] for r in plain]
+    assert [t for r in plain for t in r[1]] == [t.text for t in tokenize(SAME_TEXT, clitics=True)]
+    assert {t for r in plain for t in r[2]} == {"O"}
+    tagged = [(w, t) for r in annotated for w, t in zip(r[1], r[2])]
+    assert tagged[:9] == [("وصل", "O"), ("ال", "O"), ("وفد", "O"), ("و", "O"), ("بكين", "B-GPE"), ("ثم", "O"),
+                          ("ل", "O"), ("روسيا", "B-GPE"), ("و", "O")]
+    assert ("موسكو", "B-GPE") in tagged and tagged.count(("و", "O")) >= 4
+    # the names tagged whole are not cut (no كين, no بنان in the text): بكين, لبنان twice each
+    assert tagged.count(("بكين", "B-GPE")) == 2 and tagged.count(("لبنان", "B-GPE")) == 2
+
+
+def test_a_name_inside_a_word_whose_rest_is_not_a_word_of_the_document_is_left_to_align(twin_project, tmp_path):
+    """No standalone بكين in the document (only in another one: the vocabulary is the document's):
+    وبكين stays one token whether or not an entity starts inside it, and the entity follows
+    --align like any span off token edges, counted."""
+    text = "وصل الوفد وبكين أمس. ثم عاد الوفد إلى لبنان."
+    twin_project.add_document(Document(id="alone", text=text, status="done"))
+    for name in ("بكين", "لبنان"):
+        start = text.index(name)
+        twin_project.add_span(Span(doc_id="alone", start=start, end=start + len(name), label="GPE"))
+    for align in ("strict", "expand"):
+        report = exporters.export(twin_project, "hf", tmp_path / f"{align}.jsonl", {"clitics": True, "align": align})
+        rows = [r for r in _token_rows(tmp_path / f"{align}.jsonl", "hf") if r[0] == "alone"]
+        tagged = [(w, t) for r in rows for w, t in zip(r[1], r[2])]
+        assert [w for w, _ in tagged] == [t.text for t in tokenize(text, clitics=True)]
+        assert "بكين" not in [w for w, _ in tagged] and ("لبنان", "B-GPE") in tagged and balanced(report)
+        if align == "strict":
+            assert ("وبكين", "O") in tagged and report.spans_left_out == {"not_on_token_edges": 1}
+        else:
+            assert ("وبكين", "B-GPE") in tagged and report.spans_adjusted == {"expanded": 1}
 
 
 def test_option_parsing():

@@ -1,10 +1,13 @@
 """Tags, nesting levels, alignment and sentence grouping, in isolation."""
 import pytest
 
+from annotator.core import exporters
 from annotator.core.exporters.alignment import outermost, token_view
 from annotator.core.exporters.report import ExportReport
 from annotator.core.exporters.selection import ExportSpan, split_of
 from annotator.core.exporters.tagging import decode, encode, encode_nested, nesting_levels, tag_names
+from annotator.core.model import CLAIM_LAYER, Claim, Document, Span
+from annotator.core.store import open_project
 
 
 def span(start, end, label="GPE"):
@@ -94,3 +97,19 @@ def test_split_depends_only_on_id_and_seed():
     assert first != [split_of(f"doc-{n}", 8, (80, 10, 10), names) for n in range(2000)]
     shares = {name: first.count(name) / len(first) for name in names}
     assert 0.76 < shares["train"] < 0.84 and 0.07 < shares["dev"] < 0.13 and 0.07 < shares["test"] < 0.13
+
+
+def test_report_counts_read_in_the_right_number(tmp_path):
+    """One document, one entity, one claim, one sentence: no "1 entity spans", "1 claims"."""
+    store = open_project(tmp_path / "one.db", annotator="huda")
+    text = "قال الرئيس إن الوفد وصل إلى بكين."
+    store.add_document(Document(id="one", text=text, status="done"))
+    start = text.index("بكين")
+    store.add_span(Span(doc_id="one", start=start, end=start + 4, label="GPE"))
+    content = Span(doc_id="one", start=text.index("الوفد"), end=len(text) - 1, label="content", layer=CLAIM_LAYER)
+    store.save_claim(Claim(doc_id="one", content=(content,)))
+    conll = exporters.export(store, "conll", tmp_path / "one.conll").summary_lines()
+    assert conll[:3] == ["1 of 1 document exported", "1 of 1 entity span exported", "0 of 1 claim exported"]
+    assert conll[-1] == "1 sentence, 8 tokens"                 # 7 words and the full stop
+    assert "1 of 1 claim exported" in exporters.export(store, "jsonl", tmp_path / "one.jsonl").summary_lines()
+    store.close()

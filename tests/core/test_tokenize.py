@@ -167,6 +167,37 @@ def test_clitic_segmentation_leaves_lookalikes(word):
     assert words(word, clitics=True) == [word]
 
 
+@pytest.mark.parametrize("text, word, pieces", [
+    ("وصل وبكين ثم في بكين", "وبكين", ["و", "بكين"]),
+    ("سافر لروسيا ثم روسيا", "لروسيا", ["ل", "روسيا"]),
+    ("وموسكو هي موسكو", "وموسكو", ["و", "موسكو"]),
+    ("ولروسيا روسيا", "ولروسيا", ["و", "ل", "روسيا"]),
+    ("للبنان ثم لبنان", "للبنان", ["ل", "لبنان"]),              # ل + لبنان, not the article's ل ل
+    ("وَبِكين وبِكين في بِكين", "وَبِكين", ["وَ", "بِكين"]),       # compared without diacritics
+    ("فالرئيس قال الرئيس", "فالرئيس", ["ف", "ال", "رئيس"]),      # the ال rule, vocabulary or not
+    ("وبالعاصمة", "وبالعاصمة", ["و", "ب", "ال", "عاصمة"]),
+    ("وبكين بكين كين", "وبكين", ["و", "بكين"]),                 # the longest rest first: و + بكين
+    ("وللبنان لبنان", "وللبنان", ["و", "ل", "لبنان"]),           # ل + لبنان beats ل + ال(ل) + بنان
+    ("للصين", "للصين", ["ل", "ل", "صين"]),                      # else the article rule stands
+    ("ولبنان", "ولبنان", ["ولبنان"]),                           # لبنان not on its own: whole
+    ("ولد لد وفد فد", "ولد", ["ولد"]),                          # rests of two letters never split
+    ("كما ما لكن كن فقط قط", "كما", ["كما"]),
+])
+def test_clitics_split_where_the_rest_is_a_word_of_the_text(text, word, pieces):
+    """Beyond the ال and hamza rules, و ف (then ب ك ل) are split off where what remains is a
+    token of the same text on its own: the text alone decides, never an annotation."""
+    tokens = tokenize(text, clitics=True)
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+    start = text.index(word)
+    assert [t.text for t in tokens if start <= t.start < start + len(word)] == pieces
+
+
+def test_clitic_vocabulary_can_be_given():
+    assert words("وبكين", clitics=True) == ["وبكين"]
+    assert words("وبكين", clitics=True, vocabulary={"بكين"}) == ["و", "بكين"]
+    assert words("وبكين في بكين", clitics=True, vocabulary=set()) == ["وبكين", "في", "بكين"]
+
+
 def test_clitics_on_sample_refine_default_tokens(sample):
     plain, split = tokenize(sample), tokenize(sample, clitics=True)
     assert len(split) > len(plain)

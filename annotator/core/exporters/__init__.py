@@ -7,6 +7,7 @@ Layout of every format, options and report: docs/export.md.
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from annotator.core.exporters import (
@@ -140,15 +141,48 @@ class _FileSink:
         for state in self.states.values():
             self.writer.close_file(state, ctx)
         # An empty split is not written (a loader given it fails: "corresponds to no data"):
-        # it is left out of the files and the manifest, and the report says so.
+        # it is left out of the files and the manifest, and the report says so. Its file from
+        # an earlier export to the same place goes too: left there, it would hold documents of
+        # another split (a document in train and in test).
         for name in [n for n in self.paths if n and not ctx.report.splits.get(n, {}).get("documents")]:
-            self.files.discard(self.paths.pop(name))
+            path = self.paths.pop(name)
+            self.files.discard(path)
             ctx.report.empty_splits.append(name)
+            if path.is_file():
+                self.files.remove(path)
+                ctx.report.removed.append((path.name, f"the {name} split is empty"))
         side = []
         for suffix, content in self.writer.extra_files(ctx).items():
             side.append(out.with_name(out.name + suffix))
             self.files.write(side[-1], content)
+        self._remove_earlier(set(self.paths.values()) | set(side))
         self.files.write(manifest_path(out), manifest(self.writer, ctx, self.paths, side, out.parent))
+
+    def _remove_earlier(self, written: set[Path]) -> None:
+        """Remove the files the earlier export's manifest (the same manifest path) lists and this
+        export does not write: a dev file when the split is now 90/10, the train/test files when
+        there is no split any more, an old features file."""
+        out, report = self.ctx.out, self.ctx.report
+        try:
+            earlier = json.loads(manifest_path(out).read_text(encoding="utf-8"))
+            listed = {**earlier["files"], **{name: name for name in earlier.get("side_files", [])}}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return                  # no earlier export of ours here: nothing of it to remove
+        removed = {name for name, _ in report.removed}
+        for key, name in sorted(listed.items()):
+            if not isinstance(name, str) or Path(name).name != name or name in removed:
+                continue            # only plain names beside the output, each once
+            path = out.parent / name
+            if path in written or not path.is_file():
+                continue
+            self.files.remove(path)
+            if key == "all":
+                reason = "this export is split (--split)"
+            elif key in ("train", "dev", "test"):
+                reason = f"this export has no {key} split"
+            else:
+                reason = "this export does not write it"
+            report.removed.append((name, reason))
 
     def commit(self) -> list[Path]:
         return self.files.commit()
@@ -193,8 +227,14 @@ class _FolderSink:
         for name, content in self.writer.extra_files(ctx).items():
             side.append(out / name)
             self.folder.write(name, content)
-        for path in self.paths.values():   # every split has its folder, even when empty
-            (self.folder.temporary / path.relative_to(out)).mkdir(parents=True, exist_ok=True)
+        # An empty split gets no folder, as a file format gets no file (the report says so); the
+        # whole folder is replaced, so an earlier export's subfolder of that split goes.
+        for name in [n for n in self.paths if n and not ctx.report.splits.get(n, {}).get("documents")]:
+            path = self.paths.pop(name)
+            ctx.report.empty_splits.append(name)
+            if path.is_dir():
+                ctx.report.removed.append((f"{out.name}/{name}", f"the {name} split is empty"))
+        ctx.report.split_unit = "folder"
         self.folder.write(MANIFEST_NAME, manifest(self.writer, ctx, self.paths, side, out))
 
     def commit(self) -> list[Path]:

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from annotator.core.exporters.report import ExportReport
 from annotator.core.model import Span
-from annotator.core.text.tokenize import Token, align_span, sentences, split_entity_clitics, tokenize
+from annotator.core.text.tokenize import Token, align_span, sentences, tokenize
 
 
 class Aligned(NamedTuple):
@@ -50,10 +50,9 @@ _after = itemgetter(1)   # Aligned.j
 
 
 def token_view(text: str, spans: list, policy: str, clitics: bool, report: ExportReport) -> TokenView:
+    # The tokens depend on the text only: with --clitics a word is cut by the same rule whether
+    # or not an entity starts inside it (the document's own words are the vocabulary).
     tokens = tokenize(text, clitics)
-    if clitics and spans:
-        # where an entity starts after the proclitics of its word, they are cut off there
-        tokens = split_entity_clitics(text, tokens, [span.start for span in spans])
     starts = list(map(_start, tokens))
     ends = list(map(_end, tokens))
     n = len(tokens)

@@ -78,6 +78,7 @@ class AtomicFiles:
     def __init__(self):
         self._open: list[tuple[object, str, Path]] = []
         self._written: dict[int, int] = {}     # fd -> bytes handed to early writeback
+        self._remove: list[Path] = []          # files of an earlier export this one replaces by nothing
 
     def writeback(self) -> None:
         """Start writing to disk what is already written (cheap; call now and then while
@@ -114,14 +115,25 @@ class AtomicFiles:
                 os.unlink(temporary)
             self._open.remove(entry)
 
+    def remove(self, path) -> None:
+        """Remove ``path`` on ``commit``, with the renames (an old split file this export does not
+        write again); ``abort`` leaves it, like every other file of the earlier export."""
+        self._remove.append(Path(path))
+
     def commit(self) -> list[Path]:
         for handle, _, _ in self._open:
             _fsync(handle)
             handle.close()
         for _, temporary, path in self._open:
             os.replace(temporary, path)
+        # After the renames: a crash in between leaves an extra old file, never a missing one.
+        for path in self._remove:
+            try:
+                os.unlink(path)
+            except FileNotFoundError:
+                pass
         done = [path for _, _, path in self._open]
-        self._open = []
+        self._open, self._remove = [], []
         return done
 
     def abort(self) -> None:
@@ -129,7 +141,7 @@ class AtomicFiles:
             handle.close()
             if os.path.exists(temporary):
                 os.unlink(temporary)
-        self._open = []
+        self._open, self._remove = [], []
 
 
 class AtomicFolder:

@@ -16,6 +16,7 @@ MANIFEST_VERSION = 1
 def manifest(fmt, ctx, data_files: dict[str, Path], side_files: list[Path], base: Path) -> str:
     report = ctx.report.as_dict()
     report.pop("files", None)
+    report.pop("removed", None)     # what the folder held before: not part of what was exported
     record = {
         "manifest_version": MANIFEST_VERSION,
         "format": fmt.name,

@@ -63,6 +63,8 @@ class ExportReport:
     extras_left_out: Counter = field(default_factory=Counter)
     splits: dict = field(default_factory=dict)
     empty_splits: list = field(default_factory=list)      # splits that got no document: not written
+    split_unit: str = "file"             # what a split is written as: "file", or "folder" (brat)
+    removed: list = field(default_factory=list)   # (name, why): files of an earlier export removed
     sentences: int = 0
     tokens: int = 0
     sentences_joined: int = 0            # sentence breaks removed because an entity crossed them
@@ -100,19 +102,20 @@ class ExportReport:
             "empty_splits": list(self.empty_splits),
             "sentences": self.sentences, "tokens": self.tokens, "sentences_joined": self.sentences_joined,
             "files": [str(f) for f in self.files],
+            "removed": [{"name": name, "why": why} for name, why in self.removed],
         }
 
     def summary_lines(self) -> list[str]:
         """The report in words, for the CLI and the export dialog."""
         lines = [f"{self.documents_exported} of {count_of(self.documents_seen, 'document')} exported"]
         lines += _reasons(self.documents_left_out, DOCUMENT_REASONS)
-        lines.append(f"{self.spans_exported} of {self.spans_seen} entity spans exported"
+        lines.append(f"{self.spans_exported} of {count_of(self.spans_seen, 'entity span')} exported"
                      + (f", {sum(self.spans_adjusted.values())} adjusted" if self.spans_adjusted else ""))
         for reason, count in sorted(self.spans_adjusted.items()):
             lines.append(f"  adjusted, {ADJUSTMENTS.get(reason, reason)}: {count}")
         lines += _reasons(self.spans_left_out, REASONS)
         if self.claims_seen:
-            lines.append(f"{self.claims_exported} of {self.claims_seen} claims exported")
+            lines.append(f"{self.claims_exported} of {count_of(self.claims_seen, 'claim')} exported")
             lines += _reasons(self.claims_left_out, REASONS)
         if self.extras or self.extras_left_out:
             written = ", ".join(count_of(self.extras[kind], word) for kind, word in
@@ -121,14 +124,16 @@ class ExportReport:
             lines.append(f"{written} exported")
             lines += _reasons(self.extras_left_out, EXTRA_REASONS)
         if self.tokens:
-            lines.append(f"{self.sentences} sentences, {self.tokens} tokens"
-                         + (f"; {self.sentences_joined} sentence breaks inside entities ignored"
+            lines.append(f"{count_of(self.sentences, 'sentence')}, {count_of(self.tokens, 'token')}"
+                         + (f"; {count_of(self.sentences_joined, 'sentence break')} inside entities ignored"
                             if self.sentences_joined else ""))
         for name, counts in self.splits.items():
             lines.append(f"  {name}: {count_of(counts['documents'], 'document')}, {count_of(counts['spans'], 'span')}")
         for name in self.empty_splits:
-            lines.append(f"  warning: the {name} split got no document; no {name} file was written "
+            lines.append(f"  warning: the {name} split got no document; no {name} {self.split_unit} was written "
                          "(too few documents for --split)")
+        for name, why in self.removed:
+            lines.append(f"removed the old {name}: {why}")
         return lines
 
 

@@ -23,9 +23,11 @@ Word tokens (``tokenize``), in order of precedence:
 
 Clitics stay attached by default (``والصين`` is one token), as in ANERcorp and
 Wojood. ``clitics=True`` splits proclitics conservatively (``والصين`` -> و ال صين,
-``للصين`` -> ل ل صين with the second ل being the article); see ``_clitic_cuts``.
-``split_entity_clitics`` (exports with ``--clitics``) also cuts a word where an entity starts
-after its proclitics (``بكين`` in ``وبكين``): the annotation says what a guess cannot.
+``للصين`` -> ل ل صين with the second ل being the article; see ``_clitic_cuts``), and
+splits و ف, optionally then ب ك ل (``وبكين`` -> و بكين, ``لروسيا`` -> ل روسيا) where what
+remains is a word of the vocabulary: by default a token of the same text standing on its
+own (``في بكين``); see ``_vocabulary_cuts``. The tokens depend on the text only, never on
+annotations, so a tokenizer can do the same at prediction time.
 
 ``sentences`` splits on newlines and sentence-final marks outside quotations
 (policy in its docstring); ``align_span`` maps a character span onto tokens
@@ -38,9 +40,9 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter, itemgetter, sub
-from typing import NamedTuple, Sequence
+from typing import Collection, NamedTuple, Sequence
 
-__all__ = ["Token", "Alignment", "tokenize", "split_entity_clitics", "sentences", "token_sentences", "align_span",
+__all__ = ["Token", "Alignment", "tokenize", "sentences", "token_sentences", "align_span",
            "ALIGN_POLICIES"]
 
 
@@ -89,15 +91,20 @@ _WS_TOKEN = re.compile(rf"\s*(?:{_TOKEN})")
 _make_token = tuple.__new__  # with repeat(Token): builds Tokens without a Python-level call
 
 
-def tokenize(text: str, clitics: bool = False) -> list[Token]:
-    """Word tokens of ``text`` with offsets; every non-space character is in one token."""
+def tokenize(text: str, clitics: bool = False, vocabulary: Collection[str] | None = None) -> list[Token]:
+    """Word tokens of ``text`` with offsets; every non-space character is in one token.
+
+    ``clitics``: split proclitics off (``_clitic_cuts``, then ``_vocabulary_cuts``), where a
+    word is proclitics + a word of ``vocabulary`` (words without diacritics or tatweel); by
+    default the vocabulary is the tokens of ``text`` itself, so the result depends on the text
+    alone (never on annotations)."""
     # endpos: trailing whitespace would only make the scanner retry at each space
     chunks = _WS_TOKEN.findall(text, 0, len(text.rstrip()))  # each: leading whitespace + token
     ends = list(accumulate(map(len, chunks)))
     words = list(map(str.lstrip, chunks))
     tokens = list(map(_make_token, repeat(Token), zip(words, map(sub, ends, map(len, words)), ends)))
     if clitics:
-        tokens = _segment_clitics(tokens)
+        tokens = _segment_clitics(tokens, words, vocabulary)
     return tokens
 
 
@@ -148,8 +155,9 @@ def _clitic_cuts(s: str) -> list[int]:
     one only keeps the default behaviour. Recognised:
     [و|ف] + [ب|ك] + ال + stem, [و|ف] + ل + ل(article, alef elided) + stem,
     [و|ف] + [ب|ك|ل] + hamza-initial word, و|ف + a listed function word.
-    A bare و/ف/ب/ك/ل before anything else is NOT split (وزير, فبراير, بكين,
-    كانت, لافروف, وانغ), nor are words in ``_KEEP_WHOLE`` (الى, الذي, باليستي).
+    A bare و/ف/ب/ك/ل before anything else is NOT split here (وزير, فبراير, بكين,
+    كانت, لافروف, وانغ; ``_vocabulary_cuts`` may, when the rest is a word of the text), nor
+    are words in ``_KEEP_WHOLE`` (الى, الذي, باليستي).
     The stem after an article must be >= 2 letters, >= 3 after another clitic.
     """
     if len(s) < 3 or s in _KEEP_WHOLE:
@@ -174,8 +182,68 @@ def _word_cuts(word: str) -> tuple[int, ...]:
     return tuple(cuts)
 
 
-def _segment_clitics(tokens: list[Token]) -> list[Token]:
-    cuts = list(map(_word_cuts, map(itemgetter(0), tokens)))
+# Proclitic sequences the vocabulary rule splits off (wordmatch.CLITIC_PREFIXES: و ف, then
+# optionally ب ك ل), shortest first: the longest remaining word wins (وبكين: و + بكين before
+# وب + كين), as in clitic-aware name matching.
+_PROCLITICS = ("و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل")
+_MIN_REST = 3          # letters left after the proclitics: كما لكن فقط كان stay whole
+_HAS_MARK = re.compile(f"[{_NON_LETTERS}ٱ]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _readings(word: str) -> tuple[tuple[tuple[int, ...], str], ...]:
+    """``(cuts, rest)`` for each proclitic sequence ``word`` may start with, shortest first:
+    the offsets inside ``word`` where each proclitic ends, and the bare rest of the word.
+    Empty when ``_clitic_cuts`` splits the word (ال, hamza, function words: those rules stand),
+    when it is in ``_KEEP_WHOLE``, or when it starts with no proclitic. One exception: a word
+    the article rule reads as ل + ل(article) + stem (``للبنان``) is read ل + a word starting
+    with ل too, which wins when that word is in the vocabulary (ل + ``لبنان``)."""
+    if word[0] not in _CLITIC_FIRST:
+        return ()
+    bare = word.translate(_STRIP)
+    if bare in _KEEP_WHOLE:
+        return ()
+    prefixes = _PROCLITICS
+    if _word_cuts(word):
+        if not (bare[1:] if bare[0] in "وف" else bare).startswith("لل"):
+            return ()
+        prefixes = ("ل", "ول", "فل")
+    letters = [k for k, ch in enumerate(word) if ch not in _NON_LETTERS] if bare != word else None
+    out = []
+    for prefix in prefixes:
+        if bare.startswith(prefix) and len(bare) - len(prefix) >= _MIN_REST:
+            cuts = range(1, len(prefix) + 1)
+            out.append((tuple(letters[c] for c in cuts) if letters else tuple(cuts), bare[len(prefix):]))
+    return tuple(out)
+
+
+def _text_vocabulary(words: list[str]) -> set[str]:
+    """The tokens of a text, as ``_readings`` compares them (without diacritics and tatweel)."""
+    vocabulary = set(words)
+    if _HAS_MARK.search("".join(vocabulary)):
+        vocabulary.update([w.translate(_STRIP) for w in vocabulary])
+    return vocabulary
+
+
+def _vocabulary_cuts(readings, vocabulary) -> tuple[int, ...]:
+    """The first reading whose rest is a word of the vocabulary: ``لروسيا`` is ل + روسيا when
+    ``روسيا`` occurs on its own. Without a morphological analyser a proclitic cannot be told
+    from a first letter (``بكين`` is not ب + كين, ``لبنان`` not ل + بنان): only a rest seen as
+    a word of its own tells."""
+    for cuts, rest in readings:
+        if rest in vocabulary:
+            return cuts
+    return ()
+
+
+def _segment_clitics(tokens: list[Token], words: list[str], vocabulary=None) -> list[Token]:
+    cuts = list(map(_word_cuts, words))
+    readings = list(map(_readings, words))
+    if any(readings):
+        if vocabulary is None:
+            vocabulary = _text_vocabulary(words)
+        for i in compress(range(len(tokens)), readings):
+            cuts[i] = _vocabulary_cuts(readings[i], vocabulary) or cuts[i]
     out: list[Token] = []
     done = 0
     for i in compress(range(len(tokens)), cuts):  # only the words that split
@@ -184,68 +252,6 @@ def _segment_clitics(tokens: list[Token]) -> list[Token]:
         bounds = (0, *cuts[i], len(word))
         out += [Token(word[a:b], start + a, start + b) for a, b in zip(bounds, bounds[1:])]
         done = i + 1
-    out += tokens[done:]
-    return out
-
-
-@lru_cache(maxsize=None)   # made on first use: only --clitics exports need it (and wordmatch)
-def _entity_heads() -> frozenset[str]:
-    """Bare letters that may stand before an entity inside one word: a proclitic of
-    ``wordmatch.CLITIC_PREFIXES`` (و ف ب ك ل, وب فب وك فك ول فل), the article ال alone or
-    after one of them (وال بال وبال ...), and the article's lam after ل (لل ولل فلل)."""
-    from annotator.core.text.wordmatch import CLITIC_PREFIXES
-    heads = set(CLITIC_PREFIXES) | {"ال"}
-    heads |= {p + ("ل" if p.endswith("ل") else "ال") for p in CLITIC_PREFIXES}
-    return frozenset(heads)
-
-
-
-def _head_cuts(head: str) -> tuple[int, ...] | None:
-    """Offsets inside ``head`` (the letters of a word before where an entity starts) where
-    its proclitics end, ``len(head)`` last; None when ``head`` is not proclitics. Each
-    clitic is a token of its own and ال one token, as ``_clitic_cuts`` segments them."""
-    bare = head.translate(_STRIP)
-    if bare not in _entity_heads():
-        return None
-    cuts, i = [], 0
-    while i < len(bare):
-        i += 2 if bare.startswith("ال", i) else 1
-        cuts.append(i)
-    if bare != head:      # marks stay with their letter: cut before the next letter
-        letters = [k for k, ch in enumerate(head) if ch not in _NON_LETTERS]
-        cuts = [letters[c] if c < len(letters) else len(head) for c in cuts]
-    return tuple(cuts)
-
-
-def split_entity_clitics(text: str, tokens: list[Token], starts: Sequence[int]) -> list[Token]:
-    """``tokens`` with proclitics split off where an entity starts inside a word after them.
-
-    ``starts``: where the entities start. An entity starting after the proclitics of its word
-    (``بكين`` in ``وبكين``, ``روسيا`` in ``لروسيا``, ``العاصمة`` in ``وبالعاصمة``) says where
-    the name begins, which ``tokenize(clitics=True)`` alone cannot know (``بكين`` may be ب +
-    كين): the word is cut there and its proclitics become tokens of their own (و ب, ل, و ب ال).
-    An entity starting inside a word after anything else (``ريكا`` in ``أمريكا``) changes
-    nothing (the alignment policy deals with it)."""
-    token_starts = list(map(itemgetter(1), tokens))
-    cuts: dict[int, set[int]] = {}
-    for start in starts:
-        k = bisect_right(token_starts, start) - 1
-        if k < 0 or token_starts[k] == start or tokens[k].end <= start:
-            continue
-        word_start = token_starts[k]
-        found = _head_cuts(text[word_start:start])
-        if found is not None:
-            cuts.setdefault(k, set()).update(word_start + c for c in found)
-    if not cuts:
-        return tokens
-    out: list[Token] = []
-    done = 0
-    for k in sorted(cuts):
-        out += tokens[done:k]
-        word, start, end = tokens[k]
-        bounds = [start, *sorted(cuts[k]), end]
-        out += [Token(text[a:b], a, b) for a, b in zip(bounds, bounds[1:]) if b > a]
-        done = k + 1
     out += tokens[done:]
     return out
 
