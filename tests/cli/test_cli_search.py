@@ -30,13 +30,18 @@ def test_search_right_after_an_import(tmp_path):
     assert [row["id"] for row in json.loads(found.stdout)] == ["n1"]
 
 
-def test_a_missing_index_is_explained_and_built(tmp_path):
-    db = tmp_path / "p.db"
+def project_without_index(db):
+    """A project as an older version left it: one article, no search index."""
     store = open_project(db)
     store.add_document(Document("a", text="خبر عن دمشق"))
     store.db.execute(f"DROP TABLE {search.FTS_TABLE}")
     store.db.conn.commit()
     store.close()
+    return db
+
+
+def test_a_missing_index_is_explained_and_built(tmp_path):
+    db = project_without_index(tmp_path / "p.db")
     missing = run("search", "--db", db, "دمشق")
     assert missing.returncode == 1
     assert "no search index" in missing.stderr and f"main.py index --db {db}" in missing.stderr
@@ -48,12 +53,7 @@ def test_a_missing_index_is_explained_and_built(tmp_path):
 
 
 def test_a_read_only_file_without_index_says_how_out_not_round_in_a_circle(tmp_path):
-    db = tmp_path / "p.db"
-    store = open_project(db)
-    store.add_document(Document("a", text="خبر عن دمشق"))
-    store.db.execute(f"DROP TABLE {search.FTS_TABLE}")
-    store.db.conn.commit()
-    store.close()
+    db = project_without_index(tmp_path / "p.db")
     db.chmod(0o444)
     try:
         refused = run("index", "--db", db)
