@@ -112,5 +112,9 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
             f"{count_of(totals['failed'], 'file')} failed"
             + (f"; {count_of(totals['ignored'], 'file')} left out" if totals["ignored"] else "")
             + ("; CANCELLED" if report.cancelled else ""))
+    if not report.files:
+        # An empty folder, or one of unknown files only: most likely the wrong path.
+        click.echo(f"nothing to import: no file of a known type in {', '.join(map(str, paths))}", err=True)
+        sys.exit(1)
     if not report.ok:
         sys.exit(1)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from annotator.cli.terminal import background
+from annotator.core.model import metadata_line
 
 BOLD, DIM, UNDERLINE = "\x1b[1m", "\x1b[2m", "\x1b[4m"
 
@@ -10,7 +11,11 @@ def document_cells(doc, spans, claims, colour_of, colour: bool = True, truecolor
                    tags: bool = True) -> list[tuple[str, str | None]]:
     """(character, style) pairs: title, the text with each entity in its label colour
     (the innermost wins where they nest) followed by its ``[LABEL]`` tag, then the claims."""
-    cells = [(ch, BOLD if colour else None) for ch in (doc.title or doc.id)] + [("\n", None), ("\n", None)]
+    cells = [(ch, BOLD if colour else None) for ch in (doc.title or doc.id)] + [("\n", None)]
+    meta = metadata_line(doc.meta)          # outlet, dateline, dates, URL, caption: as the window shows them
+    if meta:
+        cells += [(ch, DIM if colour else None) for ch in meta] + [("\n", None)]
+    cells.append(("\n", None))
     style_at: list[str | None] = [None] * len(doc.text)
     tag_after: dict[int, list[str]] = {}
     for span in sorted(spans, key=lambda s: (s.start, -s.end)):      # inner spans come later and win

@@ -115,3 +115,18 @@ def validate_span_offsets_length(start, end, text_length: int) -> str | None:
     if end > text_length:
         return f"end {end} is beyond the text (length {text_length})"
     return None
+
+
+# The metadata shown under the title, in this order (keys the importers write).
+SHOWN_META = ("source", "section", "dateline", "byline", "author", "published", "updated", "relative_time", "url",
+              "caption", "caption_credit")
+
+
+def metadata_line(meta: dict) -> str:
+    """The article's metadata as one line of plain text, values only ("·" between them)."""
+    values = []
+    for key in SHOWN_META:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip():
+            values.append(" ".join(value.split()))
+    return " · ".join(values)

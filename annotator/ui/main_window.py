@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.edits import AddSpan, AddSpans, DeleteSpan, DeleteSpans, UpdateSpan, leaves
-from annotator.core.model import Document, Span
+from annotator.core.model import Document, Span, metadata_line
 from annotator.core.store import Store
 from annotator.core.store.backup import list_backups, restore_backup
 from annotator.core.text.editing import move_edge
@@ -45,19 +45,6 @@ from annotator.ui.team_menu import TeamActions
 from annotator.ui.unsaved import UnsavedBanner, UnsavedChanges, may_close
 
 LINE_SPACING_KEY = "view/line_spacing"
-# The metadata shown under the title, in this order (keys the importers write).
-SHOWN_META = ("source", "section", "dateline", "byline", "author", "published", "updated", "relative_time", "url",
-              "caption", "caption_credit")
-
-
-def metadata_line(meta: dict) -> str:
-    """The article's metadata as one line of plain text, values only ("·" between them)."""
-    values = []
-    for key in SHOWN_META:
-        value = meta.get(key)
-        if isinstance(value, str) and value.strip():
-            values.append(" ".join(value.split()))
-    return " · ".join(values)
 
 
 def scrolled(widget: QWidget) -> QScrollArea:

@@ -145,3 +145,16 @@ def test_finished_records_keep_their_own_annotators_status(tmp_path):
         assert store.statuses("asharq-1")["huda"] == "done"
     finally:
         store.close()
+
+
+def test_an_empty_folder_is_said_to_hold_nothing_to_import(tmp_path):
+    (tmp_path / "empty").mkdir()
+    result = run("import", tmp_path / "empty", "--db", tmp_path / "p.db")
+    assert result.returncode == 1 and "nothing to import" in result.stderr and str(tmp_path / "empty") in result.stderr
+
+
+def test_show_prints_the_metadata_under_the_title(tmp_path):
+    db = tmp_path / "p.db"
+    assert run("import", ROOT / "tests" / "data" / "sample_gold.jsonl", "--db", db).returncode == 0
+    lines = run("show", "--db", db, "asharq-1", "--logical", "--no-color").stdout.splitlines()
+    assert lines[0].startswith("موسكو وبكين") and "news-page-asharq.txt" in lines[1] and "رويترز" in lines[1]
