@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from export_sample import entities, expected_flat
+from import_helpers import only
 
 from annotator.core import exporters
 from annotator.core.exporters.tagging import decode, encode
@@ -30,12 +31,6 @@ def store(tmp_path):
 def write(path, text, encoding="utf-8"):
     path.write_bytes(text.encode(encoding))
     return path
-
-
-def only(report):
-    [file] = report.files
-    assert file.error is None, file.error
-    return file
 
 
 def docs(store):

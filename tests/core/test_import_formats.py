@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+from import_helpers import only
 
 from annotator.core.importing import import_paths
 from annotator.core.model import Span
@@ -32,12 +33,6 @@ def sample_text() -> str:
 
 def docs(store):
     return [store.document(s.id) for s in store.documents()]
-
-
-def only(report):
-    [file] = report.files
-    assert file.error is None, file.error
-    return file
 
 
 def at(text, word, label, **extra):

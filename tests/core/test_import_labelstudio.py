@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from import_helpers import only
 
 from annotator.core.importers import jsonstream
 from annotator.core.importers.base import SUGGESTION_LAYER, FileNotes
@@ -21,12 +22,6 @@ def store(tmp_path):
     store = open_project(tmp_path / "p.db", annotator="tester")
     yield store
     store.close()
-
-
-def only(report):
-    [file] = report.files
-    assert file.error is None, file.error
-    return file
 
 
 def tasks():

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from import_helpers import only
 
 from annotator.core.importing import import_paths
 from annotator.core.store import open_project
@@ -20,12 +21,6 @@ def store(tmp_path):
     store = open_project(tmp_path / "p.db", schema="default", annotator="tester")
     yield store
     store.close()
-
-
-def only(report):
-    [file] = report.files
-    assert file.error is None, file.error
-    return file
 
 
 def write_lines(path, records):
