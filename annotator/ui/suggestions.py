@@ -46,8 +46,8 @@ from PySide6.QtWidgets import QApplication
 from annotator.core.assist.learn.project import PROJECT_MODEL, model_settings
 from annotator.core.assist.suggest import ClaimSuggestion, Suggestion, build_suggester
 from annotator.core.assist.suggest.gazetteer import ProjectGazetteer
-from annotator.core.edits import AcceptSuggestions
-from annotator.core.model import Span
+from annotator.core.edits import AcceptSuggestions, DeleteSpans
+from annotator.core.model import SUGGESTION_LAYER, Span
 from annotator.core.store import open_project
 from annotator.ui import i18n
 from annotator.ui.claims_panel import role_name
@@ -304,6 +304,7 @@ class Suggestions(QObject):
             return False
         index = self.focused
         self.rejected.setdefault(self.w.doc.id, set()).add(_key(self.items[index]))
+        self._forget_stored([self.items[index]])
         items = self.items[:index] + self.items[index + 1:]
         self._set_items(items)
         self.focus(min(index, len(items) - 1) if items else None)
@@ -313,10 +314,23 @@ class Suggestions(QObject):
         if self.w.doc is None or not self.items:
             return
         self.rejected.setdefault(self.w.doc.id, set()).update(_key(s) for s in self.items)
+        self._forget_stored(self.items)
         count = len(self.items)
         self._set_items([])
         self.w.statusBar().showMessage(self.tr("Rejected %n suggestion(s) in this article", "", count),
                                        5000)
+
+    def _forget_stored(self, rejected) -> None:
+        """Rejected predictions imported with the article (the ``suggestion`` layer) are deleted
+        through the edit path, one undo step, so they stay rejected in the next session; the
+        other recognisers' rejections last for the session."""
+        if self.w.store.readonly or self.w.doc is None:
+            return
+        wanted = {_key(item) for item in rejected if isinstance(item, Suggestion)}
+        stored = tuple(s for s in self.w.store.spans(self.w.doc.id, layer=SUGGESTION_LAYER)
+                       if ("entity", s.start, s.end, s.label) in wanted)
+        if stored:
+            self.w.editor.submit(DeleteSpans(stored), self.tr("reject %n prediction(s)", "", len(stored)))
 
     def accept_all(self) -> None:
         """Every suggestion of the article as annotations: one change, one undo step; what

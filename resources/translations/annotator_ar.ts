@@ -2578,6 +2578,17 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         </translation>
     </message>
     <message numerus="yes">
+        <source>reject %n prediction(s)</source>
+        <translation>
+            <numerusform>رفض التنبؤات</numerusform>
+            <numerusform>رفض تنبؤ واحد</numerusform>
+            <numerusform>رفض تنبؤين</numerusform>
+            <numerusform>رفض %n تنبؤات</numerusform>
+            <numerusform>رفض %n تنبؤًا</numerusform>
+            <numerusform>رفض %n تنبؤ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>accept %n suggestion(s)</source>
         <translation>
             <numerusform>قبول الاقتراحات</numerusform>

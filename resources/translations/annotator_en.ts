@@ -261,6 +261,13 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>reject %n prediction(s)</source>
+        <translation>
+            <numerusform>reject %n prediction</numerusform>
+            <numerusform>reject %n predictions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>accept %n suggestion(s)</source>
         <translation>
             <numerusform>accept 1 suggestion</numerusform>

@@ -36,6 +36,7 @@ from annotator.core.model import (
     CLAIM_ROLES,
     ENTITY_LAYER,
     STATUSES,
+    SUGGESTION_LAYER,
     Claim,
     Document,
     DocumentSummary,
@@ -558,6 +559,9 @@ class Store:
         if span.layer == CLAIM_LAYER:
             # Claims may overlap each other and contain entities: only offsets and role are checked.
             others, labels = [], CLAIM_ROLES
+        elif span.layer == SUGGESTION_LAYER:
+            # Another tool's predictions are a record of what its models said: they may overlap.
+            others, labels = [], schema.label_names()
         else:
             labels = schema.label_names()
         problem = span_problem(span, row["length"], labels, others, schema.allow_nested, schema.allow_crossing)
