@@ -171,15 +171,16 @@ def _suggest(store, suggester, doc_ids, as_json: bool, apply_: bool) -> None:
                 found["applied"] = False
         if as_json:
             results.append(found)
-        else:
+        elif found["entities"] or found["claims"]:       # the listing names only articles with some
             _print_document(found, mode)
     if as_json:
         click.echo(json.dumps({"documents": results, "totals": totals}, ensure_ascii=False, indent=2))
     else:
-        click.echo(f"{count_of(totals['documents'], 'document')}: {totals['entities']} entity and {totals['claims']} claim "
-                   "suggestions" + (f"; saved {totals['applied_entities']} entities and {totals['applied_claims']}"
-                                    f" claims in unfinished documents, {totals['refused']} refused"
-                                    if apply_ else ""))
+        click.echo(f"{count_of(totals['documents'], 'document')} read: {totals['entities']} entity and "
+                   f"{totals['claims']} claim suggestions"
+                   + (f"; saved {count_of(totals['applied_entities'], 'entity')} and "
+                      f"{count_of(totals['applied_claims'], 'claim')} in unfinished documents, "
+                      f"{totals['refused']} refused" if apply_ else ""))
 
 
 def _print_document(found: dict, mode: str) -> None:

@@ -133,6 +133,9 @@ def test_suggest_lists_imported_labelstudio_predictions_with_their_origin(tmp_pa
         store.close()
     again = json.loads(run("suggest", "--db", db, "--only", "stored", "--json").stdout)
     assert again["totals"]["entities"] == 1                # روسيا in the done task; 102's are annotations now
+    listing = run("suggest", "--db", db, "--only", "stored").stdout
+    assert "101" in listing and "102" not in listing       # an article with nothing to suggest is not listed
+    assert "2 documents read" in listing
 
 
 def test_evaluate_on_chosen_documents_scores_only_what_can_be_scored(tmp_path):
