@@ -18,12 +18,13 @@ from annotator.core.wording import count_of
 @click.argument("query", required=False, default="")
 @click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
               help="Only documents with this status (repeatable); with --annotator, as they see it.")
-@click.option("--label", help="Only documents with an entity of this label (one; as the schema names it).")
+@click.option("--label", "labels_wanted", multiple=True,
+              help="Only documents with an entity of this label (repeatable: any of them; as the schema names it).")
 @click.option("--by", "by", metavar="NAME", help="Only documents with a span or claim by this annotator.")
 @click.option("--claims/--no-claims", "has_claims", default=None, help="Only documents with / without claims.")
 @click.option("--annotator", default="", help="Statuses as this annotator sees them (default: the latest anyone set).")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array of {id, title}.")
-def search_command(db, query, statuses, label, by, has_claims, annotator, as_json):
+def search_command(db, query, statuses, labels_wanted, by, has_claims, annotator, as_json):
     """Search the articles (folded words, as the window's search box; several words are a phrase:
     they must stand together in that order) and filter them by status,
     label, annotator and claims; prints id and title of each. Reads the project's search index,
@@ -32,11 +33,13 @@ def search_command(db, query, statuses, label, by, has_claims, annotator, as_jso
     store = open_store(db, annotator=annotator, readonly=True)
     try:
         labels = [lab.name for lab in store.schema.labels]
-        if label and label not in labels:
-            raise click.ClickException(f"no label {label!r} in {db}'s schema (labels: {', '.join(labels)})")
+        for label in labels_wanted:
+            if label not in labels:
+                raise click.ClickException(f"no label {label!r} in {db}'s schema (labels: {', '.join(labels)})")
         try:
-            ids = search.search_documents(store, query, status=list(statuses) or None, label=label,
-                                          annotator=by, has_claims=has_claims)
+            found = [search.search_documents(store, query, status=list(statuses) or None, label=label,
+                                             annotator=by, has_claims=has_claims) for label in labels_wanted or [None]]
+            ids = found[0] if len(found) == 1 else _in_list_order(store, found)
         except search.SearchIndexMissing as missing:
             raise click.ClickException(str(missing))
         titles = {summary.id: summary.title for summary in store.documents()} if ids else {}
@@ -50,6 +53,12 @@ def search_command(db, query, statuses, label, by, has_claims, annotator, as_jso
     for doc_id in ids:
         click.echo(plain(f"{doc_id}  {titles[doc_id]}", mode))
     click.echo(count_of(len(ids), "document", "documents"))
+
+
+def _in_list_order(store, found: list[list[str]]) -> list[str]:
+    """The documents found by any of several searches, in the project's list order."""
+    wanted = set().union(*found)
+    return [summary.id for summary in store.documents() if summary.id in wanted]
 
 
 @click.command("index")

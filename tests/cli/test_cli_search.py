@@ -4,7 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from annotator.core.model import Document
+from annotator.core.model import Document, Span
 from annotator.core.store import open_project, search
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,3 +70,17 @@ def test_an_unknown_label_is_named_not_answered_with_nothing(tmp_path):
     store.close()
     wrong = run("search", "--db", db, "--label", "fac")
     assert wrong.returncode == 1 and "no label 'fac'" in wrong.stderr and "FAC" in wrong.stderr
+
+
+def test_several_labels_find_documents_with_any_of_them(tmp_path):
+    db = tmp_path / "p.db"
+    store = open_project(db)
+    for doc_id, text, label in (("a", "زار الوفد دمشق", "GPE"), ("b", "قال سامر الخطيب", "PERS"), ("c", "خبر", None)):
+        store.add_document(Document(doc_id, text=text))
+        if label:
+            word = text.split()[-1]
+            store.add_span(Span(doc_id, text.index(word), len(text), label))
+    store.close()
+    one = json.loads(run("search", "--db", db, "--label", "GPE", "--json").stdout)
+    both = json.loads(run("search", "--db", db, "--label", "GPE", "--label", "PERS", "--json").stdout)
+    assert [r["id"] for r in one] == ["a"] and [r["id"] for r in both] == ["a", "b"]
