@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.model import Span  # noqa: E402
@@ -45,6 +45,7 @@ def demo_window(app, folder: Path, name: str) -> MainWindow:
         start = doc.text.index(piece)
         store.add_span(Span(doc_id=doc.id, start=start, end=start + len(piece), label=label))
     window = MainWindow(store, QSettings(str(folder / f"{name}.ini"), QSettings.IniFormat))
+    window.setWindowState(Qt.WindowNoState)      # the picture's size, not the (offscreen) screen's
     window.resize(1400, 860)
     window.show()
     app.processEvents()

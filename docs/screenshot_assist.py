@@ -14,12 +14,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.importing import import_paths  # noqa: E402
 from annotator.core.model import Document  # noqa: E402
 from annotator.core.store import open_project  # noqa: E402
+from annotator.ui import i18n  # noqa: E402
 from annotator.ui.main_window import MainWindow  # noqa: E402
 from annotator.ui.suggestions import wait_for  # noqa: E402
 
@@ -34,6 +35,7 @@ def window_on_sample(app, folder: Path) -> MainWindow:
     import_paths(store, [ROOT / "tests" / "data" / "sample_gold.jsonl"], {"annotator": "gold"})
     store.add_document(Document("new", title="لافروف: سنواصل العمل مع الصين", text=NEW))
     window = MainWindow(store, QSettings(str(folder / "assist.ini"), QSettings.IniFormat))
+    window.setWindowState(Qt.WindowNoState)      # the picture's size, not the (offscreen) screen's
     window.resize(1400, 820)
     window.show()
     app.processEvents()
@@ -48,6 +50,7 @@ def settle(app, seconds=0.3):
 
 def main():
     app = QApplication.instance() or QApplication([])
+    i18n.install(app, i18n.ENGLISH)         # as the application starts in English (plural forms)
     folder = Path(tempfile.mkdtemp())
     window = window_on_sample(app, folder)
     window.open_document("asharq-1")

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from annotator.core.model import Claim, Document, Span  # noqa: E402
 from annotator.core.store import open_project  # noqa: E402
+from annotator.ui import i18n  # noqa: E402
 
 ARTICLES = {
     "d1": ("لافروف: موسكو مستعدة لاستئناف الحوار مع واشنطن",
@@ -72,6 +73,7 @@ def build(path: Path):
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
+    i18n.install(app, i18n.ENGLISH)         # as the application starts in English (plural forms)
     from annotator.ui.adjudication import AdjudicationWindow
     from annotator.ui.agreement_view import AgreementView
     with tempfile.TemporaryDirectory() as folder:
