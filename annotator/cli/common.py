@@ -1,6 +1,7 @@
-"""What the command modules share: opening a project with a user-facing error, a progress bar."""
+"""What the command modules share: opening a project with a user-facing error, JSON output, a progress bar."""
 from __future__ import annotations
 
+import json
 import sys
 
 import click
@@ -15,6 +16,11 @@ def open_store(db: str, schema: str | None = None, annotator: str = "", readonly
         return open_project(db, schema=chosen, annotator=annotator, readonly=readonly)
     except (ProjectError, SchemaError) as error:
         raise click.ClickException(str(error))
+
+
+def echo_json(data) -> None:
+    """``--json`` output: indented, Arabic as it is (not \\u escapes)."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
 class ProgressBar:

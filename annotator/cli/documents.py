@@ -1,14 +1,13 @@
 """`list`, `show` and `terminal`: reading a project's articles on a terminal."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import sys
 
 import click
 
-from annotator.cli.common import open_store
+from annotator.cli.common import echo_json, open_store
 from annotator.cli.showdoc import document_cells
 from annotator.cli.terminal import MODES, choose_mode, plain, render, save_mode
 from annotator.core.model import STATUSES
@@ -29,7 +28,7 @@ def list_command(db, status, annotator, as_json):
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        echo_json(rows)
         return
     mode = choose_mode(None, sys.stdout.isatty())
     width = max((len(r["id"]) for r in rows), default=2)

@@ -1,12 +1,11 @@
 """`export`: training data in every format core.exporters writes."""
 from __future__ import annotations
 
-import json
 import os
 
 import click
 
-from annotator.cli.common import ProgressBar, open_store
+from annotator.cli.common import ProgressBar, echo_json, open_store
 from annotator.core import exporters
 
 
@@ -62,7 +61,7 @@ def export_command(db, fmt, out, statuses, annotator, labels, mapping, split, se
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        echo_json(report.as_dict())
         return
     for line in report.summary_lines():
         click.echo(line)

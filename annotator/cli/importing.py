@@ -1,13 +1,12 @@
 """`import`: articles and annotations from files and folders, through core.importing."""
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
-from annotator.cli.common import ProgressBar, open_store
+from annotator.cli.common import ProgressBar, echo_json, open_store
 from annotator.cli.terminal import choose_mode, plain
 from annotator.core.importers import READERS as IMPORT_FORMATS
 from annotator.core.importing import import_paths
@@ -76,7 +75,7 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        echo_json(report.as_dict())
     else:
         mode = choose_mode(None, sys.stdout.isatty())
 

@@ -1,12 +1,11 @@
 """``search``: the project search from the command line; ``index``: build a missing search index."""
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
-from annotator.cli.common import open_store
+from annotator.cli.common import echo_json, open_store
 from annotator.cli.terminal import choose_mode, plain
 from annotator.core.model import STATUSES
 from annotator.core.store import ProjectError, ReadOnlyProject
@@ -39,15 +38,15 @@ def search_command(db, query, statuses, labels_wanted, by, has_claims, annotator
         try:
             found = [search.search_documents(store, query, status=list(statuses) or None, label=label,
                                              annotator=by, has_claims=has_claims) for label in labels_wanted or [None]]
-            ids = found[0] if len(found) == 1 else _in_list_order(store, found)
         except search.SearchIndexMissing as missing:
             raise click.ClickException(str(missing))
-        titles = {summary.id: summary.title for summary in store.documents()} if ids else {}
+        summaries = store.documents() if any(found) else []     # the titles, and the list order
+        titles = {summary.id: summary.title for summary in summaries}
+        ids = found[0] if len(found) == 1 else _in_list_order(summaries, found)
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps([{"id": doc_id, "title": titles[doc_id]} for doc_id in ids], ensure_ascii=False,
-                              indent=2))
+        echo_json([{"id": doc_id, "title": titles[doc_id]} for doc_id in ids])
         return
     mode = choose_mode(None, sys.stdout.isatty())
     for doc_id in ids:
@@ -55,10 +54,10 @@ def search_command(db, query, statuses, labels_wanted, by, has_claims, annotator
     click.echo(count_of(len(ids), "document", "documents"))
 
 
-def _in_list_order(store, found: list[list[str]]) -> list[str]:
-    """The documents found by any of several searches, in the project's list order."""
+def _in_list_order(summaries, found: list[list[str]]) -> list[str]:
+    """The documents found by any of several searches, in the project's list order (``summaries``)."""
     wanted = set().union(*found)
-    return [summary.id for summary in store.documents() if summary.id in wanted]
+    return [summary.id for summary in summaries if summary.id in wanted]
 
 
 @click.command("index")

@@ -2,11 +2,11 @@
 (no scan of the spans). Imports only the store: no exporter, importer, model or Qt."""
 from __future__ import annotations
 
-import json
 import sqlite3
 
 import click
 
+from annotator.cli.common import echo_json
 from annotator.core.schema import SchemaError
 from annotator.core.store import ProjectError, open_project
 
@@ -33,7 +33,7 @@ def stats_command(db, as_json):
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        echo_json(figures)
         return
     click.echo(f"documents: {figures['documents']}")
     for status, count in figures["status"].items():

@@ -4,11 +4,11 @@ Registered on the command group in cli.py; the work is done by core.suggest.
 """
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
+from annotator.cli.common import echo_json, open_store
 from annotator.cli.terminal import choose_mode, plain
 from annotator.core.assist.learn.model import EntityModel, ModelError
 from annotator.core.assist.learn.project import for_project, with_its_base
@@ -16,8 +16,6 @@ from annotator.core.assist.suggest import BUILTIN, PluginError, build_suggester,
 from annotator.core.assist.suggest.evaluate import evaluate_cross_validated, evaluate_store, evaluated_documents
 from annotator.core.assist.suggest.gazetteer import GazetteerError
 from annotator.core.edits import AcceptSuggestions, SaveClaim, apply
-from annotator.core.schema import SchemaError
-from annotator.core.store import ProjectError, open_project
 from annotator.core.store.search import UNFINISHED
 from annotator.core.team.identity import default_annotator
 from annotator.core.wording import count_of
@@ -92,10 +90,7 @@ def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins,
     anew on the other articles for each part) unless --model names a model file."""
     if apply_ and evaluate:
         raise click.UsageError("--apply and --evaluate go separately")
-    try:
-        store = open_project(db, readonly=not apply_, annotator=annotator)
-    except (ProjectError, SchemaError) as error:
-        raise click.ClickException(str(error))
+    store = open_store(db, annotator=annotator, readonly=not apply_)
     try:
         try:
             model = _model_file(store, model_path, evaluate) if model_path else None
@@ -112,7 +107,7 @@ def suggest_command(db, doc_ids, as_json, apply_, evaluate, gazetteers, plugins,
             else:
                 figures = evaluate_store(store, suggester, chosen)
             if as_json:
-                click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+                echo_json(figures)
             else:
                 _print_figures(figures, click.echo)
             return
@@ -174,7 +169,7 @@ def _suggest(store, suggester, doc_ids, as_json: bool, apply_: bool) -> None:
         elif found["entities"] or found["claims"]:       # the listing names only articles with some
             _print_document(found, mode)
     if as_json:
-        click.echo(json.dumps({"documents": results, "totals": totals}, ensure_ascii=False, indent=2))
+        echo_json({"documents": results, "totals": totals})
     else:
         click.echo(f"{count_of(totals['documents'], 'document')} read: {totals['entities']} entity and "
                    f"{totals['claims']} claim suggestions"

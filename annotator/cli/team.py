@@ -5,15 +5,15 @@ core.agreement and core.handout.
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import click
 
+from annotator.cli.common import echo_json, open_store
 from annotator.cli.terminal import choose_mode, plain
 from annotator.core.schema import SchemaError
-from annotator.core.store import ProjectError, open_project
+from annotator.core.store import ProjectError
 from annotator.core.store.merge import MergeError, merge_files
 from annotator.core.team import agreement
 from annotator.core.team.handout import HandoutError, handout, parse_names
@@ -35,7 +35,7 @@ def merge_command(sources, out, as_json):
     except (MergeError, ProjectError, SchemaError) as error:
         raise click.ClickException(str(error))
     if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        echo_json(report.as_dict())
         return
     for source in report.sources:
         who = ", ".join(source.annotators) or "nobody"
@@ -61,10 +61,7 @@ def merge_command(sources, out, as_json):
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
 def agree_command(db, annotators, scheme, top, as_json):
     """Inter-annotator agreement: span F1, token kappa, claims, per label, pair and document."""
-    try:
-        store = open_project(db, readonly=True)
-    except ProjectError as error:
-        raise click.ClickException(str(error))
+    store = open_store(db, readonly=True)
     try:
         names = parse_names(annotators) if annotators else None
         found = names or [n for n in store.annotators() if n != agreement.GOLD]
@@ -75,7 +72,7 @@ def agree_command(db, annotators, scheme, top, as_json):
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        echo_json(figures)
         return
     mode = choose_mode(None, sys.stdout.isatty())
     echo_report(figures, top, lambda text: plain(text, mode))
@@ -125,10 +122,7 @@ def echo_report(figures: dict, top: int, show) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print who got what as JSON.")
 def handout_command(db, annotators, overlap, sample, seed, documents, guidelines, out, as_json):
     """Write one project file per annotator, with an overlap shared by all of them."""
-    try:
-        store = open_project(db, readonly=True)
-    except ProjectError as error:
-        raise click.ClickException(str(error))
+    store = open_store(db, readonly=True)
     try:
         text = Path(guidelines).read_text(encoding="utf-8") if guidelines else None
         report = handout(store, parse_names(annotators), out, doc_ids=parse_names(documents) if documents else None,
@@ -138,7 +132,7 @@ def handout_command(db, annotators, overlap, sample, seed, documents, guidelines
     finally:
         store.close()
     if as_json:
-        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        echo_json(report.as_dict())
         return
     for name, path in report.files.items():
         click.echo(f"{path}: {count_of(len(report.assignments[name]), 'document')} for {name}")

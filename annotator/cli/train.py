@@ -4,11 +4,11 @@ Registered on the command group in cli.py; the work is done by core.learn.
 """
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
+from annotator.cli.common import echo_json
 from annotator.core.assist.learn.project import PROJECT_MODEL, train_project
 from annotator.core.assist.learn.train import TrainingError
 from annotator.core.schema import SchemaError
@@ -56,7 +56,7 @@ def train_command(db, everything, out, folds, as_json):
         store.close()
     info = model.info
     if as_json:
-        click.echo(json.dumps({"model": PROJECT_MODEL, "out": out, **info}, ensure_ascii=False, indent=2))
+        echo_json({"model": PROJECT_MODEL, "out": out, **info})
         return
     click.echo(f"learned from {count_of(info['documents'], 'article')}, {count_of(info['tokens'], 'token')}, "
                f"{count_of(info['entities'], 'entity')} "
