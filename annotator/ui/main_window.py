@@ -363,8 +363,7 @@ class MainWindow(QMainWindow):
 
     def reload_from_store(self) -> None:
         """Another window or program changed the file: show what it holds now."""
-        self.store.forget_cached()
-        self._reload_schema()
+        self._reload_schema()                     # (it drops what the store kept, the schema too)
         self.doc_list.set_documents(self.store.documents())
         self.assist.training.show_model()         # another window may have trained the model
         if self.doc is None:

@@ -222,3 +222,15 @@ def test_span_survives_sigkill_right_after_it_appears(tmp_path):
     assert store.document(span.doc_id).text[span.start:span.end] == "سامر الخطيب"
     assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     store.close()
+
+
+def test_reload_shows_labels_another_program_added(qtbot, window, tmp_path):
+    import dataclasses
+    other = open_project(tmp_path / "p.db", annotator="sami")
+    schema = other.schema
+    other.set_schema(dataclasses.replace(schema, labels=[*schema.labels, dataclasses.replace(
+        schema.labels[0], name="NEW_LABEL", key="")]))
+    other.close()
+    window.reload_from_store()
+    palette = window.palette_widget
+    assert "NEW_LABEL" in [palette.item(i).data(Qt.UserRole) for i in range(palette.count())]
