@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
 
 from annotator.core.assist.annotate_all import find_candidates
 from annotator.core.edits import AddSpans
-from annotator.ui import i18n
 from annotator.ui.screen_fit import fit_size
 
 MAX_ROWS = 2000
@@ -40,7 +39,7 @@ class AnnotateAllDialog(QDialog):
         self.span = span
         self.candidates = []
         name = window.doc.text[span.start:span.end]
-        self.shown_label = window.store.schema.display_label(span.label, i18n.current_language())
+        self.shown_label = window.label_name(span.label)
         self.setWindowTitle(self.tr("Annotate all occurrences"))
         fit_size(self, 760, 520)
         header = QLabel(self.tr("Tag the other occurrences of <b>{name}</b> as <b>{label}</b> (whole words; "

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QToolTip
 from annotator.core.colour import LABEL_FILL_ALPHA
 from annotator.core.model import CLAIM_LAYER, Claim, Span
 from annotator.core.text.snapping import SnapMode, snap
-from annotator.ui import i18n
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.overlays import Overlays
+from annotator.ui.side_panels import label_display_names
 
 log = logging.getLogger(__name__)
 
@@ -237,8 +237,7 @@ class ArticleView(QPlainTextEdit):
 
     def set_label_names(self, labels) -> None:
         """The schema's labels, so that hovering names them in the interface's language."""
-        language = i18n.current_language()
-        self._label_names = {label.name: label.display(language) for label in labels}
+        self._label_names = label_display_names(labels)
 
     def set_selected_span(self, span_id: int | None):
         old = self._index.by_id.get(self._selected_id) if self._selected_id is not None else None

@@ -126,11 +126,8 @@ class Assist:
         """Delete/Backspace: True when it rejected a focused suggestion."""
         return self.suggestions.reject_focused()
 
-    def span_changed(self, old, new) -> None:
-        self.suggestions.spans_changed([old] if old is not None else [], [new] if new is not None else [])
-
     def spans_changed(self, removed, added) -> None:
-        """Many span changes at once: the suggestions follow."""
+        """Spans were removed or added (one or many): the suggestions follow."""
         self.suggestions.spans_changed(removed, added)
 
     # --- suggestion sources -------------------------------------------------------

@@ -307,7 +307,6 @@ class ClaimContext:
     store: object                                   # the project (core.store.Store)
     view: object                                    # the article view (its public API)
     editor: object                                  # ui.commands.Editor: the one write path
-    undo_stack: object
     document: Callable[[], Document | None]         # the article shown
     open_document: Callable[[str], None]
     visible: Callable[[list], list]                 # whose annotations are shown (Team menu)
@@ -415,16 +414,21 @@ class ClaimEditor(QObject):
         return self.ctx.store
 
     def _store_changed(self, change) -> None:
-        """The store announced a change: claims follow (their own, and entities they use)."""
+        """The store announced a change: claims follow (their own, and entities they use;
+        a run of entity changes is shown once)."""
+        entities: set[int] = set()
         for part in leaves(change):
             if isinstance(part, SaveClaim):
+                self.entities_changed(entities)
+                entities = set()
                 self.claim_changed(part.before, part.after)
-            elif isinstance(part, (DeleteSpan, UpdateSpan)):
-                self.span_changed(part.span if isinstance(part, DeleteSpan) else part.before,
-                                  None if isinstance(part, DeleteSpan) else part.after)
+            elif isinstance(part, DeleteSpan):
+                entities.add(part.span.id)
+            elif isinstance(part, UpdateSpan):
+                entities.add(part.before.id)
             elif isinstance(part, DeleteSpans):
-                for span in part.spans:
-                    self.span_changed(span, None)
+                entities.update(span.id for span in part.spans)
+        self.entities_changed(entities)
 
     def _text(self) -> str:
         return self.ctx.document().text if self.ctx.document() is not None else ""
@@ -532,10 +536,10 @@ class ClaimEditor(QObject):
         else:
             self._show_current()
 
-    def span_changed(self, old: Span | None, new: Span | None) -> None:
-        """An entity was moved, relabelled or deleted: claims pointing at it follow."""
-        span_id = (new or old).id
-        if any(s.id == span_id for c in self.claims.values() for _, s in c.parts()) and self.ctx.document() is not None:
+    def entities_changed(self, span_ids: set[int]) -> None:
+        """Entities were moved, relabelled or deleted: claims pointing at them follow."""
+        users = self._users()
+        if any(span_id in users for span_id in span_ids) and self.ctx.document() is not None:
             current = self.current
             self.load_document()
             self.select_claim(current)

@@ -78,29 +78,29 @@ class Editor(QObject):
         when the rules refused it (explained in the status bar) or the file could not
         take it yet (kept as unsaved; ``done`` runs once it is written). ``preview``: a
         span to show meanwhile."""
-        try:
-            applied = apply(self.store, change)
-        except SpanError as error:
-            self._say(self.tr("Not saved: {error}").format(error=error))
-            return None
-        except Exception as error:   # noqa: BLE001 - only storage failures are kept for later
-            if not is_storage_failure(error):
-                raise
-            self._keep(change, text, str(error), preview, lambda applied: self._record(applied, text, merge_key, done))
-            return None
-        self._record(applied, text, merge_key, done)
+        def record(applied):
+            self._record(applied, text, merge_key, done)
+        applied = self._apply(change, text, preview, record)
+        if applied is not None:
+            record(applied)
         return applied
 
     def replay(self, change, text: str) -> None:
         """Undo or redo: apply without a new undo step; a failing file keeps it unsaved."""
+        self._apply(change, text, None, lambda applied: None)
+
+    def _apply(self, change, text: str, preview, on_saved):
+        """Apply ``change``: the Applied, or None when the rules refused it (said) or the
+        file could not take it yet (kept as unsaved; ``on_saved`` runs once it is written)."""
         try:
-            apply(self.store, change)
+            return apply(self.store, change)
         except SpanError as error:
             self._say(self.tr("Not saved: {error}").format(error=error))
-        except Exception as error:   # noqa: BLE001
+        except Exception as error:   # noqa: BLE001 - only storage failures are kept for later
             if not is_storage_failure(error):
                 raise
-            self._keep(change, text, str(error), None, lambda applied: None)
+            self._keep(change, text, str(error), preview, on_saved)
+        return None
 
     def set_status(self, doc_id: str, status: str, annotator: str | None = None) -> None:
         self.submit(SetStatus(doc_id, status, annotator=annotator), status_undo_text(status))

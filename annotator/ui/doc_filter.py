@@ -12,8 +12,8 @@ from annotator.core.model import STATUSES
 from annotator.core.store import ProjectError
 from annotator.core.store.reindex import build_index
 from annotator.core.store.search import SearchIndexMissing, search_documents
-from annotator.ui import i18n
 from annotator.ui.doc_list import status_name
+from annotator.ui.side_panels import label_display_names
 
 DEBOUNCE_MS = 150
 ANY = "any"
@@ -70,8 +70,7 @@ class DocumentFilter(QWidget):
     def reload_choices(self) -> None:
         """Labels of the schema and the project's annotators."""
         store = self.window.store
-        language = i18n.current_language()
-        shown = {label.name: label.display(language) for label in store.schema.labels}   # labels by display name
+        shown = label_display_names(store.schema.labels)     # labels by display name
         for combo, values in ((self.label, store.schema.label_names()), (self.annotator, store.annotators())):
             chosen = combo.currentData()
             combo.blockSignals(True)

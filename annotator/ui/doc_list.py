@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import DocumentSummary
+from annotator.core.model import STATUSES, DocumentSummary
+from annotator.core.store.search import UNFINISHED
 from annotator.ui.plain import plain_tooltip
 from annotator.ui.themes import is_dark
 
@@ -38,8 +39,7 @@ TITLE, STATUS, TAGS, UNSURE = range(4)
 UNSURE_TIP = QT_TRANSLATE_NOOP("DocumentList", "How unsure the entity model is about the article (scored at its last "
                                "training; unfinished articles only). Sort by it to annotate first what teaches the "
                                "model most.")
-UNFINISHED = ("new", "in_progress")
-STATUS_ORDER = {"new": 0, "in_progress": 1, "done": 2, "skipped": 3}
+STATUS_ORDER = {status: i for i, status in enumerate(STATUSES)}     # the workflow order
 SORT_KEYS = {TITLE: lambda s: (s.title or s.id).casefold(), STATUS: lambda s: STATUS_ORDER.get(s.status, 9),
              TAGS: lambda s: s.span_count}
 

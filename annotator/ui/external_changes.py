@@ -5,7 +5,7 @@ own commits leave it alone. Polling it is cheap and needs no file watching.
 
 A child process of this window (the model's training) is another connection
 too: while one runs, ``own_writes`` is asked first and can say the commit
-changed nothing the window shows (see :func:`shown_signature`).
+changed nothing the window shows (see ``store.queries.shown_signature``).
 """
 from __future__ import annotations
 
@@ -16,11 +16,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from annotator.core.store import queries
 
 POLL_MS = 1500
-
-
-def shown_signature(store) -> tuple | None:
-    """What the window shows of the file, read cheaply (see store.queries)."""
-    return queries.shown_signature(store)
 
 
 class ExternalChanges(QObject):

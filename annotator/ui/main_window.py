@@ -137,7 +137,7 @@ class MainWindow(QMainWindow):
         self.span_list.spanChosen.connect(self.select_span)
         # Claims: keys, writes, the Claims dock; given what it uses of this window by name.
         self.claim_editor = ClaimEditor(self, ClaimContext(
-            store=self.store, view=self.view, editor=self.editor, undo_stack=self.undo_stack,
+            store=self.store, view=self.view, editor=self.editor,
             document=lambda: self.doc, open_document=self.open_document,
             visible=lambda claims: self.team.visible(claims), selected_entity=self.selected_entity,
             clear_selection=self._clear_selections, say=self.statusBar().showMessage))
@@ -515,7 +515,7 @@ class MainWindow(QMainWindow):
             self.span_list.set_spans(self.doc.text, list(self.spans.values()), self.colour_name)
             if self.selected_span_id not in self.spans:
                 self.select_span(None)
-            self.assist.span_changed(old, new)
+            self.assist.spans_changed([old] if old is not None else [], [new] if new is not None else [])
 
     def select_span(self, span_id: int | None) -> None:
         was = self.selected_span_id

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import QLabel
 
 import annotator
 from annotator.core.assist.learn.project import due_for_training, model_settings, model_state
-from annotator.ui.external_changes import shown_signature
+from annotator.core.store import queries
+from annotator.core.store.search import UNFINISHED
 from annotator.ui.plain import plain_tooltip
 
 # The folder holding the annotator package: ``-m annotator`` resolves from there.
 PACKAGE_PARENT = Path(annotator.__file__).resolve().parents[1]
-UNFINISHED = ("new", "in_progress")
 UNCERTAIN_FIRST_KEY = "assist/uncertain_first"
 
 
@@ -112,7 +112,7 @@ class ModelTraining(QObject):
         process.finished.connect(self._finished)
         process.errorOccurred.connect(self._error)
         self.process, self.pending, self.began = process, False, time.monotonic()
-        self._shown = shown_signature(self.w.store)
+        self._shown = queries.shown_signature(self.w.store)
         self.w.external.own_writes = self._own_writes
         process.start()
         self.show_state()
@@ -135,7 +135,7 @@ class ModelTraining(QObject):
     def _own_writes(self) -> bool:
         """ExternalChanges, on a commit by another connection during a training:
         True when nothing the window shows changed (the child saved the model)."""
-        now = shown_signature(self.w.store)
+        now = queries.shown_signature(self.w.store)
         if now == self._shown:
             return True
         self._shown = now

@@ -49,7 +49,6 @@ from annotator.core.assist.suggest.gazetteer import ProjectGazetteer
 from annotator.core.edits import AcceptSuggestions, DeleteSpans
 from annotator.core.model import SUGGESTION_LAYER, Span
 from annotator.core.store import open_project
-from annotator.ui import i18n
 from annotator.ui.claims_panel import role_name
 from annotator.ui.overlays import Mark
 
@@ -221,17 +220,13 @@ class Suggestions(QObject):
             else:
                 colour = colours.get(item.label)
                 colour = colour.name() if colour else "#9e9e9e"
-                shown = self._shown_label(item.label)
+                shown = self.w.label_name(item.label)
                 if is_model(item):
                     style = "unsure" if item.score < UNSURE_SCORE else "box"
                     marks.append(Mark(item.start, item.end, colour, shown, group, style, f"{item.score:.0%}"))
                 else:
                     marks.append(Mark(item.start, item.end, colour, shown, group))
         self.w.view.set_suggestions(marks, self.focused)
-
-    def _shown_label(self, label: str) -> str:
-        """The label as the interface shows it (its display name in the interface's language)."""
-        return self.w.store.schema.display_label(label, i18n.current_language())
 
     def focus(self, index: int | None) -> None:
         self.focused = index if index is not None and 0 <= index < len(self.items) else None
@@ -253,7 +248,7 @@ class Suggestions(QObject):
                                                                   parts=who or self.tr("no cue"))
         else:
             where = item.source if item.score is None else f"{item.source} {item.score:.2f}"
-            what = f"{self._shown_label(item.label)}: {text[item.start:item.end]} ({where})"
+            what = f"{self.w.label_name(item.label)}: {text[item.start:item.end]} ({where})"
         self.w.statusBar().showMessage(
             self.tr("Suggestion {number}/{count}: {what} — Enter accepts, Delete rejects, Tab goes on")
             .format(number=self.focused + 1, count=len(self.items), what=what), 8000)
@@ -288,7 +283,7 @@ class Suggestions(QObject):
             preview = None
         else:
             change = AcceptSuggestions(self.w.doc.id, (item,))
-            text = self.tr("accept {label} suggestion").format(label=self._shown_label(item.label))
+            text = self.tr("accept {label} suggestion").format(label=self.w.label_name(item.label))
             preview = Span(doc_id=self.w.doc.id, start=item.start, end=item.end, label=item.label)
         applied = self.w.editor.submit(change, text, preview=preview)
         if applied is None or applied.refused:
@@ -328,7 +323,7 @@ class Suggestions(QObject):
             return
         wanted = {_key(item) for item in rejected if isinstance(item, Suggestion)}
         stored = tuple(s for s in self.w.store.spans(self.w.doc.id, layer=SUGGESTION_LAYER)
-                       if ("entity", s.start, s.end, s.label) in wanted)
+                       if _key(s) in wanted)
         if stored:
             self.w.editor.submit(DeleteSpans(stored), self.tr("reject %n prediction(s)", "", len(stored)))
 
