@@ -69,7 +69,10 @@ def schema_fingerprint(schema) -> str:
 
 
 def examples(store, everything: bool = False) -> list[Example]:
-    ids = store.documents_with_entities() if everything else store.finished_documents()
+    return _examples(store, store.documents_with_entities() if everything else store.finished_documents())
+
+
+def _examples(store, ids: list[str]) -> list[Example]:
     out = []
     for doc_id in ids:
         spans = {(s.start, s.end, s.label) for s in store.spans(doc_id, layer=ENTITY_LAYER)}
@@ -95,14 +98,14 @@ def train_project(store, everything: bool = False, folds: int = 5, progress: Cal
     article has an entity."""
     say = progress or (lambda message: None)
     began = time.perf_counter()
-    ids = set(store.documents_with_entities() if everything else store.finished_documents())
-    data = examples(store, everything)
+    ids = store.documents_with_entities() if everything else store.finished_documents()
+    data = _examples(store, ids)
     if not any(e.spans for e in data):
         what = "article with an entity" if everything else "finished article with an entity"
         raise TrainingError(f"no {what} to learn from")
     say(f"learning from {len(data)} articles")
     base = default_model()
-    first = train(data, unlabelled=_unlabelled(store, ids), progress=say, base=base)
+    first = train(data, unlabelled=_unlabelled(store, set(ids)), progress=say, base=base)
     scores = {}
     if len(data) >= 2:
         # Scores are a guide, not the model: on a big project fewer parts and iterations
