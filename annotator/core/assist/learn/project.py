@@ -228,7 +228,7 @@ def active_model(store) -> MappedModel | None:
     if stored is not None:
         where = f"{store.path} (project model)"
         try:
-            if store.model_info(PROJECT_MODEL).get("use", "project") == "project":
+            if stored[1].get("use", "project") == "project":
                 return for_project(store, with_its_base(EntityModel.from_bytes(stored[0], where), where), "project")
         except ModelError:
             pass            # damaged, or built on another default model: the default serves until retrained
