@@ -757,11 +757,6 @@ class Store:
             "SELECT d.id FROM documents d WHERE d.status = 'done' OR EXISTS (SELECT 1 FROM document_status ds"
             " WHERE ds.doc_id = d.id AND ds.status = 'done') ORDER BY d.rowid")]
 
-    def entity_texts(self):
-        """(text, label) of every entity span in the project."""
-        return self.db.execute("SELECT substr(d.text, s.start + 1, s.\"end\" - s.start), s.label FROM spans s"
-                               " JOIN documents d ON d.id = s.doc_id WHERE s.layer = 'entity'").fetchall()
-
     def documents_with_entities(self) -> list[str]:
         return [row[0] for row in self.db.execute(
             "SELECT d.id FROM documents d WHERE EXISTS (SELECT 1 FROM spans s WHERE s.doc_id = d.id"

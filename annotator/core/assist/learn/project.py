@@ -39,6 +39,7 @@ from annotator.core.assist.suggest.types import map_label
 from annotator.core.model import ENTITY_LAYER
 from annotator.core.resources import MODELS
 from annotator.core.schema import SchemaError, label_mapping
+from annotator.core.store import queries
 
 __all__ = ["PROJECT_MODEL", "DEFAULT_MODEL_FILE", "examples", "train_project", "active_model", "model_state",
            "model_settings", "set_model_settings", "score_documents", "default_model", "MappedModel",
@@ -189,7 +190,7 @@ def project_gazetteer(store, mapping: dict[str, str | None] | None = None) -> Ga
             if target:
                 back.setdefault(target, source)
     votes: dict[tuple, dict] = {}
-    for text, label in store.entity_texts():
+    for _, text, label in queries.entity_names(store):
         label = back.get(label) if mapping is not None else label
         if not label:
             continue
