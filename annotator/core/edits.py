@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from annotator.core.model import Claim, Span
 
 __all__ = ["Change", "AddSpan", "DeleteSpan", "UpdateSpan", "AddSpans", "DeleteSpans", "SaveClaim", "SetStatus",
-           "AcceptSuggestions", "Adjudicate", "DeleteEntity", "Batch", "Applied", "apply", "changed_documents", "leaves"]
+           "AcceptSuggestions", "Adjudicate", "DeleteEntity", "Batch", "Applied", "apply", "leaves"]
 
 
 class Change:
@@ -159,12 +159,8 @@ class Applied:
 
     @property
     def empty(self) -> bool:
-        return isinstance(self.change, (AddSpans, DeleteSpans)) and not _items(self.change) or (
+        return isinstance(self.change, (AddSpans, DeleteSpans)) and not self.change.spans or (
             isinstance(self.change, Batch) and not self.change.changes)
-
-
-def _items(change) -> tuple:
-    return change.spans
 
 
 def leaves(change: Change):
@@ -176,14 +172,9 @@ def leaves(change: Change):
         yield change
 
 
-def changed_documents(change: Change) -> set[str]:
-    return change.documents()
-
-
 def apply(store, change: Change) -> Applied:
     """Write ``change`` in one transaction; announce it after the commit. Raises
     SpanError (refused by the rules, nothing written) or a storage error."""
-    from annotator.core.store import SpanError  # noqa: F401  (raised by the store's checks)
     with store.transaction():
         applied = _apply(store, change)
     store.announce(applied.change)
