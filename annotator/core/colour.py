@@ -28,6 +28,10 @@ def parse_hex(colour: str) -> RGB:
     return tuple(float(int(colour[i:i + 2], 16)) for i in (0, 2, 4))
 
 
+def _rgb(colour: str | RGB) -> RGB:
+    return parse_hex(colour) if isinstance(colour, str) else colour
+
+
 def to_hex(rgb) -> str:
     return "#" + "".join(f"{max(0, min(255, round(c))):02x}" for c in rgb)
 
@@ -37,9 +41,7 @@ def blend(colour: str | RGB, background: str | RGB, alpha: float) -> RGB:
     ``background``: source-over in sRGB, as QPainter does on an opaque surface."""
     if alpha > 1:
         alpha /= 255
-    fg = parse_hex(colour) if isinstance(colour, str) else colour
-    bg = parse_hex(background) if isinstance(background, str) else background
-    return tuple(alpha * f + (1 - alpha) * b for f, b in zip(fg, bg))
+    return tuple(alpha * f + (1 - alpha) * b for f, b in zip(_rgb(colour), _rgb(background)))
 
 
 def painted(colour: str, background: str, alpha: float = LABEL_FILL_ALPHA) -> RGB:
@@ -54,7 +56,7 @@ def _linear(c: float) -> float:
 
 def luminance(colour: str | RGB) -> float:
     """WCAG relative luminance, 0 (black) .. 1 (white)."""
-    r, g, b = (_linear(c) for c in (parse_hex(colour) if isinstance(colour, str) else colour))
+    r, g, b = (_linear(c) for c in _rgb(colour))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
@@ -69,7 +71,7 @@ _WHITE = (0.95047, 1.0, 1.08883)   # D65
 
 def to_lab(colour: str | RGB) -> tuple[float, float, float]:
     """sRGB (D65) -> CIELAB."""
-    r, g, b = (_linear(c) for c in (parse_hex(colour) if isinstance(colour, str) else colour))
+    r, g, b = (_linear(c) for c in _rgb(colour))
     xyz = (0.4124564 * r + 0.3575761 * g + 0.1804375 * b,
            0.2126729 * r + 0.7151522 * g + 0.0721750 * b,
            0.0193339 * r + 0.1191920 * g + 0.9503041 * b)
@@ -148,7 +150,7 @@ CVD_TYPES = tuple(_CVD)
 def simulate_cvd(colour: str | RGB, kind: str) -> RGB:
     """How ``colour`` looks to a reader with full ``kind`` colour blindness
     (one of CVD_TYPES), as sRGB 0..255."""
-    lin = [_linear(c) for c in (parse_hex(colour) if isinstance(colour, str) else colour)]
+    lin = [_linear(c) for c in _rgb(colour)]
     out = []
     for row in _CVD[kind]:
         v = max(0.0, min(1.0, sum(m * c for m, c in zip(row, lin))))
