@@ -320,10 +320,10 @@ def search_documents(store, query: str = "", status=None, label: str | None = No
             chosen = chosen - keys
 
     if match is not None:                           # FTS5 gives rowids in ascending order
-        chosen = _keys(_one(conn, f"SELECT json_group_array(rowid) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+        chosen = _array(_one(conn, f"SELECT json_group_array(rowid) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
                             [match])[0])
     if has_claims is not None and chosen != []:
-        with_claims = set(_keys(_one(conn, "SELECT json_group_array(d.rowid) FROM (SELECT DISTINCT doc_id FROM claims) c"
+        with_claims = set(_array(_one(conn, "SELECT json_group_array(d.rowid) FROM (SELECT DISTINCT doc_id FROM claims) c"
                                            " JOIN documents d ON d.id = c.doc_id")[0]))
         (narrow if has_claims else leave_out)(with_claims)
     if status and chosen != []:
@@ -340,11 +340,11 @@ def search_documents(store, query: str = "", status=None, label: str | None = No
         if not value or chosen is not None and not len(chosen):
             continue
         if kept and chosen is not None and len(chosen) * 4 < len(ids.keys):   # few left: look each up
-            narrow(set(_keys(_one(conn, f"SELECT json_group_array(value) FROM json_each(?) WHERE EXISTS"
+            narrow(set(_array(_one(conn, f"SELECT json_group_array(value) FROM json_each(?) WHERE EXISTS"
                                         f" (SELECT 1 FROM {table} WHERE {column} = ? AND doc = value)",
                                   [json.dumps(list(chosen)), value])[0])))
         elif kept:                                  # one range of a small index (core/store/facets.py)
-            narrow(set(_keys(_one(conn, f"SELECT json_group_array(doc) FROM {table} WHERE {column} = ?", [value])[0])))
+            narrow(set(_array(_one(conn, f"SELECT json_group_array(doc) FROM {table} WHERE {column} = ?", [value])[0])))
         else:                                       # an older project open read-only: probe the spans
             narrow(_probe(conn, ids, chosen, test, value))
     if chosen is None:
@@ -371,12 +371,12 @@ def _probe(conn, ids: "_Ids", chosen, test: str, value: str) -> set[int]:
     if chosen is None or len(chosen) * 4 > len(ids.keys):
         sql = (f"SELECT json_group_array(d.rowid) FROM documents d{_status_index(conn)}"
                f" WHERE {test.format(doc='d.id')}")
-        return set(_keys(_one(conn, sql, {"value": value})[0]))
+        return set(_array(_one(conn, sql, {"value": value})[0]))
     sql = (f"SELECT json_group_array(json_each.value) FROM json_each(:ids)"
            f" WHERE {test.format(doc='json_each.value')}")
     wanted = json.dumps([ids.id_at[key] for key in chosen], ensure_ascii=False)
     by_id = ids.by_id
-    return {by_id[doc_id] for doc_id in _strings(_one(conn, sql, {"ids": wanted, "value": value})[0])}
+    return {by_id[doc_id] for doc_id in _array(_one(conn, sql, {"ids": wanted, "value": value})[0])}
 
 
 def _status_keys(store, statuses: list[str]) -> set[int]:
@@ -385,7 +385,7 @@ def _status_keys(store, statuses: list[str]) -> set[int]:
     small document_status table, instead of two index probes per document)."""
     conn = store.db.conn
     marks = ", ".join("?" for _ in statuses)
-    found = set(_keys(_one(conn, f"SELECT json_group_array(rowid) FROM documents{_status_index(conn)}"
+    found = set(_array(_one(conn, f"SELECT json_group_array(rowid) FROM documents{_status_index(conn)}"
                                  f" WHERE status IN ({marks})", statuses)[0]))
     if not store.annotator:
         return found
@@ -397,10 +397,10 @@ def _status_keys(store, statuses: list[str]) -> set[int]:
               " json_group_array(d.rowid) FILTER (WHERE ds.annotator != :me)"
               " FROM document_status ds JOIN documents d ON d.id = ds.doc_id",
         {"me": store.annotator, **{f"s{i}": value for i, value in enumerate(statuses)}})
-    own, others = set(_keys(own)), set(_keys(others))
+    own, others = set(_array(own)), set(_array(others))
     found.difference_update(own)
     found.difference_update(others)
-    found.update(_keys(own_match))
+    found.update(_array(own_match))
     if "new" in statuses:
         found.update(others - own)
     return found
@@ -432,12 +432,9 @@ def explain(store, query: str = "", **filters) -> list[str]:
     return lines
 
 
-def _keys(array: str | None) -> list[int]:
-    """json_group_array's rowids (json.loads reads 100,000 numbers in half the time of split and int)."""
-    return json.loads(array) if array else []
-
-
-def _strings(array: str | None) -> list[str]:
+def _array(array: str | None) -> list:
+    """json_group_array's values, rowids or ids (json.loads reads 100,000 numbers in half the
+    time of split and int)."""
     return json.loads(array) if array else []
 
 
@@ -479,7 +476,7 @@ class _Ids:
             return
         keys, ids = _one(conn, f"SELECT json_group_array(rowid), json_group_array(id) FROM documents"
                                f"{_status_index(conn)} WHERE rowid > ?", [self.newest])
-        pairs = sorted(zip(_keys(keys), _strings(ids)))
+        pairs = sorted(zip(_array(keys), _array(ids)))
         self.keys += [key for key, _ in pairs]
         self.ids += [doc_id for _, doc_id in pairs]
         self.id_at.update(pairs)
