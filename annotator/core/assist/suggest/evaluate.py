@@ -127,7 +127,7 @@ def evaluate_store(store, suggester, doc_ids=None, per_document=None) -> dict:
     entities["micro"] = prf(total["tp"], total["fp"], total["fn"])
     claims = {"exact": claim_counts.figures("exact"), "overlap": claim_counts.figures("overlap"),
               "parts": {role: claim_counts.figures(role) for role in ("cue", "source", "via")}}
-    dropped = sum(x.dropped_inside_words for x in {id(base): base, **{id(x): x for x in used}}.values())
+    dropped = sum(x.dropped_inside_words for x in [base, *used])     # each suggester once
     return {"documents": documents, "entities": entities, "claims": claims, "dropped_inside_words": dropped}
 
 
@@ -137,7 +137,7 @@ def evaluate_cross_validated(store, suggester, doc_ids=None, folds: int = FOLDS)
     ``k % folds``), stacked on the default model as the project's model is, so no
     document is scored by a model that learned from it. A part whose training
     documents have no entity gets no model suggestions."""
-    from annotator.core.assist.learn.project import MappedModel, default_model
+    from annotator.core.assist.learn.project import MappedModel, default_model, model_settings
     from annotator.core.assist.learn.train import Example, TrainingError, train
     ids = list(doc_ids if doc_ids is not None else evaluated_documents(store))
     folds = max(2, min(folds, len(ids))) if ids else 1
@@ -151,7 +151,7 @@ def evaluate_cross_validated(store, suggester, doc_ids=None, folds: int = FOLDS)
         try:
             model = train([gold[d] for k, d in enumerate(ids) if k % folds != part], base=default_model())
             fold_model = MappedModel(model, {label: label if label in labels else None for label in model.labels},
-                                     "cross-validated", suggester_threshold(store))
+                                     "cross-validated", float(model_settings(store)["threshold"]))
         except TrainingError:
             fold_model = None
         fold_suggester = suggester.with_model(fold_model)
@@ -160,8 +160,3 @@ def evaluate_cross_validated(store, suggester, doc_ids=None, folds: int = FOLDS)
     figures = evaluate_store(store, suggester, ids, per_document=chosen.get)
     figures["folds"] = folds
     return figures
-
-
-def suggester_threshold(store) -> float:
-    from annotator.core.assist.learn.project import model_settings
-    return float(model_settings(store)["threshold"])
