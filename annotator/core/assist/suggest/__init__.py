@@ -66,9 +66,10 @@ from annotator.core.text.snapping import on_word_edges
 
 __all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "Suggester", "load_plugin", "as_suggestions",
            "map_label", "suggestion_attributes", "score_text", "build_suggester", "settings_of", "register",
-           "registered", "stored_suggestions", "BUILTIN", "STORED"]
+           "registered", "stored_suggestions", "BUILTIN", "STORED", "MODEL_SOURCE"]
 
 STORED = "stored"               # the document's stored suggestions (layer "suggestion"), as ``use=`` names them
+MODEL_SOURCE = "model:"         # the learned model's recogniser: "model:" + its kind (project, default...)
 BUILTIN = ("project", STORED, "gazetteer", "rules", "model", "claims")   # the names registered() starts with
 
 
@@ -190,13 +191,13 @@ class Suggester:
 
     def with_model(self, model) -> "Suggester":
         """The same recognisers with ``model`` (or none) in place of the learned model."""
-        kept = [(name, r) for name, r in self.recognisers if not name.startswith("model:")]
+        kept = [(name, r) for name, r in self.recognisers if not name.startswith(MODEL_SOURCE)]
         if model is not None:
-            kept.append((f"model:{model.kind}", model))
+            kept.append(_model_entry(model))
         return Suggester(self.schema, self.project, kept, self.with_claims, self.with_stored)
 
     def has_model(self) -> bool:
-        return any(name.startswith("model:") for name, _ in self.recognisers)
+        return any(name.startswith(MODEL_SOURCE) for name, _ in self.recognisers)
 
     def claims(self, text: str, existing_claims=()) -> list[ClaimSuggestion]:
         if not self.with_claims:
@@ -235,7 +236,7 @@ def resolve(suggestions: list[Suggestion], existing, allow_nested: bool, allow_c
     existing = sorted(existing, key=lambda s: s.start)
     kept: list[Suggestion] = []
     # (A stored suggestion without a confidence ranks below every scored one of its length.)
-    order = sorted(suggestions, key=lambda s: (s.source.startswith("model:"), -(s.end - s.start),
+    order = sorted(suggestions, key=lambda s: (s.source.startswith(MODEL_SOURCE), -(s.end - s.start),
                                                -(s.score if s.score is not None else 0.0), s.start))
     for s in order:
         near = [o for o in existing if o.start < s.end and s.start < o.end]
@@ -287,7 +288,11 @@ def _rules(store, gazetteers) -> list[tuple[str, Callable]]:
 def _model(store, gazetteers) -> list[tuple[str, Callable]]:
     from annotator.core.assist.learn.project import active_model
     model = active_model(store)
-    return [] if model is None else [(f"model:{model.kind}", model)]
+    return [] if model is None else [_model_entry(model)]
+
+
+def _model_entry(model) -> tuple[str, Callable]:
+    return f"{MODEL_SOURCE}{model.kind}", model
 
 
 register("gazetteer", _gazetteer_files)
@@ -313,7 +318,7 @@ def build_suggester(store, gazetteers=(), plugins=(), use=None, project=None, mo
     for name, factory in _REGISTRY.items():
         if name in use:
             if name == "model" and model is not None:
-                recognisers.append((f"model:{model.kind}", model))
+                recognisers.append(_model_entry(model))
             else:
                 recognisers += factory(store, gazetteers)
     for spec in [*settings_of(store)["plugins"], *plugins]:
