@@ -29,7 +29,7 @@ from typing import Callable, Iterable
 
 import pycrfsuite
 
-from annotator.core.assist.figures import prf
+from annotator.core.assist.figures import by_label, count_matches
 from annotator.core.assist.learn.clusters import learn_clusters
 from annotator.core.assist.learn.features import DEFAULT_GROUPS, Gazetteer, article_features
 from annotator.core.assist.learn.model import EntityModel, stack
@@ -194,14 +194,8 @@ def score(model: EntityModel, examples: Iterable[Example]) -> dict:
     for example in examples:
         gold = set(_outermost(example.spans))
         predicted = {(p.start, p.end, p.label) for p in model.predict(example.text)[0]}
-        for label in {g[2] for g in gold} | {p[2] for p in predicted}:
-            g = {x for x in gold if x[2] == label}
-            p = {x for x in predicted if x[2] == label}
-            counts.setdefault(label, Counter()).update(tp=len(g & p), fp=len(p - g), fn=len(g - p))
-    figures = {label: prf(c["tp"], c["fp"], c["fn"]) for label, c in sorted(counts.items())}
-    total = sum(counts.values(), Counter())
-    figures["micro"] = prf(total["tp"], total["fp"], total["fn"])
-    return figures
+        count_matches(gold, predicted, counts)
+    return by_label(counts)
 
 
 def cross_validate(examples: list[Example], folds: int = 5, progress: Callable[[str], None] | None = None,
@@ -221,8 +215,6 @@ def cross_validate(examples: list[Example], folds: int = 5, progress: Callable[[
         for label, f_ in figures.items():
             if label != "micro":
                 counts.setdefault(label, Counter()).update(tp=f_["tp"], fp=f_["fp"], fn=f_["fn"])
-    out = {label: prf(c["tp"], c["fp"], c["fn"]) for label, c in sorted(counts.items())}
-    total = sum(counts.values(), Counter())
-    out["micro"] = prf(total["tp"], total["fp"], total["fn"])
+    out = by_label(counts)
     out["folds"] = folds
     return out

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from annotator.core.assist.figures import prf
+from annotator.core.assist.figures import by_label, count_matches, prf
 from annotator.core.model import ENTITY_LAYER
 from annotator.core.store import queries
 
@@ -48,11 +48,7 @@ class _Counts:
 def score_entities(gold, predicted, counts: _Counts | None = None) -> _Counts:
     """Add one document's entity counts; ``gold``/``predicted``: iterables of (start, end, label)."""
     counts = counts or _Counts()
-    gold, predicted = set(gold), set(predicted)
-    for label in {g[2] for g in gold} | {p[2] for p in predicted}:
-        g = {x for x in gold if x[2] == label}
-        p = {x for x in predicted if x[2] == label}
-        counts.add(label, tp=len(g & p), fp=len(p - g), fn=len(g - p))
+    count_matches(set(gold), set(predicted), counts.c)
     return counts
 
 
@@ -120,11 +116,7 @@ def evaluate_store(store, suggester, doc_ids=None, per_document=None) -> dict:
         if suggester.with_claims:
             score_claims([_claim_dict(c) for c in store.claims(doc_id)],
                          [_suggested_dict(c) for c in suggester.claims(doc.text)], claim_counts)
-    entities = {label: entity_counts.figures(label) for label in sorted(entity_counts.c)}
-    total = Counter()
-    for counter in entity_counts.c.values():
-        total.update(counter)
-    entities["micro"] = prf(total["tp"], total["fp"], total["fn"])
+    entities = by_label(entity_counts.c)
     claims = {"exact": claim_counts.figures("exact"), "overlap": claim_counts.figures("overlap"),
               "parts": {role: claim_counts.figures(role) for role in ("cue", "source", "via")}}
     dropped = sum(x.dropped_inside_words for x in [base, *used])     # each suggester once
