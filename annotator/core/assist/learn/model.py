@@ -21,7 +21,7 @@ from __future__ import annotations
 import gzip
 import json
 import struct
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pycrfsuite
 
@@ -139,12 +139,10 @@ class EntityModel:
     # --- tagging ---------------------------------------------------------------
     def with_gazetteer(self, extra: Gazetteer) -> "EntityModel":
         """The same CRF with more names known (the project's accepted entities)."""
-        return EntityModel(self.crf, self.labels, self.gazetteer.merged(extra), self.clusters,
-                           self.trim_clitics, self.groups, self.info, self.base, self._tagger)
+        return replace(self, gazetteer=self.gazetteer.merged(extra))
 
     def with_base(self, base: "EntityModel | None") -> "EntityModel":
-        return EntityModel(self.crf, self.labels, self.gazetteer, self.clusters, self.trim_clitics, self.groups,
-                           self.info, base, self._tagger)
+        return replace(self, base=base)
 
     def fingerprint(self) -> str:
         """Names this model's CRF, for a model stacked on it to check it got the same one."""
