@@ -161,10 +161,6 @@ class EntityModel:
     def sentences(self, text: str) -> list[list[Token]]:
         return [s for s in token_sentences(text) if s]
 
-    def features(self, sentences: list[list[Token]]) -> list[list[list[str]]]:
-        return article_features([[t.text for t in tokens] for tokens in sentences], self.gazetteer, self.clusters,
-                                self.groups)
-
     def predict(self, text: str) -> tuple[list[Prediction], float]:
         """Entities with their confidence, and the article's uncertainty: one minus
         the mean confidence of its entities (of its tokens' best tags when the
