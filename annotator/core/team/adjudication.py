@@ -147,11 +147,6 @@ def gold_version(store: Store, item: Item):
                  attributes=dict(example.attributes), annotator=GOLD, origin="manual")
 
 
-def set_gold_status(store: Store, doc_id: str, status: str) -> edits.Applied:
-    """Set the gold annotator's status of a document (its ``inverse`` restores the old one)."""
-    return edits.apply(store, edits.SetStatus(doc_id, status, annotator=GOLD))
-
-
 def apply(store: Store, accept_items=(), reject_items=()) -> edits.Applied:
     """Accept and reject several items of one document as one change (``edits.Adjudicate``):
     one transaction; ``applied.inverse`` undoes it, ``applied.change`` redoes it with
@@ -188,4 +183,4 @@ def only(found: list[Item], item: Item) -> tuple[list[Item], list[Item]]:
 
 
 __all__ = ["GOLD", "Item", "items", "took_part", "disputed", "apply", "saved_and_deleted", "accept_agreed", "only",
-           "gold_version", "set_gold_status"]
+           "gold_version"]
