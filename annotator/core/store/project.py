@@ -148,11 +148,12 @@ def _open(path: Path, exists: bool, schema, readonly: bool, annotator: str, dail
     conn = _connect(path, readonly)
     try:
         db = sqlite_utils.Database(conn, execute_plugins=False)   # no plugin scan: 30 ms per open
-        if exists and verify:
-            problem = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if problem != "ok":
-                raise CorruptProject(path, f"the project file is damaged ({problem}); restore a backup")
-            _check_is_project(path, db)
+        if exists:
+            if verify:
+                problem = conn.execute("PRAGMA quick_check").fetchone()[0]
+                if problem != "ok":
+                    raise CorruptProject(path, f"the project file is damaged ({problem}); restore a backup")
+            _check_is_project(path, db)     # cheap (sqlite_master, the migrations table): always
         if not readonly:
             db.execute("PRAGMA journal_mode=WAL")
             if exists and migrations.pending(db):
