@@ -111,10 +111,6 @@ def _gazetteer(articles: list[_Article]) -> Gazetteer:
     return Gazetteer.from_spans(pairs)
 
 
-def _article_features(article: _Article, gazetteer: Gazetteer, clusters: dict, groups) -> list[list[list[str]]]:
-    return article_features([[t.text for t in s] for s in article.sentences], gazetteer, clusters, groups)
-
-
 def _clusters(articles: list[_Article], unlabelled: Iterable[str]) -> dict:
     """Word clusters from the training articles and any unlabelled texts."""
     try:
@@ -150,9 +146,10 @@ def train(examples: Iterable[Example], extra: Gazetteer | None = None, unlabelle
     tokens = 0
     for k, article in enumerate(articles):
         gazetteer = out_of_fold[k % folds] if folds > 1 else Gazetteer()
-        features = _article_features(article, gazetteer, clusters, groups)
+        words = [[t.text for t in s] for s in article.sentences]
+        features = article_features(words, gazetteer, clusters, groups)
         if base is not None:
-            stack(features, base.base_tags([[t.text for t in s] for s in article.sentences]))
+            stack(features, base.base_tags(words))
         for feats, tags in zip(features, article.tags):
             trainer.append(feats, tags)
             tokens += len(tags)
