@@ -44,7 +44,7 @@ from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.assist.learn.project import PROJECT_MODEL, model_settings
-from annotator.core.assist.suggest import ClaimSuggestion, Suggestion, build_suggester
+from annotator.core.assist.suggest import MODEL_SOURCE, ClaimSuggestion, Suggestion, build_suggester
 from annotator.core.assist.suggest.gazetteer import ProjectGazetteer
 from annotator.core.edits import AcceptSuggestions, DeleteSpans
 from annotator.core.model import SUGGESTION_LAYER, Span
@@ -53,7 +53,6 @@ from annotator.ui.claims_panel import role_name
 from annotator.ui.overlays import Mark
 
 SETTING = "assist/suggestions"
-MODEL_SOURCE = "model:"          # sources of the learned model's suggestions
 UNSURE_SCORE = 0.6               # the model's suggestions below this confidence look unsure
 
 
