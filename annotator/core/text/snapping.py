@@ -180,8 +180,7 @@ def on_word_edges(text: str, start: int, end: int) -> bool:
     if head in _LEADING_CLITICS:
         return True
     from annotator.core.text.tokenize import tokenize
-    return any(token.start == start for token in tokenize(text[w_start:w_end], clitics=True)
-               for token in [token._replace(start=token.start + w_start)])
+    return any(token.start == start - w_start for token in tokenize(text[w_start:w_end], clitics=True))
 
 
 def snap(text: str, start: int, end: int, mode: str = WORD) -> tuple[int, int]:
