@@ -136,7 +136,7 @@ def _document(path, number, obj: dict, columns: Columns, notes: FileNotes) -> Ra
         spans = [span for span in spans if span.layer != SUGGESTION_LAYER]
     document = RawDocument(text=text, title=title, id=doc_id, meta=meta, status=status, spans=spans, claims=claims,
                            line=number, annotated="spans" in obj or "claims" in obj, suggestions=suggestions)
-    return drop_repeated_spans(document, notes) if len(spans) > 1 else document
+    return drop_repeated_spans(document, notes)
 
 
 def _claim(path, number, index, item) -> RawClaim:

@@ -126,7 +126,7 @@ def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
         document = RawDocument(text=text, title=title.strip(), id=doc_id, meta=meta, spans=spans,
                                status="done" if done else "new", line=line, annotated=True, maybe_utf16=True,
                                suggestions=suggestions)
-        yield drop_repeated_spans(document, notes, "Label Studio") if len(spans) > 1 else document
+        yield drop_repeated_spans(document, notes, "Label Studio")
     for origin, (predictions, count) in predicted.items():
         notes.warn(None, f"{count_of(predictions, 'prediction')} of {origin} (Label Studio pre-annotations) with "
                          f"{count_of(count, 'span')}: imported as suggestions to accept or reject, not as annotations")
