@@ -42,6 +42,8 @@ from itertools import accumulate, chain, compress, repeat
 from operator import attrgetter, itemgetter, sub
 from typing import Collection, NamedTuple, Sequence
 
+from annotator.core.text.wordmatch import CLITIC_PREFIXES
+
 __all__ = ["Token", "Alignment", "tokenize", "sentences", "token_sentences", "align_span",
            "ALIGN_POLICIES"]
 
@@ -182,10 +184,10 @@ def _word_cuts(word: str) -> tuple[int, ...]:
     return tuple(cuts)
 
 
-# Proclitic sequences the vocabulary rule splits off (wordmatch.CLITIC_PREFIXES: و ف, then
-# optionally ب ك ل), shortest first: the longest remaining word wins (وبكين: و + بكين before
-# وب + كين), as in clitic-aware name matching.
-_PROCLITICS = ("و", "ف", "ب", "ك", "ل", "وب", "فب", "وك", "فك", "ول", "فل")
+# Proclitic sequences the vocabulary rule splits off, those of clitic-aware name matching
+# (wordmatch.CLITIC_PREFIXES: و ف, then optionally ب ك ل), shortest first: the longest
+# remaining word wins (وبكين: و + بكين before وب + كين).
+_PROCLITICS = tuple(sorted(CLITIC_PREFIXES, key=len))
 _MIN_REST = 3          # letters left after the proclitics: كما لكن فقط كان stay whole
 _HAS_MARK = re.compile(f"[{_NON_LETTERS}ٱ]")
 
