@@ -81,39 +81,47 @@ def export_root(text_path: Path) -> Path | None:
     return None
 
 
+def _by_stat(cache: dict, path: Path, build, keep: int):
+    """``build(path)``, made once while the file keeps its modification time and size (once
+    for all the files of a folder import); ``cache`` holds at most ``keep`` files."""
+    info = path.stat()
+    key = (info.st_mtime_ns, info.st_size)
+    cached = cache.get(path)
+    if cached is None or cached[0] != key:
+        if len(cache) >= keep:
+            cache.clear()
+        cached = cache[path] = (key, build(path))
+    return cached[1]
+
+
 _MANIFESTS: dict = {}        # manifest path -> (stat key, is it a brat export's)
 
 
 def _is_brat_manifest(path: Path) -> bool:
     try:
-        info = path.stat()
+        return _by_stat(_MANIFESTS, path, _read_is_brat_manifest, keep=17)
     except OSError:
         return False
-    key = (info.st_mtime_ns, info.st_size)
-    cached = _MANIFESTS.get(path)
-    if cached is None or cached[0] != key:
-        try:
-            manifest = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            manifest = None
-        if len(_MANIFESTS) > 16:
-            _MANIFESTS.clear()
-        cached = _MANIFESTS[path] = (key, isinstance(manifest, dict) and manifest.get("format") == "brat")
-    return cached[1]
 
 
-_INDEX: dict = {}          # the documents.jsonl indexed last: {path: (stat key, {file: offset}, problems)}
+def _read_is_brat_manifest(path: Path) -> bool:
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and manifest.get("format") == "brat"
+
+
+_INDEX: dict = {}          # the documents.jsonl indexed last: {path: (stat key, ({file: offset}, problems))}
 
 
 def _index(path: Path) -> tuple[dict, list[str]]:
-    """Where each file's line of documents.jsonl starts, and the problems met reading it;
-    made once for all the files of a folder import (only names and offsets are kept, so a
-    big export costs little memory)."""
-    info = path.stat()
-    key = (info.st_mtime_ns, info.st_size)
-    cached = _INDEX.get(path)
-    if cached is not None and cached[0] == key:
-        return cached[1], cached[2]
+    """Where each file's line of documents.jsonl starts, and the problems met reading it
+    (only names and offsets are kept, so a big export costs little memory)."""
+    return _by_stat(_INDEX, path, _read_index, keep=1)
+
+
+def _read_index(path: Path) -> tuple[dict, list[str]]:
     offsets, problems, position = {}, [], 0
     with open(path, "rb") as handle:
         for number, raw in enumerate(handle, start=1):
@@ -131,8 +139,6 @@ def _index(path: Path) -> tuple[dict, list[str]]:
                 problems.append(f'line {number}: not an object with a "file"')
                 continue
             offsets[record["file"]] = start
-    _INDEX.clear()
-    _INDEX[path] = (key, offsets, problems)
     return offsets, problems
 
 
