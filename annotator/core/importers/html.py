@@ -37,10 +37,10 @@ from lxml import etree
 
 from annotator.core.importers.base import MAX_RECORD_BYTES, FileNotes, InputError, RawDocument
 from annotator.core.importers.pagedump import split_page_dump
+from annotator.core.importers.textfile import PARAGRAPH_BREAK  # as for copied pages
+from annotator.core.importers.textstream import decode_text
 from annotator.core.text import normalise
-from annotator.core.text.encoding import DecodeError, decode_bytes
 
-PARAGRAPH_BREAK = "\n\n"
 _HEAD_BYTES = 4096                      # where a <meta charset> must be (HTML spec: first 1024; be lenient)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 _HTTP_CHARSET = re.compile(r"""charset\s*=\s*["']?([A-Za-z0-9_:.\-]+)""", re.I)
@@ -82,13 +82,7 @@ def decode_page(data: bytes, name: str, options: dict, notes: FileNotes | None =
         except UnicodeDecodeError:
             if notes is not None:
                 notes.warn(None, f"the page says it is {declared} but is not; the encoding was detected instead")
-    try:
-        decoded = decode_bytes(data, name, forced)
-    except DecodeError as error:
-        raise InputError(name, error.line, error.reason, error.hint) from None
-    if notes is not None:
-        notes.took_decoding(decoded)
-    return decoded.text
+    return decode_text(data, name, forced, notes)
 
 
 def _meta_charset(data: bytes) -> str | None:

@@ -23,12 +23,20 @@ def read_text(path: Path, options: dict, notes: FileNotes, what: str = "a text f
         raise InputError(path, None, f"{what} of {size / (1 << 20):.0f} MB is too large for one page "
                          f"(limit {MAX_RECORD_BYTES >> 20} MB)",
                          "split it, or import a JSONL/CSV file with one article per record")
+    text = decode_text(path.read_bytes(), path, options.get("encoding"), notes)
+    notes.position = size
+    return text
+
+
+def decode_text(data: bytes, path, encoding: str | None, notes: FileNotes | None) -> str:
+    """``data`` decoded (``encoding.decode_bytes``: ``encoding``, else detected), what was
+    found noted in ``notes``; an InputError names the problem."""
     try:
-        decoded = decode_bytes(path.read_bytes(), str(path), options.get("encoding"))
+        decoded = decode_bytes(data, str(path), encoding)
     except DecodeError as error:
         raise _input_error(path, error) from None
-    notes.took_decoding(decoded)
-    notes.position = size
+    if notes is not None:
+        notes.took_decoding(decoded)
     return decoded.text
 
 
