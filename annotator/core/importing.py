@@ -496,6 +496,7 @@ class _FileImport:
                 **self.options.get("import_record", {})}
         annotator = self.annotator
         document_row = self.store.document_row
+        annotator_given = self.options.get("annotator_given", bool(self.options.get("annotator")))
         items = []
         # The usual batch: every span as read from another tool (no attributes, no time of its
         # own, origin "imported"): its rows carry only what varies (Store.insert_span_rows).
@@ -509,10 +510,9 @@ class _FileImport:
             title = raw.title.strip()
             row = document_row(Document(id=raw.id, text=p.text, title=title, meta=raw.meta, status=raw.status),
                                record)
-            if raw.status != "new" and not self.options.get("annotator_given", bool(self.options.get("annotator"))):
+            if raw.status != "new" and not annotator_given:
                 # A finished record whose annotations all name one annotator: the status is theirs.
-                names = {s.annotator for s in p.spans if s.annotator} | {
-                    getattr(c, "annotator", "") for c in p.claims if getattr(c, "annotator", "")}
+                names = {s.annotator for s in p.spans if s.annotator} | {c.annotator for c in p.claims if c.annotator}
                 if len(names) == 1:
                     row["status_annotator"] = names.pop()
             doc_id = raw.id
