@@ -103,6 +103,14 @@ def manifest_path(out, folder: bool = False) -> Path:
     return out / MANIFEST_NAME if folder else out.with_name(out.name + ".manifest.json")
 
 
+def _empty_splits(paths: dict, report: ExportReport) -> list[tuple[str, Path]]:
+    """The splits that got no document, taken out of ``paths`` (they are not written) and named
+    in the report's ``empty_splits``."""
+    empty = [(name, paths.pop(name)) for name in [n for n in paths if n and not report.splits.get(n, {}).get("documents")]]
+    report.empty_splits += [name for name, _ in empty]
+    return empty
+
+
 class _FileSink:
     def __init__(self, writer: Format, ctx: Context):
         self.writer, self.ctx = writer, ctx
@@ -121,13 +129,16 @@ class _FileSink:
 
     def add(self, doc) -> None:
         self.writer.write(self.states[doc.item.split], doc, self.ctx)
-        if doc.item.number % 64 == 0:
-            self.files.writeback()
+        self._written()
 
     def add_text(self, split: str, data: bytes) -> None:
         """A document's lines already encoded (``parallel``); ``flush`` came first, so
         nothing is pending in the text layer."""
         self.states[split].buffer.write(data)
+        self._written()
+
+    def _written(self) -> None:
+        """One more document written: every 64, start the disk writing what is there."""
         self.added += 1
         if self.added % 64 == 0:
             self.files.writeback()
@@ -144,10 +155,8 @@ class _FileSink:
         # it is left out of the files and the manifest, and the report says so. Its file from
         # an earlier export to the same place goes too: left there, it would hold documents of
         # another split (a document in train and in test).
-        for name in [n for n in self.paths if n and not ctx.report.splits.get(n, {}).get("documents")]:
-            path = self.paths.pop(name)
+        for name, path in _empty_splits(self.paths, ctx.report):
             self.files.discard(path)
-            ctx.report.empty_splits.append(name)
             if path.is_file():
                 self.files.remove(path)
                 ctx.report.removed.append((path.name, f"the {name} split is empty"))
@@ -229,9 +238,7 @@ class _FolderSink:
             self.folder.write(name, content)
         # An empty split gets no folder, as a file format gets no file (the report says so); the
         # whole folder is replaced, so an earlier export's subfolder of that split goes.
-        for name in [n for n in self.paths if n and not ctx.report.splits.get(n, {}).get("documents")]:
-            path = self.paths.pop(name)
-            ctx.report.empty_splits.append(name)
+        for name, path in _empty_splits(self.paths, ctx.report):
             if path.is_dir():
                 ctx.report.removed.append((f"{out.name}/{name}", f"the {name} split is empty"))
         ctx.report.split_unit = "folder"
