@@ -260,8 +260,8 @@ def _nav_shaped(s: str) -> bool:
 
 
 def _continues(s: str) -> bool:
-    first = s.split()[0] if s.split() else ""
-    return first.strip("،,") in _CONTINUATION
+    words = s.split(maxsplit=1)
+    return bool(words) and words[0].strip("،,") in _CONTINUATION
 
 
 def _date_parts(s: str) -> dict | None:
@@ -307,9 +307,7 @@ def _split_caption(s: str) -> tuple[str, str] | None:
 
 
 def _classify(text: str) -> list[_Line]:
-    lines = [_Line(n, raw.strip(), "") for n, raw in enumerate(text.split("\n"), 1) if raw.strip()]
-    for line in lines:
-        line.kind = _kind(line.text)
+    lines = [_Line(n, s, _kind(s)) for n, s in enumerate(map(str.strip, text.split("\n")), 1) if s]
     items: list[_Line] = []
     recent: list[_Line] = []           # last kept text/caption lines
     for line in _navigation(lines):
