@@ -28,7 +28,6 @@ import json
 import math
 import os
 import resource
-import shutil
 import subprocess
 import sys
 import time
@@ -38,7 +37,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
-from timing import in_scratch_folder  # noqa: E402
+from timing import in_scratch_folder, remove_project  # noqa: E402
 
 ARTICLE_LENGTH, SPANS_PER_ARTICLE = 2000, 34
 BYTES_PER_ARTICLE = 5350            # of our JSONL at that size, to aim at --big-gb
@@ -129,9 +128,7 @@ def measure(label: str, path: Path, folder: Path) -> dict:
           f"peak RSS {figures['peak_rss_mb']:6.0f} MB"
           + (f"  FAILED: {figures['errors']}" if figures["failed"] else "")
           + f"  search index: {figures['indexed']:,} articles")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    shutil.rmtree(f"{db}.backups", ignore_errors=True)
+    remove_project(db)
     return figures
 
 
@@ -148,9 +145,7 @@ def whole_command(path: Path, folder: Path) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode:
         raise SystemExit(f"main.py import {path.name} failed:\n{result.stderr or result.stdout}")
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{db}{suffix}").unlink(missing_ok=True)
-    shutil.rmtree(f"{db}.backups", ignore_errors=True)
+    remove_project(db)
     return {"command_wall": wall,
             "command_cpu": after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime}
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from timing import timed  # noqa: E402
+
 from annotator.core.assist.learn.corpus import articles, conll_sentences  # noqa: E402
 from annotator.core.assist.learn.features import DEFAULT_GROUPS  # noqa: E402
 from annotator.core.assist.learn.train import score, train  # noqa: E402
@@ -50,13 +52,7 @@ def tagging_ms(model, test_part, words: int = 1000) -> float:
         if count >= words:
             break
     text = " ".join(text.split(" ")[:words])
-    model.predict(text)
-    runs = []
-    for _ in range(20):
-        began = time.perf_counter()
-        model.predict(text)
-        runs.append(time.perf_counter() - began)
-    return sorted(runs)[len(runs) // 2] * 1000
+    return timed(lambda: model.predict(text), runs=20)[0]
 
 
 def main() -> None:

@@ -16,7 +16,6 @@ EXPLAIN QUERY PLAN.
 """
 import json
 import random
-import statistics
 import sys
 import tempfile
 import time
@@ -27,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from synthetic import article, sentences  # noqa: E402
+from timing import timed_cpu  # noqa: E402
 
 from annotator.core.importing import import_paths  # noqa: E402
 from annotator.core.store import open_project, search  # noqa: E402
@@ -100,19 +100,6 @@ def build(path: Path, documents: int) -> None:
         corpus.unlink(missing_ok=True)
 
 
-def timed(fn, runs: int = 5):
-    """(median wall ms, median CPU ms of this process, the result) over ``runs`` after a warm-up:
-    on a machine shared with other jobs the CPU time is the steadier figure."""
-    result = fn()
-    walls, cpus = [], []
-    for _ in range(runs):
-        wall, cpu = time.perf_counter(), time.process_time()
-        result = fn()
-        walls.append(time.perf_counter() - wall)
-        cpus.append(time.process_time() - cpu)
-    return statistics.median(walls) * 1000, statistics.median(cpus) * 1000, result
-
-
 def main(documents: int = 100_000, keep: str | None = None, plan: bool = False) -> None:
     path = Path(keep) if keep else Path(tempfile.mkdtemp()) / "search.db"
     if not path.exists():
@@ -122,7 +109,7 @@ def main(documents: int = 100_000, keep: str | None = None, plan: bool = False) 
     print(f"project search over {count:,} articles, read-only (median of 5; wall and CPU ms):")
     worst = worst_cpu = 0.0
     for name, query, filters in QUERIES:
-        ms, cpu, ids = timed(lambda: search.search_documents(store, query, **filters))
+        ms, cpu, ids = timed_cpu(lambda: search.search_documents(store, query, **filters))
         worst, worst_cpu = max(worst, ms), max(worst_cpu, cpu)
         shown = ", ".join(f"{k}={v}" for k, v in filters.items())
         print(f"  {name:<28} {query!r:<22} {ms:7.1f} ms {cpu:7.1f} cpu  {len(ids):>7,} articles  {shown}")

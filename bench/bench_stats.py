@@ -30,7 +30,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
-from timing import in_scratch_folder  # noqa: E402
+from timing import in_scratch_folder, remove_project  # noqa: E402
 
 ARTICLE_LENGTH, SPANS_PER_ARTICLE = 2000, 34
 
@@ -126,8 +126,7 @@ def run(args, folder: Path) -> None:
             other = folder / f"{mode}.db"
             figures = imported(source, other, mode)
             print(f"import, {mode + ':':<9} {figures['wall']:.2f} s wall, {figures['cpu']:.2f} s cpu")
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{other}{suffix}").unlink(missing_ok=True)
+            remove_project(other)
 
 
 def main() -> None:
