@@ -51,7 +51,15 @@ def documents(draw):
 def test_import_export_import_is_identity(tmp_path_factory, docs):
     folder = tmp_path_factory.mktemp("prop")
     source = folder / "in.jsonl"
-    unique = {d["text"]: d for d in docs}.values()     # the same text twice is a duplicate, by design
+    removed = set("\r\u200f\u200e\u202b\u2066\u200b")       # what import normalises away
+    # The same text twice is a duplicate, by design, also when the two differ only by what
+    # normalisation removes: the first is imported, the later ones are skipped.
+    seen, unique = set(), []
+    for d in docs:
+        key = "".join(ch for ch in d["text"] if ch not in removed)
+        if key not in seen:
+            seen.add(key)
+            unique.append(d)
     source.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in unique), encoding="utf-8")
     first_store = open_project(folder / "a.db")
     report = import_paths(first_store, [source])
@@ -64,7 +72,6 @@ def test_import_export_import_is_identity(tmp_path_factory, docs):
     exporters.export(first_store, "jsonl", first)
     first_store.close()
     records = [json.loads(line) for line in first.read_text(encoding="utf-8").splitlines()]
-    removed = set("\r\u200f\u200e\u202b\u2066\u200b")
 
     def visible(piece):
         return sum(ch not in removed for ch in piece)
