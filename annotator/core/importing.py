@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable
 
 from annotator.core import processes
-from annotator.core.importers import SUFFIXES, detect_format, reader_for
+from annotator.core.importers import detect_format, format_from_name, reader_for
 from annotator.core.importers.base import MAX_WARNINGS, FileNotes, InputError, RawDocument
 from annotator.core.importers.brat import DOCUMENTS_NAME as BRAT_DOCUMENTS
 from annotator.core.importers.brat import export_root as brat_export_root
@@ -160,7 +160,7 @@ def plan_files(paths, fmt: str | None = None) -> list[tuple[Path, str | None]]:
         suffix = path.suffix.lower()
         if not fmt and suffix == ".ann" and brat_pair(path)[0] in named:
             continue                              # imported with its .txt
-        if in_folder and not fmt and suffix not in SUFFIXES:
+        if in_folder and not fmt and format_from_name(path) is None:
             plan.append((path, f"not a supported file type ({suffix or 'no extension'})"))
             continue
         if in_folder and not fmt and _export_sidecar(path):

@@ -200,3 +200,15 @@ def test_not_a_warc_is_refused(tmp_path, store):
     path.write_bytes(b"this is not a warc file at all\n" * 10)
     report = import_paths(store, [path])
     assert report.files[0].error
+
+
+def test_a_gzip_that_is_not_a_crawl_is_left_out_of_a_folder_not_an_error(tmp_path, store):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    make_warc(folder / "crawl.warc.gz")
+    (folder / "backup.tar.gz").write_bytes(b"\x1f\x8b not a crawl")
+    report = import_paths(store, [folder])
+    assert report.ok, report.as_dict()
+    by_name = {Path(f.file).name: f for f in report.files}
+    assert by_name["crawl.warc.gz"].imported == 2
+    assert by_name["backup.tar.gz"].ignored.startswith("not a supported file type")

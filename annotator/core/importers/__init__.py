@@ -52,15 +52,21 @@ READERS = _Readers()
 SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text", ".text": "text", ".json": "labelstudio",
             ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".ann": "brat",
             ".conll": "conll", ".bio": "conll", ".iob": "conll",
-            ".html": "html", ".htm": "html", ".xhtml": "html", ".warc": "warc", ".gz": "warc"}
+            ".html": "html", ".htm": "html", ".xhtml": "html", ".warc": "warc", ".warc.gz": "warc"}
+
+
+def format_from_name(path: Path) -> str | None:
+    """The format a file's name says (``.warc.gz`` is one suffix), or None."""
+    name = Path(path).name.lower()
+    if name.endswith(".warc.gz"):
+        return "warc"
+    return SUFFIXES.get(Path(name).suffix)
 
 
 def detect_format(path: Path) -> str:
     """The format a file's name says; a .txt with a .ann beside it is brat."""
     path = Path(path)
-    fmt = SUFFIXES.get(path.suffix.lower())
-    if path.suffix.lower() == ".gz" and not path.name.lower().endswith(".warc.gz"):
-        fmt = None                         # only a gzipped WARC is read; ".gz" is registered for folders
+    fmt = format_from_name(path)
     if fmt is None:
         raise InputError(path, None, f"unknown file type {path.suffix or '(no extension)'!r}",
                          f"supported: {', '.join(sorted(SUFFIXES))}; or give --format")
