@@ -127,12 +127,9 @@ class ImportReport:
         return {"totals": self.totals(), "cancelled": self.cancelled, "files": [f.as_dict() for f in self.files]}
 
 
-def expand_paths(paths) -> list[Path]:
-    """Files named, and the files inside folders named (sorted, hidden ones left out)."""
-    return [path for path, _ in _walk(paths)]
-
-
 def _walk(paths):
+    """(file, found in a folder) for the files named and those inside the folders named
+    (sorted, hidden ones left out)."""
     for path in map(Path, paths):
         if path.is_dir():
             for root, dirs, files in os.walk(path):
