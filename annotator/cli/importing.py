@@ -23,8 +23,10 @@ from annotator.core.wording import count_of
                    "file's finished records set (default: a record's own annotator when all its annotations "
                    "name one, else your user name).")
 @click.option("--format", "fmt", type=click.Choice(sorted(IMPORT_FORMATS)),
-              help="Input format (default: from the file name; a .jsonl is recognised as ours, Prodigy or "
-                   "doccano; a .txt with a .ann beside it is brat; .conll, .bio, .iob are CoNLL).")
+              help="Input format (default: from the manifest our export wrote beside the file, else from its "
+                   "name: a .jsonl is recognised as ours, Prodigy or doccano; a .txt with a .ann beside it is "
+                   "brat; .conll, .bio, .iob are CoNLL; a name ending in an export format, .conll-nested, .hf "
+                   "..., is that format).")
 @click.option("--encoding", help="Encoding of .txt/.csv/.tsv files: utf-8, utf-16, cp1256, iso-8859-6... "
                                  "(default: detected).")
 @click.option("--keep-related", is_flag=True,

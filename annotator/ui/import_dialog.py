@@ -65,6 +65,7 @@ def format_names() -> list[tuple[str, str]]:
         "csv": translate("ImportDialog", "CSV table (.csv)"),
         "tsv": translate("ImportDialog", "TSV table (.tsv)"),
         "conll": translate("ImportDialog", "CoNLL token and tag lines (.conll, .bio, .iob)"),
+        "conll-nested": translate("ImportDialog", "Nested CoNLL, one tag column per level (.conll-nested)"),
         "html": translate("ImportDialog", "Saved web page (.html, .htm)"),
         "warc": translate("ImportDialog", "Web crawl WARC (.warc, .warc.gz)"),
     }

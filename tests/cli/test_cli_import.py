@@ -204,3 +204,22 @@ def test_label_column_keeps_doccano_spans_under_custom_column_names(tmp_path):
     [file] = json.loads(result.stdout)["files"]
     assert file["spans"] == 0
     assert [w["line"] for w in file["warnings"] if '"column_label"' in w["message"]] == [1]
+
+
+def test_our_exports_named_after_their_format_import_without_format(tmp_path):
+    sys.path.insert(0, str(ROOT / "tests" / "core"))
+    from export_sample import sample_project
+    source = tmp_path / "project.db"
+    sample_project(source).close()
+    for fmt, out in (("conll-nested", "train.conll-nested"), ("conll-nested", "nested.conll"), ("hf", "data.hf")):
+        exported = run("export", "--db", source, "--format", fmt, "--out", tmp_path / out)
+        assert exported.returncode == 0, exported.stderr
+    db = tmp_path / "p.db"
+    result = run("import", tmp_path / "train.conll-nested", tmp_path / "nested.conll", tmp_path / "data.hf",
+                 "--db", db)
+    assert result.returncode == 1                                   # data.hf holds no articles
+    assert f"{tmp_path / 'train.conll-nested'}: 1 article, 28 spans (conll-nested (BIO), utf-8)" in result.stdout
+    assert f"{tmp_path / 'nested.conll'}: " in result.stdout and "(conll-nested (BIO), utf-8)" in result.stdout
+    assert (f"error: {tmp_path / 'data.hf'}, line 1: this is Hugging Face token classification data"
+            in result.stderr) and "import the jsonl, spacy or conll export" in result.stderr
+    assert "unknown file type" not in result.stderr

@@ -161,7 +161,7 @@ def test_nested_columns_become_nested_spans(tmp_path, store):
     text = ("أعلن O O\nوزير B-OCC O\nالخارجية I-OCC O\nالروسي I-OCC B-NORP\nسيرغي B-PERS O\n"
             "لافروف I-PERS O\n\nفي O\nبكين B-GPE\n")
     file = only(import_paths(store, [write(tmp_path / "nested.conll", text)]))
-    assert file.format == "conll (BIO)" and file.spans == 4
+    assert file.format == "conll-nested (BIO)" and file.spans == 4
     assert found(store, docs(store)[0]) == [("وزير الخارجية الروسي", "OCC"), ("الروسي", "NORP"),
                                             ("سيرغي لافروف", "PERS"), ("بكين", "GPE")]
 

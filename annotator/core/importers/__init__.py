@@ -5,6 +5,7 @@ A reader is ``read(path, options, notes) -> Iterator[RawDocument]`` (see base.py
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -23,6 +24,7 @@ _READERS = {
     "csv": ("table", "reader", "csv"),
     "tsv": ("table", "reader", "tsv"),
     "conll": ("conll", "read", None),
+    "conll-nested": ("conll", "read_nested", None),
     "html": ("html", "read", None),
     "warc": ("warc", "read", None),
 }
@@ -53,6 +55,14 @@ SUFFIXES = {".jsonl": "jsonl", ".ndjson": "jsonl", ".txt": "text", ".text": "tex
             ".csv": "csv", ".tsv": "tsv", ".tab": "tsv", ".ann": "brat",
             ".conll": "conll", ".bio": "conll", ".iob": "conll",
             ".html": "html", ".htm": "html", ".xhtml": "html", ".warc": "warc", ".warc.gz": "warc"}
+# Our export formats (exporters.FORMATS, the "format" of an export's manifest) -> the import format
+# that reads their files. hf and claims-jsonl hold no articles: the jsonl reader refuses them (as
+# the table reader does our spans csv), saying what to import instead.
+EXPORTED = {"jsonl": "jsonl", "spacy": "prodigy", "conll": "conll", "conll-nested": "conll-nested",
+            "hf": "jsonl", "claims-jsonl": "jsonl", "claims-tsv": "tsv", "csv": "csv"}
+# A file named after its export format (train.conll-nested, data.hf); not .spacy, a binary DocBin.
+SUFFIXES.update({f".{name}": fmt for name, fmt in EXPORTED.items() if name != "spacy"})
+SPLITS = ("train", "dev", "test")       # exporters.options.SPLIT_NAMES: NAME.train.EXT ...
 
 
 def format_from_name(path: Path) -> str | None:
@@ -63,10 +73,34 @@ def format_from_name(path: Path) -> str | None:
     return SUFFIXES.get(Path(name).suffix)
 
 
-def detect_format(path: Path) -> str:
-    """The format a file's name says; a .txt with a .ann beside it is brat."""
+def format_from_manifest(path: Path) -> str | None:
+    """The import format of a file our export wrote, from the manifest beside it
+    (``NAME.EXT.manifest.json``, also for the ``NAME.train.EXT`` of a split, see
+    exporters.manifest_path), if that manifest lists the file; else None."""
     path = Path(path)
-    fmt = format_from_name(path)
+    names = [path.name]
+    if Path(path.stem).suffix[1:] in SPLITS:
+        names.append(Path(path.stem).stem + path.suffix)
+    for name in names:
+        try:
+            record = json.loads(path.with_name(name + ".manifest.json").read_text(encoding="utf-8"))
+            if path.name in record["files"].values():
+                return EXPORTED.get(record["format"])
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return None
+
+
+def detect_format(path: Path) -> str:
+    """The format of a file: the manifest our export wrote beside it, else its name (a .txt
+    with a .ann beside it is brat). The readers then tell layouts apart by content (ours,
+    Prodigy or doccano JSONL; CoNLL with one tag column or nested ones)."""
+    path = Path(path)
+    if path.name.lower().endswith(".spacy"):
+        raise InputError(path, None, "this is a spaCy DocBin (export --format spacy to a .spacy file), "
+                         "a binary file that import does not read",
+                         "import the jsonl or spacy JSONL export of the same project instead")
+    fmt = format_from_manifest(path) or format_from_name(path)
     if fmt is None:
         raise InputError(path, None, f"unknown file type {path.suffix or '(no extension)'!r}",
                          f"supported: {', '.join(sorted(SUFFIXES))}; or give --format")

@@ -7,7 +7,10 @@
   after the token is a tag, each is a tag column of its own (our ``conll-nested``
   export, Wojood: column 1 the outermost entities) and spans are read from every
   column; when a line has a field between token and tag that is not a tag
-  (CoNLL-2003 ``EU NNP B-NP B-ORG``), only the last field is the tag.
+  (CoNLL-2003 ``EU NNP B-NP B-ORG``), only the last field is the tag. A file whose
+  first lines have two tag columns or more is reported as ``conll-nested``;
+  ``read_nested`` (format ``conll-nested``: its name, its manifest or ``--format``)
+  takes every field after the token as a tag column, whatever the first lines hold.
 * Scheme, decided from the same lines: BIOES (BILOU) if an ``E- S- L- U-`` tag
   occurs; IOB1 (or IO) if every ``B-X`` directly follows an ``X`` tag (``B-`` only
   separates two adjacent entities, each run of ``I-X`` is an entity); BIO otherwise,
@@ -53,16 +56,19 @@ def _fields(line: str) -> list[str]:
 
 class _Layout:
     """Where the tags are: ``width`` 0 means every field after the token is a tag
-    column; otherwise lines have ``width`` fields and only the last is the tag."""
+    column; otherwise lines have ``width`` fields and only the last is the tag.
+    ``nested``: tag columns, and a line of the head has two or more (or the caller
+    says so: our ``conll-nested`` export, whatever its first lines hold)."""
 
-    def __init__(self, head: list[tuple[int, str]]):
-        self.width = 0
-        for _, line in head:
+    def __init__(self, head: list[tuple[int, str]], nested: bool = False):
+        self.width, self.nested = 0, nested
+        for _, line in [] if nested else head:
             fields = _fields(line.strip())
-            if (len(fields) > 2 and not fields[0].startswith("#") and fields[0] != DOCSTART
-                    and is_tag(fields[-1]) and not all(map(is_tag, fields[1:-1]))):
-                self.width = len(fields)
-                break
+            if len(fields) > 2 and not fields[0].startswith("#") and fields[0] != DOCSTART and is_tag(fields[-1]):
+                if not all(map(is_tag, fields[1:-1])):
+                    self.width, self.nested = len(fields), False
+                    break
+                self.nested = True
 
     def tags(self, fields: list[str]) -> list[str] | None:
         if len(fields) < 2:
@@ -194,15 +200,20 @@ def _per_document(options: dict) -> int:
     return value
 
 
-def read(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
+def read_nested(path: Path, options: dict, notes: FileNotes) -> Iterator[RawDocument]:
+    """Our ``conll-nested`` export: every field after the token is a tag column."""
+    return read(path, options, notes, nested=True)
+
+
+def read(path: Path, options: dict, notes: FileNotes, nested: bool = False) -> Iterator[RawDocument]:
     per_document = _per_document(options)
     with LineStream(path, options, notes) as stream:
         lines = ((number, stream.repair(line.rstrip("\r\n"), number)) for number, line in enumerate(stream, start=1))
         head = list(islice(lines, HEAD_LINES))
-        layout = _Layout(head)
+        layout = _Layout(head, nested)
         scheme = _scheme(head, layout)
         cut = not any(layout.classify(line)[0] == BOUNDARY for _, line in head)
-        notes.format = f"conll ({SCHEME_NAMES[scheme]}" + (
+        notes.format = f"{'conll-nested' if layout.nested else 'conll'} ({SCHEME_NAMES[scheme]}" + (
             f", tag in the last of {layout.width} columns)" if layout.width else ")")
         document, sentence, yielded = _Document(), [], 0
         for number, line in chain(head, lines):
