@@ -35,7 +35,9 @@ def document_suggestions(store, suggester, doc) -> tuple[dict, list, list]:
     return {
         "id": doc.id, "title": doc.title,
         "entities": [{"start": s.start, "end": s.end, "label": s.label, "text": doc.text[s.start:s.end],
-                      "score": s.score, "source": s.source} for s in entities],
+                      "score": s.score, "source": s.source,
+                      "alternatives": [{"label": a.label, "score": a.score, "source": a.source}
+                                       for a in s.alternatives]} for s in entities],
         "claims": [{"content": [_part(doc.text, c) for c in claim.content], "cue": _part(doc.text, claim.cue),
                     "source": _part(doc.text, claim.source), "via": _part(doc.text, claim.via),
                     "score": claim.score, "attributes": claim.attributes} for claim in claims],
@@ -183,7 +185,9 @@ def _print_document(found: dict, mode: str) -> None:
         click.echo(plain(text, mode))
     line(f"{found['id']}  {found['title']}")
     for s in found["entities"]:
-        line(f"  {s['label']:<9} {s['text']}  [{s['start']}, {s['end']})  {s['source']} {score_text(s['score'])}")
+        also = "; ".join(f"{a['label']} {a['source']} {score_text(a['score'])}" for a in s.get("alternatives", ()))
+        line(f"  {s['label']:<9} {s['text']}  [{s['start']}, {s['end']})  {s['source']} {score_text(s['score'])}"
+             + (f"  (also proposed: {also})" if also else ""))
     for c in found["claims"]:
         content = " … ".join(p["text"] for p in c["content"])
         short = content if len(content) <= 60 else content[:60] + "…"

@@ -18,6 +18,7 @@ connectors from each part to its content; other claims are dimmed.
 """
 from __future__ import annotations
 
+import html
 import logging
 from bisect import bisect_left, insort
 
@@ -174,6 +175,8 @@ class ArticleView(QPlainTextEdit):
         self._role_colors = {k: QColor(v) for k, v in ROLE_DEFAULT_COLORS.items()}
         self._selected_claim: int | None = None
         self.overlays = Overlays(self)      # search hits and suggestions: painted, never annotations
+        # What hovering a suggestion says: a function of its Mark (set by ui/suggestions.py).
+        self.suggestion_tip = None
         self.selectionChanged.connect(self._emit_selection)
 
     def _apply_text_option(self):
@@ -368,6 +371,14 @@ class ArticleView(QPlainTextEdit):
         """Paint suggestions (``overlays.Mark``), faded and dashed; the ``focused`` group stands out."""
         self.overlays.set_suggestions(marks, focused)
 
+    def suggestion_at(self, point: QPoint):
+        """The innermost suggestion part (``overlays.Mark``) painted under a viewport point, or None."""
+        near = self.offset_at(point)
+        pt = QRectF(point.x(), point.y(), 1, 1)
+        found = [m for m in self.overlays.suggestions.overlapping(max(0, near - 1), near + 1)
+                 if any(r.intersects(pt) for _, r in self._rects_in_view(m, self.viewport().rect()))]
+        return min(found, key=lambda m: m.end - m.start) if found else None
+
     # ---- selection and position -----------------------------------------
 
     def set_snap_mode(self, mode: str):
@@ -547,7 +558,13 @@ class ArticleView(QPlainTextEdit):
             if claims:
                 numbers = ", ".join(f"#{c.id}" for c in claims)
                 hits.append(self.tr("claim: {numbers} (Ctrl+click selects)").format(numbers=numbers))
-            if hits:
+            mark = self.suggestion_at(e.pos()) if self.suggestion_tip is not None else None
+            tip = self.suggestion_tip(mark) if mark is not None else None
+            if tip:         # a suggestion: its model names and labels are data, shown as plain text, a line each
+                text = "\n".join([" › ".join(hits), tip] if hits else [tip])
+                QToolTip.showText(e.globalPos(), "<p style='white-space:pre'>"
+                                  + html.escape(text).replace("\n", "<br>") + "</p>", self.viewport())
+            elif hits:
                 QToolTip.showText(e.globalPos(), " › ".join(hits), self.viewport())
             else:
                 QToolTip.hideText()

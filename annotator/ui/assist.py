@@ -10,8 +10,10 @@ document list), ``annotate_all_dialog``, ``suggestions`` and ``model_training``
 Keys: Ctrl+F find in the article, F3 / Shift+F3 next / previous hit,
 Ctrl+Shift+F search all articles, Ctrl+Shift+A annotate all occurrences of the
 selected annotation, Ctrl+Shift+S show suggestions; on the article while
-suggestions are shown: Tab / Shift+Tab, Enter (accept), Delete or Backspace
-(reject), Shift+Enter (accept all), Shift+Backspace (reject all); Ctrl+Shift+U
+suggestions are shown: Tab / Shift+Tab, Enter (accept), a label key (accept
+the focused suggestion with that label: another model's proposal of it for the
+same words, if any), Delete or Backspace (reject), Shift+Enter (accept all),
+Shift+Backspace (reject all); Ctrl+Shift+U
 the next unfinished article the model is least sure about.
 """
 from __future__ import annotations
@@ -125,6 +127,11 @@ class Assist:
     def reject_focused(self) -> bool:
         """Delete/Backspace: True when it rejected a focused suggestion."""
         return self.suggestions.reject_focused()
+
+    def accept_suggestion_as(self, label: str) -> bool:
+        """A label key with nothing selected: True when it accepted the focused suggestion's
+        words with that label (an alternative's label accepts that alternative)."""
+        return self.suggestions.accept_as(label)
 
     def spans_changed(self, removed, added) -> None:
         """Spans were removed or added (one or many): the suggestions follow."""

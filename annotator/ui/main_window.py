@@ -269,7 +269,8 @@ class MainWindow(QMainWindow):
         for label in schema.labels:
             if label.key:
                 shortcut = QShortcut(QKeySequence(label.key), self)
-                shortcut.setWhatsThis(self.tr("Tag the selection as {label} (or relabel the selected annotation)")
+                shortcut.setWhatsThis(self.tr("Tag the selection as {label} (or relabel the selected annotation; with "
+                                              "neither, accept the focused suggestion as {label})")
                                       .format(label=self.label_name(label.name)))
                 shortcut.setProperty(GROUP_PROPERTY, self.tr("Label keys"))
                 shortcut.activated.connect(lambda name=label.name: self.apply_label(name))
@@ -416,7 +417,9 @@ class MainWindow(QMainWindow):
         return colour.name() if colour else "#cccccc"
 
     def apply_label(self, label: str) -> None:
-        """The label key: tag the selection, or relabel the selected annotation."""
+        """The label key: tag the selection, or relabel the selected annotation; with neither,
+        give the focused suggestion's words that label (the suggestion itself, another model's
+        proposal of that label for the same words, or a label of one's own)."""
         if self.doc is None or self.store.readonly:
             return
         selection = self.view.selected_range()
@@ -430,6 +433,8 @@ class MainWindow(QMainWindow):
                 self.editor.submit(UpdateSpan(old, old.with_changes(label=label)),
                                    self.tr("relabel {old} → {new}").format(old=self.label_name(old.label),
                                                                              new=self.label_name(label)))
+        else:
+            self.assist.accept_suggestion_as(label)
 
     def _select_added(self, applied) -> None:
         if self.doc is not None and applied.change.span.doc_id == self.doc.id:

@@ -30,23 +30,38 @@ same extent when there is one.
 Rejected suggestions are remembered for the session (per article), so they do
 not come back when the article is shown again.
 
+One proposal is drawn per place (the one span rule), but where recognisers or
+models disagree on the very same words (two Label Studio prediction sets, a
+stored prediction and the learned model) the losing labels come with the drawn
+suggestion (core: ``Suggestion.alternatives``) and are named wherever it is
+described: the tooltip over it, the status bar when it is focused, its context
+menu. Any of them is accepted instead through the same edit path
+(``AcceptSuggestions``, so ``suggested_by`` and ``confidence`` are that
+model's): its label key (or a click on the label in the palette) with the
+suggestion focused, or the context menu (right click). Another label key tags
+the words by hand. Rejecting the drawn one puts the best alternative in its
+place; rejecting all rejects the alternatives too.
+
 Keys, on the article: Tab / Shift+Tab next / previous suggestion, Enter
-accepts it, Delete or Backspace rejects it (when no annotation is selected),
-Shift+Enter accepts all in the article, Shift+Backspace rejects all. A click
-on a suggestion focuses it.
+accepts it, a label key accepts its words with that label (an alternative's
+label: that alternative), Delete or Backspace rejects it (when no annotation is
+selected), Shift+Enter accepts all in the article, Shift+Backspace rejects all.
+A click on a suggestion focuses it; a right click also opens its menu (accept,
+accept an alternative instead, reject).
 """
 from __future__ import annotations
 
 import json
 import threading
 
-from PySide6.QtCore import QEvent, QObject, QRunnable, QThreadPool, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu
 
 from annotator.core.assist.learn.project import PROJECT_MODEL, model_settings
-from annotator.core.assist.suggest import MODEL_SOURCE, ClaimSuggestion, Suggestion, build_suggester
+from annotator.core.assist.suggest import MODEL_SOURCE, ClaimSuggestion, Suggestion, build_suggester, score_text
 from annotator.core.assist.suggest.gazetteer import ProjectGazetteer
-from annotator.core.edits import AcceptSuggestions, DeleteSpans
+from annotator.core.edits import AcceptSuggestions, AddSpan, DeleteSpans
 from annotator.core.model import SUGGESTION_LAYER, Span
 from annotator.core.store import open_project
 from annotator.ui.claims_panel import role_name
@@ -130,6 +145,15 @@ def _key(item) -> tuple:
     return ("entity", item.start, item.end, item.label)
 
 
+def _unrejected(item, rejected: set):
+    """``item`` as it is offered after this session's rejections: an entity suggestion whose
+    label was rejected gives way to its best alternative left; None when nothing is left."""
+    if isinstance(item, ClaimSuggestion):
+        return None if _key(item) in rejected else item
+    labels = {p.label for p in item.proposals() if _key(p) in rejected}
+    return item.without(labels) if labels else item
+
+
 class Suggestions(QObject):
     """The suggestions of the article shown, and what the keys do with them."""
 
@@ -152,7 +176,9 @@ class Suggestions(QObject):
         # One worker at a time; paging quickly through articles drops the waiting requests.
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
+        self.menu: QMenu | None = None   # the context menu of a suggestion, while it is open
         window.view.viewport().installEventFilter(self)
+        window.view.suggestion_tip = self.tooltip
 
     # --- computing ----------------------------------------------------------
     def set_enabled(self, on: bool) -> None:
@@ -186,7 +212,7 @@ class Suggestions(QObject):
             return
         self.running = False
         rejected = self.rejected.get(doc_id, set())
-        items = [s for s in [*entities, *claims] if _key(s) not in rejected]
+        items = [s for s in (_unrejected(s, rejected) for s in [*entities, *claims]) if s is not None]
         self._set_items(sorted(items, key=lambda s: (s.start, -s.end)))
         entity_count = sum(1 for s in self.items if not isinstance(s, ClaimSuggestion))
         self.w.statusBar().showMessage(
@@ -220,11 +246,15 @@ class Suggestions(QObject):
                 colour = colours.get(item.label)
                 colour = colour.name() if colour else "#9e9e9e"
                 shown = self.w.label_name(item.label)
+                # Other labels proposed for the same words are named in the focused tag ("GPE or LOC").
+                also = self.tr("or {labels}").format(labels=" / ".join(self._labels_of(item.alternatives))) \
+                    if item.alternatives else ""
                 if is_model(item):
                     style = "unsure" if item.score < UNSURE_SCORE else "box"
-                    marks.append(Mark(item.start, item.end, colour, shown, group, style, f"{item.score:.0%}"))
+                    note = " ".join(filter(None, (f"{item.score:.0%}", also)))
+                    marks.append(Mark(item.start, item.end, colour, shown, group, style, note))
                 else:
-                    marks.append(Mark(item.start, item.end, colour, shown, group))
+                    marks.append(Mark(item.start, item.end, colour, shown, group, note=also))
         self.w.view.set_suggestions(marks, self.focused)
 
     def focus(self, index: int | None) -> None:
@@ -248,9 +278,59 @@ class Suggestions(QObject):
         else:
             where = item.source if item.score is None else f"{item.source} {item.score:.2f}"
             what = f"{self.w.label_name(item.label)}: {text[item.start:item.end]} ({where})"
+            if item.alternatives:       # another model read the same words otherwise: said at once
+                self.w.statusBar().showMessage(
+                    self.tr("Suggestion {number}/{count}: {what}; {also} — Enter accepts, Delete rejects")
+                    .format(number=self.focused + 1, count=len(self.items), what=what,
+                            also=self.alternatives_text(item)), 15000)
+                return
         self.w.statusBar().showMessage(
             self.tr("Suggestion {number}/{count}: {what} — Enter accepts, Delete rejects, Tab goes on")
             .format(number=self.focused + 1, count=len(self.items), what=what), 8000)
+
+    # --- describing a suggestion and the other labels proposed for its words ------------
+    def _labels_of(self, proposals) -> list[str]:
+        """The labels of ``proposals`` as the interface shows them, each once, in order."""
+        return list(dict.fromkeys(self.w.label_name(p.label) for p in proposals))
+
+    def _label_key(self, label: str) -> str:
+        found = next((lab for lab in self.w.store.schema.labels if lab.name == label), None)
+        return found.key if found is not None and found.key else ""
+
+    def proposal_text(self, proposal: Suggestion, with_key: bool = False) -> str:
+        """``LOC by labelstudio:modelB (no score)``, ``GPE by model:default (0.72; key 3)``: a
+        proposal's label in the interface's language, its model and its score."""
+        score = self.tr("no score") if proposal.score is None else score_text(proposal.score)
+        label, key = self.w.label_name(proposal.label), self._label_key(proposal.label)
+        if with_key and key:
+            return self.tr("{label} by {source} ({score}; key {key})").format(label=label, source=proposal.source,
+                                                                              score=score, key=key)
+        return self.tr("{label} by {source} ({score})").format(label=label, source=proposal.source, score=score)
+
+    def alternatives_text(self, item: Suggestion) -> str:
+        """``also proposed: LOC by labelstudio:modelB (no score; key 4)``, or "" without alternatives."""
+        if not item.alternatives:
+            return ""
+        return self.tr("also proposed: {alternatives}").format(
+            alternatives=self.tr("; ").join(self.proposal_text(a, with_key=True) for a in item.alternatives))
+
+    def tooltip(self, mark: Mark) -> str | None:
+        """What hovering a suggestion shows (the article view asks): what it is, which model
+        proposed it with which score, the other labels proposed for the same words, and how to
+        take one of them."""
+        if not 0 <= mark.group < len(self.items):
+            return None
+        item = self.items[mark.group]
+        if isinstance(item, ClaimSuggestion):
+            return self.tr("Suggestion: {what} — click, then Enter accepts, Delete rejects").format(what=mark.label)
+        lines = [self.tr("Suggestion: {proposal}").format(proposal=self.proposal_text(item, with_key=True))]
+        if item.alternatives:
+            lines.append(self.alternatives_text(item))
+            lines.append(self.tr("Click it, then Enter accepts or another label's key accepts that one; "
+                                 "right click to choose"))
+        else:
+            lines.append(self.tr("Click it, then Enter accepts, Delete rejects; right click for a menu"))
+        return "\n".join(lines)
 
     def step(self, direction: int) -> None:
         if not self.items:
@@ -269,46 +349,138 @@ class Suggestions(QObject):
             mark = self.w.view.overlays.suggestion_at(pos)
             if mark is not None and not self.w.view.spans_at(event.position().toPoint()):
                 self.focus(mark.group)
+        # A right click on a suggestion: its own menu (accept, accept another label proposed
+        # for the same words instead, reject) in place of the text's.
+        elif event.type() == QEvent.ContextMenu and self.items:
+            mark = self.w.view.suggestion_at(event.pos())
+            if mark is not None and 0 <= mark.group < len(self.items) and not self.w.view.spans_at(event.pos()):
+                self.focus(mark.group)
+                self.open_menu(mark.group, event.globalPos())
+                return True
         return False
+
+    def open_menu(self, index: int, where) -> QMenu:
+        """The menu of suggestion ``index``: Accept, an Accept … instead per alternative (its
+        label key shown beside it), Reject. Opened without waiting (``popup``)."""
+        item = self.items[index]
+        menu = QMenu(self.w.view)
+        menu.setLayoutDirection(QApplication.layoutDirection())     # the interface's, not the article's
+        menu.setAttribute(Qt.WA_DeleteOnClose)
+        writable = not self.w.store.readonly
+        if isinstance(item, ClaimSuggestion):
+            accept = menu.addAction(self.tr("Accept the claim suggestion"))
+            accept.triggered.connect(lambda: self._accept_at(item, None))
+            accept.setEnabled(writable)
+        else:
+            for number, proposal in enumerate(item.proposals()):
+                text = (self.tr("Accept {proposal}") if number == 0 else self.tr("Accept {proposal} instead")).format(
+                    proposal=self.proposal_text(proposal))
+                key = self._label_key(proposal.label)
+                action = menu.addAction(text + ("\t" + key if key else ""))
+                action.setData(proposal.label)
+                action.setEnabled(writable)
+                action.triggered.connect(lambda _=False, label=proposal.label: self._accept_at(item, label))
+        menu.addSeparator()
+        reject = menu.addAction(self.tr("Reject the suggestion") + "\t"
+                                + QKeySequence(Qt.Key_Delete).toString(QKeySequence.NativeText))
+        reject.triggered.connect(lambda: self._reject_at(item))
+        self.menu = menu
+        menu.destroyed.connect(lambda *_: setattr(self, "menu", None) if self.menu is menu else None)
+        menu.popup(where)
+        return menu
+
+    def _index_of(self, item) -> int | None:
+        """Where ``item`` is now (the list may have changed while its menu was open)."""
+        return next((i for i, s in enumerate(self.items) if s is item), None)
+
+    def _accept_at(self, item, label: str | None) -> None:
+        index = self._index_of(item)
+        if index is not None:
+            self.focus(index)
+            if label is None:
+                self.accept_focused()
+            else:
+                self.accept_as(label)
+
+    def _reject_at(self, item) -> None:
+        index = self._index_of(item)
+        if index is not None:
+            self.focus(index)
+            self.reject_focused()
 
     # --- accepting and rejecting ----------------------------------------------
     def accept_focused(self) -> bool:
         if self.focused is None or self.w.store.readonly:
             return False
-        index = self.focused
-        item = self.items[index]
+        item = self.items[self.focused]
         if isinstance(item, ClaimSuggestion):
             change, text = AcceptSuggestions(self.w.doc.id, (), (item,)), self.tr("accept claim suggestion")
-            preview = None
+            self._submit(change, text, None)
+            return True
+        return self.accept_as(item.label)
+
+    def accept_as(self, label: str) -> bool:
+        """A label key (or a click on the label in the palette, or the context menu) with an
+        entity suggestion focused and nothing selected: its words get ``label``. The drawn
+        label, or an alternative's (another model proposed it for the same words), accepts that
+        proposal through the one edit path (``AcceptSuggestions``: origin ``suggestion``,
+        ``suggested_by`` and ``confidence`` the proposing model's); any other label tags the
+        words by hand (origin ``manual``), as a label key tags a selection. False when no
+        entity suggestion is focused."""
+        if self.focused is None or self.w.store.readonly or self.w.doc is None:
+            return False
+        item = self.items[self.focused]
+        if isinstance(item, ClaimSuggestion):
+            return False
+        chosen = item.proposal(label)
+        preview = Span(doc_id=self.w.doc.id, start=item.start, end=item.end, label=label)
+        if chosen is None:
+            span = Span(doc_id=self.w.doc.id, start=item.start, end=item.end, label=label,
+                        annotator=self.w.store.annotator, origin="manual")
+            self._submit(AddSpan(span), self.tr("tag {label}").format(label=self.w.label_name(label)), preview)
+        elif chosen.label == item.label:
+            self._submit(AcceptSuggestions(self.w.doc.id, (item,)),
+                         self.tr("accept {label} suggestion").format(label=self.w.label_name(label)), preview)
         else:
-            change = AcceptSuggestions(self.w.doc.id, (item,))
-            text = self.tr("accept {label} suggestion").format(label=self.w.label_name(item.label))
-            preview = Span(doc_id=self.w.doc.id, start=item.start, end=item.end, label=item.label)
+            self._submit(AcceptSuggestions(self.w.doc.id, (chosen,)),
+                         self.tr("accept {label} suggestion of {source}").format(label=self.w.label_name(label),
+                                                                                 source=chosen.source), preview)
+        return True
+
+    def _submit(self, change, text: str, preview) -> None:
+        """Accept the focused suggestion through ``change`` (one undo step); then the next one
+        is focused."""
+        index = self.focused
+        item = self.items[index]
         applied = self.w.editor.submit(change, text, preview=preview)
         if applied is None or applied.refused:
-            return True           # refused (the status bar says why) or waiting to be saved: it stays
+            return                # refused (the status bar says why) or waiting to be saved: it stays
         items = [s for s in self.items if s != item]      # (showing the span may have dropped it already)
         self._set_items(items)
         self.focus(min(index, len(items) - 1) if items else None)
-        return True
 
     def reject_focused(self) -> bool:
         """Delete/Backspace with a suggestion focused and no annotation selected."""
         if self.focused is None or self.w.selected_span_id is not None:
             return False
         index = self.focused
-        self.rejected.setdefault(self.w.doc.id, set()).add(_key(self.items[index]))
-        self._forget_stored([self.items[index]])
-        items = self.items[:index] + self.items[index + 1:]
+        item = self.items[index]
+        self.rejected.setdefault(self.w.doc.id, set()).add(_key(item))
+        self._forget_stored([item])
+        # Another model proposed other labels for the same words: the best of them takes its place.
+        after = item.without({item.label}) if isinstance(item, Suggestion) else None
+        items = self.items[:index] + ([after] if after is not None else []) + self.items[index + 1:]
         self._set_items(items)
-        self.focus(min(index, len(items) - 1) if items else None)
+        self.focus(index if after is not None else (min(index, len(items) - 1) if items else None))
         return True
 
     def reject_all(self) -> None:
         if self.w.doc is None or not self.items:
             return
-        self.rejected.setdefault(self.w.doc.id, set()).update(_key(s) for s in self.items)
-        self._forget_stored(self.items)
+        # Every proposal, the alternatives named with the drawn ones included.
+        proposals = [p for s in self.items for p in (s.proposals() if isinstance(s, Suggestion) else (s,))]
+        self.rejected.setdefault(self.w.doc.id, set()).update(_key(p) for p in proposals)
+        self._forget_stored(proposals)
         count = len(self.items)
         self._set_items([])
         self.w.statusBar().showMessage(self.tr("Rejected %n suggestion(s) in this article", "", count),

@@ -1524,6 +1524,10 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>أسطر CoNLL: كلمة ووسمها (‎.conll، ‎.bio، ‎.iob)</translation>
     </message>
     <message>
+        <source>Nested CoNLL, one tag column per level (.conll-nested)</source>
+        <translation>CoNLL متداخل: عمود وسوم لكل مستوى (‎.conll-nested)</translation>
+    </message>
+    <message>
         <source>Saved web page (.html, .htm)</source>
         <translation>صفحة ويب محفوظة (‎.html، ‎.htm)</translation>
     </message>
@@ -2053,8 +2057,8 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>دليل لوحة المفاتيح</translation>
     </message>
     <message>
-        <source>Tag the selection as {label} (or relabel the selected annotation)</source>
-        <translation>وسم التحديد بـ {label} (أو تغيير وسم التوسيم المحدد)</translation>
+        <source>Tag the selection as {label} (or relabel the selected annotation; with neither, accept the focused suggestion as {label})</source>
+        <translation>وسم التحديد بـ {label} (أو تغيير وسم التوسيم المحدد؛ وإن لم يُحدَّد شيء، قبول الاقتراح الحالي بوسم {label})</translation>
     </message>
     <message>
         <source>Label keys</source>
@@ -2543,6 +2547,10 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>ادعاء: {role}</translation>
     </message>
     <message>
+        <source>or {labels}</source>
+        <translation>أو {labels}</translation>
+    </message>
+    <message>
         <source>; </source>
         <translation>؛ </translation>
     </message>
@@ -2555,8 +2563,64 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>بلا عبارة إسناد</translation>
     </message>
     <message>
+        <source>Suggestion {number}/{count}: {what}; {also} — Enter accepts, Delete rejects</source>
+        <translation>الاقتراح {number}/{count}: {what}؛ {also} — Enter يقبل، Delete يرفض</translation>
+    </message>
+    <message>
         <source>Suggestion {number}/{count}: {what} — Enter accepts, Delete rejects, Tab goes on</source>
         <translation>الاقتراح {number}/{count}: {what} — Enter يقبل، Delete يرفض، Tab ينتقل إلى التالي</translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>بلا درجة ثقة</translation>
+    </message>
+    <message>
+        <source>{label} by {source} ({score}; key {key})</source>
+        <translation>{label} بحسب {source} ({score}؛ المفتاح {key})</translation>
+    </message>
+    <message>
+        <source>{label} by {source} ({score})</source>
+        <translation>{label} بحسب {source} ({score})</translation>
+    </message>
+    <message>
+        <source>also proposed: {alternatives}</source>
+        <translation>اقتُرح أيضًا: {alternatives}</translation>
+    </message>
+    <message>
+        <source>Suggestion: {what} — click, then Enter accepts, Delete rejects</source>
+        <translation>اقتراح: {what} — انقره، ثم Enter يقبل وDelete يرفض</translation>
+    </message>
+    <message>
+        <source>Suggestion: {proposal}</source>
+        <translation>اقتراح: {proposal}</translation>
+    </message>
+    <message>
+        <source>Click it, then Enter accepts or another label&apos;s key accepts that one; right click to choose</source>
+        <translation>انقره، ثم Enter يقبله أو مفتاحُ وسمٍ آخر يقبل ذلك الوسم؛ انقر بالزر الأيمن للاختيار</translation>
+    </message>
+    <message>
+        <source>Click it, then Enter accepts, Delete rejects; right click for a menu</source>
+        <translation>انقره، ثم Enter يقبل وDelete يرفض؛ انقر بالزر الأيمن لفتح قائمة</translation>
+    </message>
+    <message>
+        <source>Accept the claim suggestion</source>
+        <translation>قبول اقتراح الادعاء</translation>
+    </message>
+    <message>
+        <source>Accept {proposal}</source>
+        <translation>قبول {proposal}</translation>
+    </message>
+    <message>
+        <source>Accept {proposal} instead</source>
+        <translation>قبول {proposal} بدلًا منه</translation>
+    </message>
+    <message>
+        <source>Reject the suggestion</source>
+        <translation>رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>tag {label}</source>
+        <translation>وسم {label}</translation>
     </message>
     <message>
         <source>accept {label} suggestion</source>
@@ -2565,6 +2629,10 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     <message>
         <source>accept claim suggestion</source>
         <translation>قبول اقتراح ادعاء</translation>
+    </message>
+    <message>
+        <source>accept {label} suggestion of {source}</source>
+        <translation>قبول اقتراح {label} من {source}</translation>
     </message>
     <message numerus="yes">
         <source>Rejected %n suggestion(s) in this article</source>

@@ -115,6 +115,10 @@ def test_suggest_lists_imported_labelstudio_predictions_with_their_origin(tmp_pa
     assert found == {"101": [("روسيا", "GPE", "labelstudio:camelbert-ner-v2", 0.91)],
                      "102": [("فولوديمير زيلينسكي", "PERS", "labelstudio:camelbert-ner-v2", 0.88),
                              ("أوديسا", "GPE", "labelstudio:camelbert-ner-v2", 0.8)]}
+    # The other model's label for the same words comes with the one offered.
+    [odesa] = [e for d in out["documents"] for e in d["entities"] if e["text"] == "أوديسا"]
+    assert odesa["alternatives"] == [{"label": "LOC", "score": None, "source": "labelstudio:gazetteer-2024"}]
+    assert "(also proposed: LOC labelstudio:gazetteer-2024 —)" in run("suggest", "--db", db, "--only", "stored").stdout
     text = run("suggest", "--db", db, "--doc", "102")                  # every recogniser, printed
     assert text.returncode == 0, text.stderr
     assert "labelstudio:camelbert-ner-v2 0.88" in text.stdout and "فولوديمير زيلينسكي" in text.stdout

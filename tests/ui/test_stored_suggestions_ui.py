@@ -73,8 +73,11 @@ def test_imported_predictions_are_suggestions_accepted_and_rejected_by_key(qtbot
     assert len(window.view.spans()) == 1 and person not in suggestions.items
 
     odesa = focus_on(qtbot, window, "أوديسا")
+    assert [(a.label, a.source) for a in odesa.alternatives] == [("LOC", "labelstudio:gazetteer-2024")]
     key(qtbot, window, Qt.Key_Delete)                                         # Delete rejects
     assert odesa not in suggestions.items and len(window.store.spans("102", layer="entity")) == 1
+    # The other model's reading of the same words takes its place at once.
+    assert stored_shown(window) == [("LOC", "أوديسا", "labelstudio:gazetteer-2024", None)]
     # The rejected prediction is deleted (one undo step), so the next session does not offer it
     # again; the other model's reading of the same word (LOC, no score) stays.
     assert [(s.label, s.origin) for s in window.store.spans("102", layer=SUGGESTION_LAYER)
@@ -93,7 +96,9 @@ def test_imported_predictions_are_suggestions_accepted_and_rejected_by_key(qtbot
     QApplication.processEvents()
     suggestions.refresh()
     wait_for(suggestions)
-    assert stored_shown(window) == [("PERS", "فولوديمير زيلينسكي", CAMELBERT, 0.88)]
+    # GPE stays rejected for the session; LOC, which nobody rejected, is offered on أوديسا.
+    assert stored_shown(window) == [("PERS", "فولوديمير زيلينسكي", CAMELBERT, 0.88),
+                                    ("LOC", "أوديسا", "labelstudio:gazetteer-2024", None)]
 
 
 def test_accept_all_saves_the_imported_predictions_with_their_origin(qtbot, window):

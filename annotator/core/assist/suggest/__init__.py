@@ -36,7 +36,10 @@ so the suggester itself holds nothing of a document.
 :class:`Suggester` runs them all on a text, maps labels onto the project
 schema (labels it lacks are dropped), leaves out what is annotated already and
 resolves overlaps: the longer span wins, then the higher score; spans may nest
-when the schema allows it and the labels differ. What the recognisers propose
+when the schema allows it and the labels differ. A proposal that lost to another
+on the very same words with another label stays with the winner as one of its
+``alternatives`` (source and score kept), so the disagreement can be shown and
+the other label accepted instead (``Suggestion.proposal``). What the recognisers propose
 is never stored as spans: it becomes spans (origin ``suggestion``) only when
 accepted. A stored suggestion stays where it is when accepted or rejected: the
 entity of its extent (or the session's rejection) keeps it from being offered
@@ -48,6 +51,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import inspect
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -226,7 +230,9 @@ def resolve(suggestions: list[Suggestion], existing, allow_nested: bool, allow_c
     The learned model's suggestions (source ``model:...``) come after the others:
     the project's own names, gazetteers and rules follow the annotators' conventions,
     so where the model proposes the same name with a clitic more or less (or a
-    clashing span), theirs is kept."""
+    clashing span), theirs is kept. What lost to a kept suggestion of exactly its
+    extent with another label (two models reading the same words differently) is kept
+    with it as one of its ``alternatives``, never drawn beside it."""
     def clashes(s, others) -> bool:
         # The span rule for proposals (spancheck.conflict), and no second proposal for a
         # name proposed already with a clitic more or less.
@@ -235,15 +241,37 @@ def resolve(suggestions: list[Suggestion], existing, allow_nested: bool, allow_c
 
     existing = sorted(existing, key=lambda s: s.start)
     kept: list[Suggestion] = []
+    lost: list[Suggestion] = []         # lost to a kept suggestion (not to an annotation), best first
     # (A stored suggestion without a confidence ranks below every scored one of its length.)
     order = sorted(suggestions, key=lambda s: (s.source.startswith(MODEL_SOURCE), -(s.end - s.start),
                                                -(s.score if s.score is not None else 0.0), s.start))
     for s in order:
         near = [o for o in existing if o.start < s.end and s.start < o.end]
-        if clashes(s, near) or clashes(s, [k for k in kept if k.start < s.end and s.start < k.end]):
+        if clashes(s, near):
+            continue
+        if clashes(s, [k for k in kept if k.start < s.end and s.start < k.end]):
+            lost.append(s)
             continue
         kept.append(s)
-    return sorted(kept, key=lambda s: (s.start, -s.end))
+    return sorted(_with_alternatives(kept, lost), key=lambda s: (s.start, -s.end))
+
+
+def _with_alternatives(kept: list[Suggestion], lost: list[Suggestion]) -> list[Suggestion]:
+    """Each kept suggestion with the ones that lost to it on its very extent (same start and
+    end, another label) as its ``alternatives``, in the order they ranked, one per label and
+    source: what another recogniser or model proposed for the same words, named with the one
+    drawn and acceptable instead. (Two kept suggestions never share an extent: the one span
+    rule gives proposed words one label.)"""
+    by_extent = {(k.start, k.end): k for k in kept}
+    found: dict[tuple[int, int], list[Suggestion]] = {}
+    for s in lost:
+        winner = by_extent.get((s.start, s.end))
+        if winner is None or s.label == winner.label:
+            continue
+        alternatives = found.setdefault((s.start, s.end), [])
+        if all((a.label, a.source) != (s.label, s.source) for a in alternatives):
+            alternatives.append(replace(s, alternatives=()))
+    return [replace(k, alternatives=tuple(found.get((k.start, k.end), ()))) for k in kept]
 
 
 def settings_of(store) -> dict:

@@ -4,7 +4,7 @@ ClaimSuggestion, label mapping onto a schema, what an accepted suggestion keeps.
 without importing the registry.)"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 __all__ = ["Suggestion", "ClaimSuggestion", "PluginError", "map_label", "as_suggestions", "suggestion_attributes",
            "score_text"]
@@ -24,11 +24,41 @@ class PluginError(Exception):
 
 @dataclass(frozen=True)
 class Suggestion:
+    """A proposed entity. ``alternatives``: the other labels proposed for exactly these words
+    (same start and end) that lost to this one when overlaps were resolved (``resolve``), each a
+    Suggestion with its own source and score and no alternatives, best first. Only one proposal
+    is drawn per place; the alternatives are named with it and can be accepted instead
+    (:meth:`proposal`). They are not part of equality or hashing: a suggestion is its extent,
+    label, score and source."""
     start: int
     end: int
     label: str
     score: float | None = 1.0  # None: no confidence given (a stored prediction without a score)
     source: str = ""          # which recogniser proposed it
+    alternatives: tuple = field(default=(), compare=False, hash=False)
+
+    def proposals(self) -> tuple["Suggestion", ...]:
+        """This suggestion (without its alternatives), then each alternative: every proposal
+        for these words, best first."""
+        return (replace(self, alternatives=()), *self.alternatives)
+
+    def proposal(self, label: str) -> "Suggestion | None":
+        """The proposal of ``label`` for these words: this one, else the best alternative with
+        that label (what accepting that label saves: its source and score), else None."""
+        return next((p for p in self.proposals() if p.label == label), None)
+
+    def without(self, labels) -> "Suggestion | None":
+        """What is left to offer on these words once the proposals of ``labels`` are rejected:
+        the best remaining proposal, carrying the other remaining ones (of other labels) as its
+        alternatives; None when nothing is left."""
+        labels = set(labels)
+        if not labels & {p.label for p in self.proposals()}:
+            return self
+        left = [p for p in self.proposals() if p.label not in labels]
+        if not left:
+            return None
+        best = left[0]
+        return replace(best, alternatives=tuple(p for p in left[1:] if p.label != best.label))
 
 
 @dataclass(frozen=True)
