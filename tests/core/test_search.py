@@ -70,6 +70,34 @@ def test_filters(store):
     assert search.search_documents(store, "الصين", status="in_progress") == ["d2"]
 
 
+def test_kept_filter_sets_follow_every_write_of_any_connection(store):
+    """The filters' rowid sets are kept between searches (the search box searches at every
+    key typed) and dropped by any write: this store's, a rolled-back one's, another program's."""
+    store.add_span(Span("d2", 4, 7, "OCC"))
+    store.set_status("d4", "done")
+    assert search.search_documents(store, label="OCC") == ["d2"]
+    assert search.search_documents(store, status="done") == ["d4"]
+    assert search.search_documents(store, has_claims=True) == []
+    assert search.search_documents(store, label="OCC") == ["d2"]          # kept: the same answer
+    store.add_span(Span("d3", 0, 3, "OCC"))
+    store.set_status("d1", "done")
+    store.save_claim(Claim("d1", content=(Span("d1", 0, 5, "content"),)))
+    assert search.search_documents(store, label="OCC") == ["d2", "d3"]
+    assert search.search_documents(store, status="done") == ["d1", "d4"]
+    assert search.search_documents(store, has_claims=True) == ["d1"]
+    other = open_project(store.path, annotator="sami")
+    other.add_span(Span("d4", 0, 3, "OCC"))
+    other.set_status("d2", "done", annotator="huda")
+    other.close()
+    assert search.search_documents(store, label="OCC") == ["d2", "d3", "d4"]
+    assert search.search_documents(store, status="done") == ["d1", "d2", "d4"]
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.db.execute("DELETE FROM document_labels WHERE label = 'OCC'")
+            raise RuntimeError("rolled back")
+    assert search.search_documents(store, label="OCC") == ["d2", "d3", "d4"]
+
+
 def test_index_is_written_in_the_same_transaction(store):
     conn = store.db.conn
     before = conn.execute(f"SELECT count(*) FROM {search.FTS_TABLE}_docsize").fetchone()[0]

@@ -323,16 +323,17 @@ def search_documents(store, query: str = "", status=None, label: str | None = No
         chosen = _array(_one(conn, f"SELECT json_group_array(rowid) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
                             [match])[0])
     if has_claims is not None and chosen != []:
-        with_claims = set(_array(_one(conn, "SELECT json_group_array(d.rowid) FROM (SELECT DISTINCT doc_id FROM claims) c"
-                                           " JOIN documents d ON d.id = c.doc_id")[0]))
+        with_claims = _Kept.keys(store, ("claims",), lambda: _array(_one(
+            conn, "SELECT json_group_array(d.rowid) FROM (SELECT DISTINCT doc_id FROM claims) c"
+                  " JOIN documents d ON d.id = c.doc_id")[0]))
         (narrow if has_claims else leave_out)(with_claims)
     if status and chosen != []:
         wanted = [status] if isinstance(status, str) else list(status)
         rest = [name for name in STATUSES if name not in wanted]
         if "new" in wanted and rest:                # most articles are new: the other side is smaller
-            leave_out(_status_keys(store, rest))
+            leave_out(_Kept.keys(store, ("status", store.annotator, *rest), lambda: _status_keys(store, rest)))
         else:
-            narrow(_status_keys(store, wanted))
+            narrow(_Kept.keys(store, ("status", store.annotator, *wanted), lambda: _status_keys(store, wanted)))
     kept = facets.has_facets(conn) if label or annotator else False
     for table, column, test, value in (
             (facets.LABELS, "label", _HAS_ENTITY_LABEL if label in CLAIM_ROLES else _HAS_LABEL, label),
@@ -344,14 +345,15 @@ def search_documents(store, query: str = "", status=None, label: str | None = No
                                         f" (SELECT 1 FROM {table} WHERE {column} = ? AND doc = value)",
                                   [json.dumps(list(chosen)), value])[0])))
         elif kept:                                  # one range of a small index (core/store/facets.py)
-            narrow(set(_array(_one(conn, f"SELECT json_group_array(doc) FROM {table} WHERE {column} = ?", [value])[0])))
+            narrow(_Kept.keys(store, (table, value), lambda: _array(_one(
+                conn, f"SELECT json_group_array(doc) FROM {table} WHERE {column} = ?", [value])[0])))
         else:                                       # an older project open read-only: probe the spans
             narrow(_probe(conn, ids, chosen, test, value))
     if chosen is None:
         return list(ids.ids)
     if not chosen:
         return []
-    if isinstance(chosen, set):
+    if isinstance(chosen, (set, frozenset)):
         if len(chosen) * 8 > len(ids.keys):
             return list(compress(ids.ids, map(chosen.__contains__, ids.keys)))   # list order, in C
         chosen = sorted(chosen)
@@ -445,6 +447,38 @@ def _status_index(conn: sqlite3.Connection) -> str:
 def _has_status_index(conn: sqlite3.Connection) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?",
                         [STATUS_INDEX]).fetchone() is not None
+
+
+class _Kept:
+    """The rowid sets of the filters (a label's documents, a status's, those with claims), kept
+    per store while the project is unchanged: the search box searches again at every key
+    typed, with the same filters, and at 100,000 articles reading such a set is a third of a
+    search. Any write through this connection (``total_changes``, which counts what triggers
+    write too) or a commit by another one (``PRAGMA data_version``) drops them all."""
+
+    _kept: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+    MOST = 4            # sets kept at a time (one of 100,000 rowids is about 7 MB)
+
+    def __init__(self):
+        self.version: tuple = ()
+        self.sets: dict[tuple, frozenset] = {}
+
+    @classmethod
+    def keys(cls, store, key: tuple, read) -> frozenset:
+        """The set named ``key``, made from ``read()`` (an iterable of rowids) when not kept."""
+        kept = cls._kept.get(store)
+        if kept is None:
+            kept = cls._kept[store] = cls()
+        conn = store.db.conn
+        version = (conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0])
+        if version != kept.version:
+            kept.version, kept.sets = version, {}
+        found = kept.sets.get(key)
+        if found is None:
+            if len(kept.sets) >= cls.MOST:
+                kept.sets.clear()
+            found = kept.sets[key] = frozenset(read())
+        return found
 
 
 class _Ids:
