@@ -9,6 +9,7 @@ RSS (resource.getrusage) is its own. Prints figures; never fails on time.
     python bench/bench_import.py --big-gb 0      # skip the big file
     python bench/bench_import.py --docs 2000 --big-gb 0.1
     python bench/bench_import.py --big-gb 0 --no-search-index   # what filling the search index costs
+    python bench/bench_import.py --big-gb 0 --statements        # where the writing process's time goes
 
 Every import fills the folded search index in its own transaction; the line says how
 many articles it holds at the end (all of them).
@@ -95,6 +96,7 @@ def child(path: Path, db: Path) -> None:
             for (name,) in store.db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
                                             " AND name LIKE 'document_facets%'").fetchall():
                 store.db.execute(f"DROP TRIGGER {name}")
+    spent = statement_clock(store) if os.environ.get("BENCH_STATEMENTS") else None
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     worker = resource.getrusage(resource.RUSAGE_CHILDREN)
     wall, cpu = time.perf_counter(), time.process_time()
@@ -106,10 +108,44 @@ def child(path: Path, db: Path) -> None:
     indexed = store.db.conn.execute(f"SELECT count(*) FROM {search.FTS_TABLE}_docsize").fetchone()[0]
     store.close()
     totals = report.totals()
+    if spent:                       # to stderr: stdout is the figures' JSON
+        inside = sum(spent.values())
+        print(f"  writing process: {wall:.2f} s wall, of which {inside:.2f} s inside SQLite statements:", file=sys.stderr)
+        for statement, seconds in spent.most_common(8):
+            print(f"    {seconds:6.2f} s  {statement}", file=sys.stderr)
     print(json.dumps({"wall": wall, "cpu": cpu, "worker_cpu": worker_cpu, "rss_before_mb": before, "indexed": indexed,
                       "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                       "imported": totals["imported"], "spans": totals["spans"], "failed": totals["failed"],
                       "errors": [f.error for f in report.failed]}))
+
+
+def statement_clock(store):
+    """Time every statement the import runs on the store's connection (``--statements``): a
+    Counter of seconds by the statement's first words, filled as the import runs."""
+    import collections
+    spent = collections.Counter()
+    conn = store.db.conn
+
+    class Timed:
+        def __getattr__(self, name):
+            return getattr(conn, name)
+
+        def execute(self, sql, *args):
+            return self._timed(conn.execute, sql, args)
+
+        def executemany(self, sql, *args):
+            return self._timed(conn.executemany, sql, args)
+
+        @staticmethod
+        def _timed(method, sql, args):
+            started = time.perf_counter()
+            try:
+                return method(sql, *args)
+            finally:
+                spent[" ".join(sql.split())[:60]] += time.perf_counter() - started
+
+    store.db.conn = Timed()
+    return spent
 
 
 def measure(label: str, path: Path, folder: Path) -> dict:
@@ -118,6 +154,7 @@ def measure(label: str, path: Path, folder: Path) -> dict:
     result = subprocess.run(args, capture_output=True, text=True)
     if result.returncode:
         raise SystemExit(f"{label}: the import process failed:\n{result.stderr}")
+    sys.stderr.write(result.stderr)
     figures = json.loads(result.stdout)
     figures.update(whole_command(path, folder))
     size = path.stat().st_size / 1e6
@@ -158,6 +195,8 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
     parser.add_argument("--no-search-index", action="store_true",
                         help="leave the search index out of the import (to measure what filling it costs)")
+    parser.add_argument("--statements", action="store_true",
+                        help="print the time the writing process spends in each kind of SQLite statement")
     parser.add_argument("--child", nargs=2, metavar=("FILE", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -165,6 +204,8 @@ def main() -> None:
         return
     if args.no_search_index:
         os.environ["BENCH_NO_SEARCH_INDEX"] = "1"
+    if args.statements:
+        os.environ["BENCH_STATEMENTS"] = "1"
     in_scratch_folder(args, "bench-import-", run)
 
 

@@ -439,7 +439,10 @@ class Store:
             " :content_hash, :import_record, :status, :status_annotator, :status_updated, :created)", rows)
         index_inserted(self.db.conn, rows, newest_before)
         if signed:
-            self.db.conn.executemany("INSERT OR REPLACE INTO document_status (doc_id, annotator, status, updated)"
+            # Plain INSERT: the documents are new (never deleted, so no status row of theirs can
+            # exist), and OR REPLACE would open a statement journal per row, which makes FTS5
+            # flush the search index's pending terms each time (0.3 s on 10,000 finished records).
+            self.db.conn.executemany("INSERT INTO document_status (doc_id, annotator, status, updated)"
                                      " VALUES (?, ?, ?, ?)",
                                      [(row["id"], row["status_annotator"], row["status"], row["created"])
                                       for row in signed])
