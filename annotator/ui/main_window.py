@@ -41,6 +41,7 @@ from annotator.ui.line_spacing import set_line_spacing
 from annotator.ui.screen_fit import fit_size
 from annotator.ui.side_panels import LabelPalette, SpanList
 from annotator.ui.snap_modes import snap_modes
+from annotator.ui.status_bar import StatusBar
 from annotator.ui.team_menu import TeamActions
 from annotator.ui.unsaved import UnsavedBanner, UnsavedChanges, may_close
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
     open_window = None
     def __init__(self, store: Store, settings: QSettings):
         super().__init__()
+        self.setStatusBar(StatusBar(self))      # long messages cut with "…", never under the name
         self.store = store
         self.settings = settings
         self.doc: Document | None = None

@@ -280,7 +280,7 @@ class Suggestions(QObject):
             what = f"{self.w.label_name(item.label)}: {text[item.start:item.end]} ({where})"
             if item.alternatives:       # another model read the same words otherwise: said at once
                 self.w.statusBar().showMessage(
-                    self.tr("Suggestion {number}/{count}: {what}; {also} — Enter accepts, Delete rejects")
+                    self.tr("Suggestion {number}/{count}: {what}; {also}")
                     .format(number=self.focused + 1, count=len(self.items), what=what,
                             also=self.alternatives_text(item)), 15000)
                 return

@@ -2563,10 +2563,6 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>بلا عبارة إسناد</translation>
     </message>
     <message>
-        <source>Suggestion {number}/{count}: {what}; {also} — Enter accepts, Delete rejects</source>
-        <translation>الاقتراح {number}/{count}: {what}؛ {also} — Enter يقبل، Delete يرفض</translation>
-    </message>
-    <message>
         <source>Suggestion {number}/{count}: {what} — Enter accepts, Delete rejects, Tab goes on</source>
         <translation>الاقتراح {number}/{count}: {what} — Enter يقبل، Delete يرفض، Tab ينتقل إلى التالي</translation>
     </message>
@@ -2629,6 +2625,10 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     <message>
         <source>accept claim suggestion</source>
         <translation>قبول اقتراح ادعاء</translation>
+    </message>
+    <message>
+        <source>Suggestion {number}/{count}: {what}; {also}</source>
+        <translation>الاقتراح {number}/{count}: {what}؛ {also}</translation>
     </message>
     <message>
         <source>accept {label} suggestion of {source}</source>

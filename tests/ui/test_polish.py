@@ -161,13 +161,19 @@ def test_the_window_fits_a_1280_by_720_screen_without_overlaps(qtbot, tmp_path, 
             assert dock.geometry().bottom() < bar.top(), name            # no dock drawn under the status bar
             assert window.rect().contains(dock.geometry()), name
     # The status bar's texts sit side by side (a long message too), none over another.
-    window.statusBar().showMessage("Claim #1: select text and press a role key to set that part " * 2)
+    window.statusBar().showMessage("Claim #1: select text and press a role key to set that part " * 3)
     qtbot.wait(20)
     permanent = [w for w in window.statusBar().findChildren(QLabel) if w.isVisible() and w.text()]
     rects = sorted((w.geometry() for w in permanent), key=lambda r: r.left())
     assert len(rects) >= 2
     for left, right in zip(rects, rects[1:]):
         assert left.right() < right.left()
+    # The message is cut with "…" before them (not clipped under them mid-word), whole in the tooltip.
+    status = window.statusBar()
+    shown = status.currentMessage()
+    assert shown.endswith("…") and status.toolTip().startswith("Claim #1: select text")
+    free = min(r.left() for r in rects) if language is None else status.width() - max(r.right() for r in rects)
+    assert status.fontMetrics().horizontalAdvance(shown) < free
     # The claims panel fits its dock: no button or row cut at the side.
     panel = window.claim_editor.panel
     assert panel.width() <= panel.parentWidget().width()

@@ -107,6 +107,14 @@ def hover(qtbot, window, words) -> str:
     return text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
 
 
+def assert_fits(bar):
+    """The message is drawn whole beside the permanent widgets (the annotator's name, the model),
+    or cut with "…" and given whole as the bar's tooltip: never clipped under them."""
+    shown, full = bar.currentMessage(), bar.full_message()
+    assert bar.fontMetrics().horizontalAdvance(shown) <= bar.message_room()
+    assert shown == full or (shown.endswith("…") and bar.toolTip() == full)
+
+
 def entities(window):
     text = window.doc.text
     return [(text[s.start:s.end], s.label, s.origin, s.annotator, s.attributes)
@@ -125,7 +133,8 @@ def test_the_other_model_s_label_is_named_and_its_key_accepts_it(qtbot, window):
     assert f"also proposed: LOC by {MODEL_B} (no score; key 4)" in tip
 
     focus_on(qtbot, window, ODESA)
-    status = window.statusBar().currentMessage()
+    status = window.statusBar().full_message()
+    assert_fits(window.statusBar())
     assert f"({MODEL_A} 0.80)" in status and f"also proposed: LOC by {MODEL_B} (no score; key 4)" in status
     key(qtbot, window, Qt.Key_4)                                               # LOC's key: modelB's proposal
     assert entities(window) == [(ODESA, "LOC", "suggestion", "nour", {"suggested_by": MODEL_B})]
@@ -137,7 +146,7 @@ def test_the_other_model_s_label_is_named_and_its_key_accepts_it(qtbot, window):
     focus_on(qtbot, window, PERSON)
     key(qtbot, window, Qt.Key_Delete)
     assert shown(window) == [("ORG", PERSON, MODEL_B, [])]
-    assert f"({MODEL_B} 0.30)" in window.statusBar().currentMessage()
+    assert f"({MODEL_B} 0.30)" in window.statusBar().full_message()
     assert [s.origin for s in window.store.spans(window.doc.id, layer=SUGGESTION_LAYER)
             if window.doc.text[s.start:s.end] == PERSON] == [MODEL_B]          # modelA's deleted (rejected)
     key(qtbot, window, Qt.Key_Return)
@@ -183,7 +192,8 @@ def test_the_arabic_interface_names_the_alternative_in_arabic(qtbot, qapp, windo
     i18n.install(qapp, i18n.ARABIC)
     try:
         focus_on(qtbot, window, ODESA)
-        status = window.statusBar().currentMessage()
+        status = window.statusBar().full_message()
+        assert_fits(window.statusBar())
         # مكان is LOC's Arabic name; the model's name is data, shown as it is.
         assert f"مكان بحسب {MODEL_B} (بلا درجة ثقة؛ المفتاح 4)" in status and "اقتُرح أيضًا" in status
         assert "LOC" not in status
