@@ -73,7 +73,9 @@ many rows one by one through Python's sqlite3 costs more than finding them.
 The parts are intersected in Python: the match stays a list in list order,
 filtered in C against each part's set; a status filter that includes "new"
 (most articles) leaves out the other, smaller side instead; with few articles
-left, the label and annotator tables are looked up for those only. ``_Ids``
+left, the label and annotator tables are looked up for those only. The filters'
+sets are kept between searches until the project changes (``_Kept``): the search box
+searches at every key typed with the same filters, and only the word part is new. ``_Ids``
 (every document's rowid and id, read once per store from the status index and
 grown when documents are added) turns rowids into ids. ``bench/bench_search.py``
 (100,000 articles of ~2,000 characters, imported through ``main.py import``'s
