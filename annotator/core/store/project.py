@@ -9,6 +9,7 @@ import json
 import os
 import sqlite3
 import sys
+from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -120,7 +121,8 @@ def open_project(path, schema: str | Schema | None = None, readonly: bool = Fals
     path = Path(path)
     exists = path.exists() and path.stat().st_size > 0
     if exists:
-        _check_header(path)
+        if not _OPEN_HERE[_file_key(path)]:
+            _check_header(path)
         if not readonly and not _writable(path):
             raise ReadOnlyProject(path, "the project file is read-only; open it read-only to look at it")
     elif readonly:
@@ -175,6 +177,20 @@ def _open(path: Path, exists: bool, schema, readonly: bool, annotator: str, dail
 def _writable(path: Path) -> bool:
     # Root may write anywhere; a file or folder without write bits is still the user's "read-only".
     return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+
+
+# Project files a Store of this process holds open, by (device, inode). On Linux, closing ANY
+# descriptor of a file drops every POSIX lock the process holds on it, SQLite's included (SQLite
+# only guards its own connections against that). So the header is never read with open() while
+# a connection of this process holds the file: a window's suggestion worker opening the project
+# again would otherwise drop the window's locks, and the next program to close the file would
+# think it the last user and delete the WAL the window still writes to (its saves then lost).
+_OPEN_HERE: Counter = Counter()
+
+
+def _file_key(path: Path) -> tuple[int, int]:
+    found = path.stat()
+    return found.st_dev, found.st_ino
 
 
 def _check_header(path: Path) -> None:
@@ -239,9 +255,16 @@ class Store:
         self._announced: list = []          # changes waiting for the outermost transaction's commit
         self._depth = 0
         db.conn.row_factory = sqlite3.Row
+        self._file_key = _file_key(path)
+        _OPEN_HERE[self._file_key] += 1
 
     def close(self) -> None:
         self.db.close()
+        if self._file_key is not None:
+            _OPEN_HERE[self._file_key] -= 1
+            if _OPEN_HERE[self._file_key] <= 0:
+                del _OPEN_HERE[self._file_key]
+            self._file_key = None
 
     @contextmanager
     def transaction(self):
