@@ -2,7 +2,10 @@
 annotator, with or without claims. The work is :func:`annotator.core.store.search.search_documents`
 (an FTS5 index, always current); this box only collects the choices and narrows the list. A
 read-only project without a complete index says so under the box and offers to build it (the file
-is opened writable for that); the filters other than the words still narrow the list meanwhile."""
+is opened writable for that); the filters other than the words still narrow the list meanwhile.
+An edit (here, in another window, by another program once reloaded) can change which articles
+pass the status, label, annotator or claims filter: they run again after it, and the article
+being worked on stays listed until the annotator leaves it (the list never jumps under them)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -58,6 +61,16 @@ class DocumentFilter(QWidget):
             combo.currentIndexChanged.connect(lambda _: self.apply())
         # new documents (an import, another window): search again
         doc_list.documentsReloaded.connect(self._documents_reloaded)
+        # an edit may change who passes the filters: search again after it (the timer)
+        self._after_edit = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._after_edit.timeout.connect(lambda: self.apply(keep_current=True))
+        store = window.store
+
+        def changed(change):
+            if set(self.filters()) != {"query"}:     # the words alone do not depend on annotations
+                self._after_edit.start()
+        store.subscribe(changed)
+        self.destroyed.connect(lambda: store.unsubscribe(changed))
         self.reload_choices()
 
     def _combo(self, tip: str, items) -> QComboBox:
@@ -116,8 +129,11 @@ class DocumentFilter(QWidget):
             value["has_claims"] = self.claims.currentData() == "yes"
         return value
 
-    def apply(self) -> None:
+    def apply(self, keep_current: bool = False) -> None:
+        """Narrow the list to what the choices find. ``keep_current``: after an edit, the
+        article being worked on stays listed even if it no longer passes."""
         self._timer.stop()
+        self._after_edit.stop()
         filters = self.filters()
         if filters == {"query": ""}:
             self.doc_list.set_filter(None)
@@ -130,9 +146,13 @@ class DocumentFilter(QWidget):
             return
         self.build_button.hide()
         self.result.setStyleSheet("")
-        shown = self.doc_list.set_filter(ids)
+        found = len(ids)
+        current = self.window.doc.id if keep_current and self.window.doc is not None else None
+        if current is not None and current in self.doc_list.shown.row_of and current not in ids:
+            ids = [*ids, current]
+        self.doc_list.set_filter(ids)
         total = len(self.doc_list.model.rows)
-        self.result.setText(self.tr("{shown} of %n article(s)", "", total).format(shown=shown))
+        self.result.setText(self.tr("{shown} of %n article(s)", "", total).format(shown=found))
 
     def _index_missing(self, missing: SearchIndexMissing, filters: dict) -> None:
         """A read-only project without a complete search index: say so, offer to build it, and

@@ -12,6 +12,7 @@ from window_helpers import settings_at, show_window
 from annotator.core.model import Document
 from annotator.core.store import open_project
 from annotator.ui.annotate_all_dialog import AnnotateAllDialog
+from annotator.ui.doc_filter import DEBOUNCE_MS
 from annotator.ui.suggestions import wait_for
 
 CHINA = "أعلنت الصين أمس أن بكين والصين بالصين للصين وأن الصينية لغة. وزار أَحْمَد مدرسة وقال احمد إن المدرسة جميلة."
@@ -111,6 +112,29 @@ def test_project_search_and_filters_narrow_the_document_list(qtbot, window):
     box.clear()
     window.doc_list.table.setCurrentIndex(window.doc_list.shown.index(1, 0))      # choosing still opens it
     assert window.doc.id == "other"
+
+
+def test_filters_follow_edits_and_keep_the_article_being_worked_on(qtbot, window):
+    """A label filter on: tagging that label in an article that lacked it lists the article; the
+    article being worked on stays listed when an edit takes it out of the filter, until the
+    annotator works on another one."""
+    box, rows = window.assist.doc_filter, lambda: [s.id for s in window.doc_list.shown.rows]
+    window.open_document("china")
+    tag(qtbot, window, "الصين", Qt.Key_3)                                # china has a GPE
+    box.label.setCurrentIndex(box.label.findData("GPE"))
+    qtbot.waitUntil(lambda: rows() == ["china"])
+    window.open_document("other")                                        # not listed: no GPE yet
+    tag(qtbot, window, "الصين", Qt.Key_3)
+    qtbot.waitUntil(lambda: rows() == ["china", "other"])                 # listed at once, in list order
+    assert "2 of 3" in box.result.text()
+    key(qtbot, window, Qt.Key_Delete)                                    # its only GPE deleted again
+    assert window.store.spans("other") == []
+    qtbot.wait(3 * DEBOUNCE_MS)
+    assert rows() == ["china", "other"] and window.doc.id == "other"     # worked on: stays, no jump
+    assert "1 of 3" in box.result.text()
+    window.open_document("none")
+    tag(qtbot, window, "عمّان", Qt.Key_4)                                 # the next edit, elsewhere
+    qtbot.waitUntil(lambda: rows() == ["china"])
 
 
 # --- annotate all ---------------------------------------------------------------------
