@@ -99,7 +99,9 @@ def import_command(paths, db, schema, annotator, fmt, encoding, keep_related, pl
                 (file.skipped, "skipped")) if n)
             say(f"{file.file}: {count_of(file.imported, 'article')}, {count_of(file.spans, 'span')}"
                 + (f", {count_of(file.claims, 'claim')}" if file.claims else "")
-                + (f", {count_of(file.suggestions, 'suggestion')} (the tool's predictions)" if file.suggestions else "")
+                + (f", {count_of(file.suggestions, 'suggestion')} (the tool's predictions"
+                   + (f"; {file.suggestions_added} of them added to articles already in the project"
+                      if file.suggestions_added else "") + ")" if file.suggestions else "")
                 + f" ({how}){extra}")
             if file.normalisation:
                 say(f"  normalised: {file.normalisation_summary}")

@@ -34,7 +34,7 @@ from annotator.core.importers.brat import DOCUMENTS_NAME as BRAT_DOCUMENTS
 from annotator.core.importers.brat import export_root as brat_export_root
 from annotator.core.importers.brat import pair as brat_pair
 from annotator.core.importers.offsets import utf16_fix
-from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Document, Span, content_hash
+from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER, SUGGESTION_LAYER, Claim, Document, Span, content_hash
 from annotator.core.schema import Schema, SchemaError
 from annotator.core.spancheck import document_span_problems
 from annotator.core.store import Store, now, queries
@@ -70,6 +70,7 @@ class FileReport:
     spans: int = 0
     claims: int = 0
     suggestions: int = 0             # another tool's pre-annotations, stored as suggestions
+    suggestions_added: int = 0       # of those, stored on articles the project held already
     labels_added: list[str] = field(default_factory=list)
     error: str | None = None
     line: int | None = None
@@ -536,12 +537,16 @@ class _FileImport:
         if not items:
             return
         known = queries.ids_by_hash(self.store, [item[0] for item in items])
-        fresh = []
+        fresh, predicted = [], []
         for item in items:
             if item[0] in known:
                 self.duplicate(item[2], item[3], known[item[0]])
+                if item[7]:      # a model's predictions for an article already here: kept on it
+                    predicted.append((known[item[0]], item[5][-item[7]:]))
             else:
                 fresh.append(_Ready(*item))
+        if predicted:
+            self.add_suggestions(predicted)
         self.assign_ids(fresh)
         doc_rows, span_rows, pending_claims = [], [], []
         for p in fresh:
@@ -566,6 +571,30 @@ class _FileImport:
         if pending_claims:
             self.restore_indexes()       # saving claims looks spans up by document
         self.save_claims(pending_claims)
+
+    def add_suggestions(self, predicted) -> None:
+        """Predictions (suggestion span rows) of records whose article the project holds
+        already (bringing a model's predictions onto tasks one has is the usual way to get
+        them): stored on that article, except what it holds already from the same model."""
+        rows, again = [], 0
+        for doc_id, suggestion_rows in predicted:
+            held = {tuple(found) for found in self.store.db.conn.execute(
+                'SELECT label, start, "end", origin FROM spans WHERE doc_id = ? AND layer = ?',
+                [doc_id, SUGGESTION_LAYER])}
+            for row in suggestion_rows:               # (doc_id, layer, label, start, end, ..., origin, ...)
+                key = (row[2], row[3], row[4], row[7])
+                if key in held:
+                    again += 1
+                else:
+                    held.add(key)
+                    rows.append((doc_id, *row[1:]))
+        if again:
+            self.notes.warn(None, f"{count_of(again, 'predicted span')} of articles already in the project "
+                                  "were there already from the same model: not added again")
+        if rows:
+            self.store.insert_span_rows(rows)
+            self.result.suggestions += len(rows)
+            self.result.suggestions_added += len(rows)
 
     def maybe_drop_indexes(self, first_spans: int) -> None:
         """At the first batch with spans: drop the span indexes if the file, by the spans per

@@ -72,6 +72,30 @@ def test_predictions_are_suggestions_named_after_their_model(store):
     assert any("UTF-16" in m for m in messages)
 
 
+def test_predictions_for_articles_already_in_the_project_are_added_to_them(store, tmp_path):
+    """The usual round: the articles are in the project (imported before, annotated or not), a
+    model's predictions come back as a Label Studio export of the same tasks. The tasks are
+    duplicates, their predictions are not: they go onto the articles already there, once."""
+    without = tmp_path / "tasks.json"
+    without.write_text(json.dumps([{**task, "predictions": []} for task in tasks()], ensure_ascii=False),
+                       encoding="utf-8")
+    first = only(import_paths(store, [without]))
+    assert (first.imported, first.suggestions) == (2, 0)
+    again = only(import_paths(store, [EXPORT]))
+    assert (again.imported, again.duplicates, again.spans) == (0, 2, 0)
+    assert (again.suggestions, again.suggestions_added) == (5, 5)
+    assert covered(store, "102", SUGGESTION_LAYER) == [
+        ("أوديسا", "GPE", "labelstudio:camelbert-ner-v2", "", 0.8),
+        ("أوديسا", "LOC", "labelstudio:gazetteer-2024", "", None),
+        ("فولوديمير زيلينسكي", "PERS", "labelstudio:camelbert-ner-v2", "", 0.88)]
+    assert len(covered(store, "101", "entity")) == 2                  # the annotations: not twice
+    once_more = only(import_paths(store, [EXPORT]))                   # the same predictions again
+    assert (once_more.suggestions, once_more.suggestions_added) == (0, 0)
+    assert len(store.spans("102", layer=SUGGESTION_LAYER)) == 3
+    assert any("5 predicted spans of articles already in the project were there already" in w["message"]
+               for w in once_more.warnings)
+
+
 def test_add_labels_keeps_a_prediction_label_the_schema_lacks(store):
     file = only(import_paths(store, [EXPORT], {"add_labels": True}))
     assert file.suggestions == 6 and file.labels_added == ["MISC"]
