@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
@@ -164,6 +165,10 @@ class DocumentList(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.progress = QLabel()
+        # Never squeezed to its Latin text height: "أُنجز" stacks a hamza and a damma over the
+        # alef, higher than the ascent that height is made for (they were cut off at the top).
+        self.progress.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
+        self.progress.setAlignment(Qt.AlignLeading | Qt.AlignBottom)       # the room goes above it
         self.table = QTableView()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -313,3 +318,6 @@ class DocumentList(QWidget):
         total = len(self.model.rows)
         done = self.model.done_count()
         self.progress.setText(translate("DocumentList", "{done}/{total} done").format(done=done, total=total))
+        line = self.progress.fontMetrics().height()           # (the font may change)
+        self.progress.setContentsMargins(0, 0, 0, line // 4)
+        self.progress.setFixedHeight(line + 2 * (line // 4))

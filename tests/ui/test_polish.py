@@ -216,3 +216,22 @@ def test_every_window_and_dialog_opens_within_the_screen(qtbot, tmp_path):
     for widget in opened:
         assert widget.width() <= available.width() and widget.height() <= available.height(), type(widget).__name__
     assert available.height() < 940 and available.width() < 1400     # the screen was really smaller
+
+
+def test_the_arabic_progress_line_is_not_cut_at_the_top_or_the_bottom(qtbot, qapp, tmp_path):
+    """«أُنجز» stacks a hamza and a damma over the alef, higher than the line height made for
+    Latin text: the label gives them room (they were cut off at the top, the dock being tight)."""
+    from annotator.ui import i18n
+    i18n.install(qapp, i18n.ARABIC)
+    try:
+        window = window_with(qtbot, tmp_path, language="ar")
+        window.doc_list._update_progress()
+        label = window.doc_list.progress
+        assert label.text().startswith("أُنجز")
+        image = label.grab().toImage()
+        background = QColor(image.pixel(image.width() - 1, image.height() - 1)).lightness()
+        rows = [y for y in range(image.height()) if any(
+            abs(QColor(image.pixel(x, y)).lightness() - background) > 60 for x in range(image.width()))]
+        assert rows and rows[0] > 0 and rows[-1] < image.height() - 1, (rows, image.height())
+    finally:
+        i18n.install(qapp, i18n.ENGLISH)
