@@ -131,6 +131,17 @@ def test_a_spacy_docbin_is_refused_with_what_to_import_instead(tmp_path):
         detect_format(out)
 
 
+def test_a_manifest_or_features_file_named_directly_says_what_to_import(project, tmp_path):
+    exporters.export(project, "conll", tmp_path / "ner.conll", {"split": [50, 50]})
+    exporters.export(project, "hf", tmp_path / "ner.jsonl")
+    report, made = import_into_new(tmp_path, [tmp_path / "ner.conll.manifest.json", tmp_path / "ner.jsonl.features.json"])
+    manifest, features = report.files
+    assert manifest.file == str(tmp_path / "ner.conll.manifest.json") and made == []
+    assert manifest.error.startswith("this is the manifest our export writes beside its data")
+    assert "import the data files it lists: ner.test.conll, ner.train.conll" in manifest.error
+    assert features.error.startswith("this is the features file of a Hugging Face export")
+
+
 def test_names_of_export_formats():
     names = {"x.conll-nested": "conll-nested", "x.hf": "jsonl", "x.claims-jsonl": "jsonl",
              "x.claims-tsv": "tsv", "x.spacy.jsonl": "jsonl", "x.CONLL-NESTED": "conll-nested",

@@ -100,6 +100,7 @@ def detect_format(path: Path) -> str:
         raise InputError(path, None, "this is a spaCy DocBin (export --format spacy to a .spacy file), "
                          "a binary file that import does not read",
                          "import the jsonl or spacy JSONL export of the same project instead")
+    _refuse_export_sidecar(path)
     fmt = format_from_manifest(path) or format_from_name(path)
     if fmt is None:
         raise InputError(path, None, f"unknown file type {path.suffix or '(no extension)'!r}",
@@ -107,6 +108,24 @@ def detect_format(path: Path) -> str:
     if fmt == "text" and path.with_suffix(".ann").exists():
         return "brat"
     return fmt
+
+
+def _refuse_export_sidecar(path: Path) -> None:
+    """The manifest or the features file an export writes beside its data, named directly:
+    say what it is and which data files to import (a folder import leaves them out quietly)."""
+    name = path.name.lower()
+    if name.endswith(".features.json"):
+        raise InputError(path, None, "this is the features file of a Hugging Face export (its column "
+                         "types), not articles", "a Hugging Face export holds no article texts: import the "
+                         "project's jsonl export instead")
+    if name == "manifest.json" or name.endswith(".manifest.json"):
+        try:
+            files = list(json.loads(path.read_text(encoding="utf-8"))["files"].values())
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            files = []
+        raise InputError(path, None, "this is the manifest our export writes beside its data, not articles",
+                         f"import the data file{'s' if len(files) > 1 else ''} it lists: {', '.join(files)}"
+                         if files else "import the data file beside it")
 
 
 def reader_for(fmt: str):
