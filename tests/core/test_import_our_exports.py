@@ -86,11 +86,24 @@ def test_a_nested_conll_without_its_manifest_is_recognised_by_its_tag_columns(pr
     assert set(made_flat[0][1]) < set(made_nested[0][1])       # the flat file lost the inner entities
 
 
+def test_a_conll_export_renamed_txt_without_its_manifest_is_read_as_conll(project, tmp_path):
+    exporters.export(project, "conll-nested", tmp_path / "ner.conll")
+    (tmp_path / "ner.conll.manifest.json").unlink()
+    shutil.copy(tmp_path / "ner.conll", tmp_path / "ner.txt")
+    as_conll, made_conll = import_into_new(tmp_path, [tmp_path / "ner.conll"], name="conll.db")
+    as_txt, made_txt = import_into_new(tmp_path, [tmp_path / "ner.txt"], name="txt.db")
+    assert only_file(as_txt).format == "conll-nested (BIO)" and made_txt == made_conll and has_nested(made_txt)
+    # An article in short lines stays an article.
+    article = tmp_path / "short.txt"
+    article.write_text("قال الوزير\nإن الوفد\nوصل أمس\n", encoding="utf-8")
+    assert detect_format(article) == "text"
+
+
 def test_the_manifest_counts_only_for_the_files_it_lists(project, tmp_path):
-    exporters.export(project, "conll", tmp_path / "ner.txt")
+    exporters.export(project, "jsonl", tmp_path / "ner.txt")      # (CoNLL would be told by its content)
     shutil.copy(tmp_path / "ner.txt", tmp_path / "copy.txt")            # a copy: not what the manifest lists
     shutil.copy(tmp_path / "ner.txt.manifest.json", tmp_path / "copy.txt.manifest.json")
-    assert detect_format(tmp_path / "ner.txt") == "conll" and detect_format(tmp_path / "copy.txt") == "text"
+    assert detect_format(tmp_path / "ner.txt") == "jsonl" and detect_format(tmp_path / "copy.txt") == "text"
     (tmp_path / "ner.txt.manifest.json").write_text("{not json", encoding="utf-8")    # a damaged manifest
     assert detect_format(tmp_path / "ner.txt") == "text"
 

@@ -107,6 +107,8 @@ def detect_format(path: Path) -> str:
                          f"supported: {', '.join(sorted(SUFFIXES))}; or give --format")
     if fmt == "text" and path.with_suffix(".ann").exists():
         return "brat"
+    if fmt == "text" and importlib.import_module(f"{__name__}.conll").looks_like_conll(path):
+        return "conll"          # a CoNLL file named .txt (one of our exports, renamed)
     return fmt
 
 

@@ -48,6 +48,27 @@ def is_tag(field: str) -> bool:
     return field == "O" or (len(field) > 2 and field[1] == "-" and field[0] in "BIESLU")
 
 
+def looks_like_conll(path: Path, lines: int = 5) -> bool:
+    """Whether a file named as plain text holds CoNLL: its first ``lines`` lines that are not
+    blank or comments (all of them, if fewer but at least two) are each a token and tags only
+    (one of our exports renamed ``.txt``; an article never reads like that). Read as bytes:
+    the tags are ASCII in any encoding."""
+    if not path.is_file():              # a pipe or a device: never opened here (it may block)
+        return False
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(16384)
+    except OSError:
+        return False
+    head = data.decode("latin-1").splitlines()
+    if len(data) == 16384:
+        head = head[:-1]                # cut in the middle of a line
+    found = [line for line in head if line.strip() and not line.startswith("#")][:lines]
+    return len(found) >= 2 and all(
+        (fields := _fields(line.strip()))[0] == DOCSTART or (len(fields) >= 2 and all(map(is_tag, fields[1:])))
+        for line in found)
+
+
 def _fields(line: str) -> list[str]:
     if "\t" in line:
         return [f for f in (part.strip() for part in line.split("\t")) if f]
