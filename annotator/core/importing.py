@@ -34,7 +34,7 @@ from annotator.core.importers.brat import DOCUMENTS_NAME as BRAT_DOCUMENTS
 from annotator.core.importers.brat import export_root as brat_export_root
 from annotator.core.importers.brat import pair as brat_pair
 from annotator.core.importers.offsets import utf16_fix
-from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER, SUGGESTION_LAYER, Claim, Document, Span, content_hash
+from annotator.core.model import CLAIM_LAYER, ENTITY_LAYER, Claim, Document, Span, content_hash
 from annotator.core.schema import Schema, SchemaError
 from annotator.core.spancheck import document_span_problems
 from annotator.core.store import Store, now, queries
@@ -578,9 +578,7 @@ class _FileImport:
         them): stored on that article, except what it holds already from the same model."""
         rows, again = [], 0
         for doc_id, suggestion_rows in predicted:
-            held = {tuple(found) for found in self.store.db.conn.execute(
-                'SELECT label, start, "end", origin FROM spans WHERE doc_id = ? AND layer = ?',
-                [doc_id, SUGGESTION_LAYER])}
+            held = queries.suggestion_keys(self.store, doc_id)
             for row in suggestion_rows:               # (doc_id, layer, label, start, end, ..., origin, ...)
                 key = (row[2], row[3], row[4], row[7])
                 if key in held:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import sqlite3
 
-from annotator.core.model import ENTITY_LAYER
+from annotator.core.model import ENTITY_LAYER, SUGGESTION_LAYER
 
 __all__ = ["documents_with_entity_rows", "document_listing", "statuses", "status_counts", "claims_per_document", "document_record",
-           "entity_names", "span_signature", "annotated_or_done", "ids_by_hash", "existing_ids", "data_version", "shown_signature"]
+           "entity_names", "span_signature", "annotated_or_done", "ids_by_hash", "existing_ids", "data_version", "shown_signature",
+           "suggestion_keys"]
 
 
 def documents_with_entity_rows(store):
@@ -120,6 +121,13 @@ def ids_by_hash(store, hashes) -> dict[str, str]:
 def existing_ids(store, ids) -> set[str]:
     """Those of ``ids`` that name a document of the project."""
     return {row[0] for row in _in_batches(store, "SELECT id FROM documents WHERE id IN ({})", ids)}
+
+
+def suggestion_keys(store, doc_id: str) -> set[tuple]:
+    """(label, start, end, origin) of every stored suggestion of a document (what an import
+    of predictions for it must not add twice)."""
+    return {tuple(row) for row in store.db.conn.execute(
+        'SELECT label, start, "end", origin FROM spans WHERE doc_id = ? AND layer = ?', [doc_id, SUGGESTION_LAYER])}
 
 
 def data_version(store):
