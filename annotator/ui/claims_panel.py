@@ -72,7 +72,19 @@ def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
 
 class AttributeCombo(QComboBox):
     """A choice attribute. Typed letters pick a value (keyboard search) instead
-    of reaching the window's label and role shortcuts."""
+    of reaching the window's label and role shortcuts. The mouse wheel changes it only once
+    it has been clicked or tabbed to: a wheel turned to scroll the panel must never change
+    (and save) a claim's attribute on its way."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.StrongFocus)        # no focus (and no change) from the wheel
+
+    def wheelEvent(self, e):
+        if self.hasFocus():
+            super().wheelEvent(e)
+        else:
+            e.ignore()                             # the panel scrolls instead
 
     def event(self, e):
         if (e.type() == QEvent.ShortcutOverride and e.text() and e.text().isprintable()
@@ -136,7 +148,7 @@ class ClaimsPanel(QWidget):
         self.list.setHeaderLabels(["#", self.tr("claim"), self.tr("speaker")])
         self.list.setRootIsDecorated(False)
         self.list.setLayoutDirection(Qt.RightToLeft)
-        self.list.setTextElideMode(Qt.ElideLeft)        # Arabic text: the cut end is on the left
+        self.list.setTextElideMode(Qt.ElideRight)       # the logical end: the left of an Arabic line
         self.list.setMinimumHeight(80)
         header = self.list.header()
         header.setStretchLastSection(False)

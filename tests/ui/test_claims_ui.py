@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QColor, QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from annotator.core import exporters
@@ -501,6 +501,38 @@ def test_attribute_keys_merge_and_note(qtbot, prepared):
     assert store.claim(made["first"].id).attributes == {"quote_type": "mixed"}
     assert editor.panel.editors["note"].text() == ""
     assert editor.panel.editors["quote_type"].currentText() == "mixed"
+
+
+def test_the_wheel_over_an_attribute_scrolls_and_never_changes_the_claim(qtbot, prepared):
+    """A wheel turned over the panel (to scroll it) passes over the attribute boxes: they must not
+    change, and save, a claim's attribute on the way; once clicked or tabbed to, they may."""
+    window, made = prepared
+    store, editor = window.store, window.claim_editor
+    editor.select_claim(made["first"].id)
+    before = store.claim(made["first"].id).attributes
+    combo = editor.panel.editors["check_worthy"]
+    window.view.setFocus()
+    for delta in (-120, -120, 120):
+        qtbot.wait(1)
+        event = QWheelEvent(QPointF(5, 5), QPointF(combo.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
+                            QPoint(0, delta), Qt.NoButton, Qt.NoModifier, Qt.NoScrollPhase, False)
+        QApplication.sendEvent(combo, event)
+    assert store.claim(made["first"].id).attributes == before and not combo.hasFocus()
+    combo.setFocus()
+    QApplication.sendEvent(combo, QWheelEvent(QPointF(5, 5), QPointF(combo.mapToGlobal(QPoint(5, 5))), QPoint(0, 0),
+                                              QPoint(0, -120), Qt.NoButton, Qt.NoModifier, Qt.NoScrollPhase, False))
+    assert store.claim(made["first"].id).attributes != before               # chosen on purpose: it changes
+
+
+def test_the_claims_list_shows_the_start_of_a_long_statement(qtbot, prepared):
+    window, made = prepared
+    editor = window.claim_editor
+    tree = editor.panel.list
+    item = tree.topLevelItem(0)
+    shown = item.text(1).split("\n")[0]
+    width = tree.columnWidth(1) // 2                                        # a narrow dock
+    drawn = tree.fontMetrics().elidedText(shown, tree.textElideMode(), width)
+    assert drawn.endswith("…") and shown.startswith(drawn[:-1].rstrip("\u200d"))
 
 
 def colour_near(image, x, y, colour: QColor, tolerance=60):
