@@ -53,14 +53,21 @@ def merge_command(sources, out, as_json):
 
 
 @click.command("agree")
-@click.argument("db", type=click.Path(exists=True, dir_okay=False))
+@click.argument("db", required=False, type=click.Path(exists=True, dir_okay=False))
+@click.option("--db", "db_option", type=click.Path(exists=True, dir_okay=False),
+              help="The team file (as every other command takes it; or give it without --db).")
 @click.option("--annotators", help="Comma-separated names (default: everyone in the file but gold).")
 @click.option("--scheme", type=click.Choice(agreement.SCHEMES), default="io", show_default=True,
               help="Token tags for kappa: io (label per token) or bio.")
 @click.option("--top", default=10, show_default=True, help="How many of the hardest documents to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print every figure as JSON.")
-def agree_command(db, annotators, scheme, top, as_json):
+def agree_command(db, db_option, annotators, scheme, top, as_json):
     """Inter-annotator agreement: span F1, token kappa, claims, per label, pair and document."""
+    if db and db_option and db != db_option:
+        raise click.UsageError(f"two team files given ({db} and --db {db_option}); give one")
+    db = db or db_option
+    if not db:
+        raise click.UsageError("give the team file: agree TEAM.db (or --db TEAM.db)")
     store = open_store(db, readonly=True)
     try:
         names = parse_names(annotators) if annotators else None

@@ -93,3 +93,13 @@ def test_the_help_table_is_each_commands_own_first_sentence(name):
     command = load_command(name)
     assert command.name == name
     assert command.get_short_help_str(limit=1000) == COMMANDS[name][2]
+
+
+def test_an_empty_file_or_a_device_is_named_as_not_a_project(tmp_path):
+    empty = tmp_path / "empty.db"
+    empty.write_bytes(b"")
+    for path, says in ((empty, "the file is empty, not a project"), (Path("/dev/null"), "not a project file")):
+        result = subprocess.run([sys.executable, str(ROOT / "main.py"), "stats", "--db", str(path)],
+                                capture_output=True, text=True, cwd=ROOT, timeout=60)
+        assert result.returncode == 1 and f"{path}: " in result.stderr and says in result.stderr, result.stderr
+    assert empty.read_bytes() == b""                                          # left as it was

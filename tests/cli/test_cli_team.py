@@ -71,6 +71,10 @@ def test_handout_merge_agree(tmp_path, owner):
     assert scores == sorted(scores)                     # hardest first
     text = run("agree", tmp_path / "team.db")
     assert text.returncode == 0 and "span F1" in text.stdout and "amal – badr" in text.stdout
+    as_option = run("agree", "--db", tmp_path / "team.db")              # --db, as every other command
+    assert as_option.returncode == 0 and as_option.stdout == text.stdout
+    missing = run("agree")
+    assert missing.returncode == 2 and "give the team file" in missing.stderr
 
 
 def test_agree_needs_two_annotators(tmp_path, owner):

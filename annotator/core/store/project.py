@@ -119,6 +119,8 @@ def open_project(path, schema: str | Schema | None = None, readonly: bool = Fals
     damage then shows as sqlite3.DatabaseError when read.
     """
     path = Path(path)
+    if path.exists() and not path.is_file():
+        raise NotAProject(path, "this is not a project file (a folder, device or pipe, not a file)")
     exists = path.exists() and path.stat().st_size > 0
     if exists:
         if not _OPEN_HERE[_file_key(path)]:
@@ -126,7 +128,8 @@ def open_project(path, schema: str | Schema | None = None, readonly: bool = Fals
         if not readonly and not _writable(path):
             raise ReadOnlyProject(path, "the project file is read-only; open it read-only to look at it")
     elif readonly:
-        raise ProjectError(path, "no such project file")
+        raise NotAProject(path, "the file is empty, not a project") if path.exists() else \
+            ProjectError(path, "no such project file")
     else:
         folder = path.parent if str(path.parent) else Path(".")
         if not folder.is_dir():
