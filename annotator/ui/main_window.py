@@ -522,6 +522,8 @@ class MainWindow(QMainWindow):
             self.span_list.set_spans(self.doc.text, list(self.spans.values()), self.colour_name)
             if self.selected_span_id not in self.spans:
                 self.select_span(None)
+            elif new is not None and new.id == self.selected_span_id:
+                self._describe_selected(new)            # relabelled or moved: say what it is now
             self.assist.spans_changed([old] if old is not None else [], [new] if new is not None else [])
 
     def select_span(self, span_id: int | None) -> None:
@@ -534,9 +536,12 @@ class MainWindow(QMainWindow):
         if self.selected_span_id is not None:
             span = self.spans[self.selected_span_id]
             self.view.reveal(span.start, span.end)       # never move what is already in sight
-            self.statusBar().showMessage(
-                self.tr("{label}: {text} — Delete removes it, a label key relabels it, Alt+arrows move its edges")
-                .format(label=self.label_name(span.label), text=self.doc.text[span.start:span.end]), 6000)
+            self._describe_selected(span)
+
+    def _describe_selected(self, span: Span) -> None:
+        self.statusBar().showMessage(
+            self.tr("{label}: {text} — Delete removes it, a label key relabels it, Alt+arrows move its edges")
+            .format(label=self.label_name(span.label), text=self.doc.text[span.start:span.end]), 6000)
 
     def selected_entity(self) -> Span | None:
         return self.spans.get(self.selected_span_id) if self.selected_span_id is not None else None

@@ -65,6 +65,17 @@ def test_the_status_bar_forgets_a_deleted_annotation(qtbot, tmp_path):
     assert window.store.spans("a") == [] and "القاهرة" not in window.statusBar().currentMessage()
 
 
+def test_the_status_bar_follows_a_relabel_of_the_selected_annotation(qtbot, tmp_path):
+    window = window_with(qtbot, tmp_path)
+    text = window.doc.text
+    window.view.select_range(text.index("القاهرة"), text.index("القاهرة") + 7)
+    qtbot.keyClick(window.view, Qt.Key_3)                                   # GPE, selected
+    assert window.statusBar().full_message().startswith("GPE: القاهرة")
+    qtbot.keyClick(window.view, Qt.Key_4)                                   # relabelled: LOC
+    assert [s.label for s in window.store.spans("a")] == ["LOC"]
+    assert window.statusBar().full_message().startswith("LOC: القاهرة")
+
+
 def test_an_arabic_title_in_the_document_list_starts_at_the_right_and_is_cut_at_its_end(qtbot, tmp_path):
     """English interface, a narrow list: the title's first word stays in sight at the right, the
     ellipsis stands at the left where the Arabic title ends."""
