@@ -96,6 +96,11 @@ class MainWindow(QMainWindow):
             self.meta_label.setText(self.tr("No articles yet. File ▸ Import files… (Ctrl+I) or Import folder… "
                                             "(Ctrl+Shift+I), or drop files on this window."))
         store.subscribe(self.show_change)   # the views follow what the store announces
+        # Where the annotator reads is kept a second after scrolling stops, not only when the
+        # article changes or the window closes: a killed window reopens where it was.
+        self._position_timer = QTimer(self, singleShot=True, interval=1000)
+        self._position_timer.timeout.connect(self._keep_position)
+        self.view.verticalScrollBar().valueChanged.connect(lambda _: self._position_timer.start())
         self.external = ExternalChanges(store, self)
         self.external.changed.connect(self.reload_from_store)
 
@@ -359,6 +364,10 @@ class MainWindow(QMainWindow):
         self.doc_list.select(doc_id)
         if position:
             QTimer.singleShot(0, lambda: self.view.scroll_to(position))
+
+    def _keep_position(self) -> None:
+        self._remember_position()
+        self.settings.sync()
 
     def _remember_position(self) -> None:
         if self.doc is not None:

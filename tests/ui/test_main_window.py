@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from window_helpers import seeded_store, settings_at, show_window
 
 from annotator.core.model import Document
@@ -150,6 +150,22 @@ def test_everything_is_there_after_restart(qtbot, tmp_path):
     assert again.doc.id == doc_id
     assert texts(again) == [("GPE", "والإسكندرية")]        # word mode takes the whole word
     assert [s.label for s in again.view.spans()] == ["GPE"]
+    qtbot.waitUntil(lambda: abs(again.view.first_visible_position() - position) < 80)
+
+
+def test_a_killed_window_reopens_where_the_annotator_was_reading(qtbot, tmp_path):
+    """The reading place is on disk a second after scrolling stops, not only at a clean close:
+    the next start (after a crash or kill -9, with no close at all) opens it there."""
+    path = tmp_path / "p.db"
+    window = show(qtbot, make_project(path), tmp_path)
+    window.view.verticalScrollBar().setValue(window.view.verticalScrollBar().maximum())   # scrolled down
+    position = window.view.first_visible_position()
+    assert position > 0
+    on_disk = QSettings(str(tmp_path / "settings.ini"), QSettings.IniFormat)
+    qtbot.waitUntil(lambda: (on_disk.sync(), on_disk.value(window._place_key("position")))[1] is not None,
+                    timeout=5000)
+    assert int(on_disk.value(window._place_key("position"))) == position      # written, the window still open
+    again = show(qtbot, open_project(path, annotator="nour", readonly=True), tmp_path)   # a second start
     qtbot.waitUntil(lambda: abs(again.view.first_visible_position() - position) < 80)
 
 
