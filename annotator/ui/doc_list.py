@@ -285,6 +285,7 @@ class DocumentList(QWidget):
             self.table.setCurrentIndex(index)
             self.table.selectionModel().blockSignals(False)
             self.table.blockSignals(False)
+            self.table.viewport().update()     # (no signal told it): the row left is drawn unselected
         self.table.scrollTo(index)
 
     def set_filter(self, ids) -> int:

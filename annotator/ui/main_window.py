@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.edits import AddSpan, AddSpans, DeleteSpan, DeleteSpans, UpdateSpan, leaves
+from annotator.core.edits import AddSpan, AddSpans, DeleteSpan, DeleteSpans, SetStatus, UpdateSpan, leaves
 from annotator.core.model import Document, Span, metadata_line
 from annotator.core.store import Store
 from annotator.core.store.backup import list_backups, restore_backup
@@ -480,6 +480,8 @@ class MainWindow(QMainWindow):
         """The store announced a change (this window's, its undo/redo, a batch): show it in
         the article and the annotation list. The document list, the claims and the
         statistics listen to the store themselves."""
+        if isinstance(change, SetStatus) and (self.doc is None or change.doc_id != self.doc.id):
+            self.open_document(change.doc_id)       # undoing "done" in another article shows it
         for part in leaves(change):
             self._show_part(part)
 
@@ -516,7 +518,7 @@ class MainWindow(QMainWindow):
         """Show a change the store has made (also called by undo/redo)."""
         doc_id = (new or old).doc_id
         if self.doc is None or self.doc.id != doc_id:
-            self.open_document(doc_id)
+            self.open_document(doc_id, position=(new or old).start)   # (an undo): where it changed
         else:
             if old is not None and new is not None:
                 self.view.replace_span(new)

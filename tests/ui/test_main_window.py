@@ -122,6 +122,30 @@ def test_undo_redo_across_documents(qtbot, window):
     assert [s.id for s in window.view.spans()] == [tagged.id]
 
 
+def test_undo_in_another_article_shows_where_it_changed(qtbot, window):
+    """Undo of a change made further down another article opens that article at the change (not
+    at its top), and the list highlights only that article; undoing "done" opens its article."""
+    first = window.doc.id
+    text = window.doc.text
+    window.view.scroll_to(len(text) - 1)
+    last_word = text.split()[-2]
+    start = text.rindex(last_word)
+    window.view.select_range(start, start + len(last_word))
+    press(qtbot, window, Qt.Key_2)
+    assert len(window.store.spans(first)) == 1
+    press(qtbot, window, Qt.Key_PageDown, Qt.ControlModifier)
+    assert window.doc.id != first and window.view.first_visible_position() == 0
+    press(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
+    assert window.doc.id == first and window.store.spans(first) == []
+    qtbot.waitUntil(lambda: window.view.first_visible_position() > 0)       # at the change, not the top
+    assert window.view.first_visible_position() <= start
+    assert [i.row() for i in window.doc_list.table.selectionModel().selectedRows()] == [0]
+    press(qtbot, window, Qt.Key_Return, Qt.ControlModifier)                 # done, and the next article
+    assert window.doc.id != first and window.store.status_of(first) == "done"
+    press(qtbot, window, Qt.Key_Z, Qt.ControlModifier)
+    assert window.doc.id == first and window.store.status_of(first) != "done"
+
+
 def test_status_done_moves_to_next_unfinished(qtbot, window):
     first = window.doc.id
     press(qtbot, window, Qt.Key_Return, Qt.ControlModifier)
