@@ -50,6 +50,12 @@ SAMPLE = "قال وزير الخارجية الأردني أيمن الصفدي�
 KEY_PATTERN = re.compile(r"^[0-9a-z]?$")
 
 
+def _code(colour: str) -> str:
+    """A colour code isolated left to right: in the Arabic interface "#ffa56e" read "ffa56e#"
+    (the button's own direction did not hold; an isolate does, as in the keyboard reference)."""
+    return f"\u2066{colour}\u2069"
+
+
 def colour_icon(colour: str) -> QIcon:
     pixmap = QPixmap(28, 16)
     pixmap.fill(QColor(colour))
@@ -73,8 +79,7 @@ class LabelTable(QTableWidget):
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
             item.setToolTip(plain_tooltip(label_tooltip_text(label)))
             self.setItem(row, self.NAME, item)
-            button = QPushButton(colour_icon(label.colour), label.colour)
-            button.setLayoutDirection(Qt.LeftToRight)          # "#77aadd" reads the same in Arabic
+            button = QPushButton(colour_icon(label.colour), _code(label.colour))
             button.clicked.connect(lambda _=False, name=label.name: self.choose_colour(name))
             self.setCellWidget(row, self.COLOUR, button)
             key = QTableWidgetItem(label.key or "")
@@ -94,7 +99,7 @@ class LabelTable(QTableWidget):
         self.colours[name] = colour.lower()
         button = self.cellWidget(self._row(name), self.COLOUR)
         button.setIcon(colour_icon(colour))
-        button.setText(colour.lower())
+        button.setText(_code(colour.lower()))
 
     def set_key(self, name: str, key: str) -> None:
         self.item(self._row(name), self.KEY).setText(key)
