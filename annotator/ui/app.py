@@ -15,7 +15,7 @@ from annotator.core.samples import seed_samples
 from annotator.core.store import CorruptProject, ProjectError, ReadOnlyProject, open_project
 from annotator.core.store.backup import backup_if_due_in_background, restore_backup
 from annotator.core.team.identity import default_annotator
-from annotator.ui import i18n, plain, themes
+from annotator.ui import i18n, menu_style, plain, themes
 from annotator.ui.identity_dialog import first_start_annotator
 from annotator.ui.main_window import MainWindow
 from annotator.ui.plain import show_message
@@ -139,6 +139,7 @@ def main(argv=None, prog: str = "main.py") -> int:
     settings = QSettings()
     # Language and theme before any window exists: every string is translated as it is made.
     i18n.apply_from_settings(app, settings)
+    menu_style.install(app)             # shortcuts read left to right in the Arabic menus
     themes.apply_theme(app, themes.chosen_theme(settings))
     annotator = first_start_annotator(settings, args.annotator)   # asks at first start
     path = Path(args.db) if args.db else default_project_path()
