@@ -1,7 +1,9 @@
 """File > Export…: format, options, output path, and the export report when done.
 
 The dialog only gathers ExportOptions and calls the same ``exporters.export`` the
-command line uses; the report it shows is ``ExportReport.summary_lines``.
+command line uses; the report it shows is ``ExportReport.summary_lines`` in the interface
+language (``export_report``). In Arabic, paths and the core's English messages are
+isolated left to right (``i18n.path_text`` / ``i18n.ltr``).
 """
 from __future__ import annotations
 
@@ -32,7 +34,16 @@ from PySide6.QtWidgets import (
 
 from annotator.core import exporters
 from annotator.core.exporters.selection import mapping_targets, output_labels
+from annotator.ui.export_report import report_lines
+from annotator.ui.i18n import isolated, ltr, path_text
 
+# The --align policies by name, translated: the Arabic report's reasons name them as the
+# combo box shows them (Off token edges: expand), the English ones as the CLI does (--align expand).
+ALIGN_NAMES = {
+    "expand": QT_TRANSLATE_NOOP("ExportDialog", "expand"),
+    "contract": QT_TRANSLATE_NOOP("ExportDialog", "contract"),
+    "strict": QT_TRANSLATE_NOOP("ExportDialog", "strict"),
+}
 ALIGN_HELP = {
     "expand": QT_TRANSLATE_NOOP("ExportDialog",
                                 "grow to the whole tokens (\u2068الصين\u2069 → \u2068والصين\u2069)"),
@@ -94,7 +105,7 @@ class ExportDialog(QDialog):
         for name in store.annotators():
             self.annotator.addItem(name, name)
         self.mapping = QComboBox()
-        self.mapping.addItem(self.tr("Project labels ({name})").format(name=store.schema.name), "")
+        self.mapping.addItem(self.tr("Project labels ({name})").format(name=ltr(store.schema.name)), "")
         for target in mapping_targets(store.schema):
             self.mapping.addItem(f"{store.schema.name} → {target}", f"{store.schema.name}:{target}")
         self.labels = QListWidget()
@@ -120,7 +131,9 @@ class ExportDialog(QDialog):
         self.suggestions.setChecked(True)        # accepted by an annotator: part of the data
         self.align = QComboBox()
         for policy in exporters.ALIGN_POLICIES:
-            self.align.addItem(f"{policy}: {self.tr(ALIGN_HELP[policy])}", policy)
+            self.align.addItem(self.tr("{policy}: {help}").format(
+                policy=self.tr(ALIGN_NAMES[policy]) if policy in ALIGN_NAMES else ltr(policy),
+                help=self.tr(ALIGN_HELP[policy])), policy)
         self.clitics = QCheckBox(self.tr("Split clitics into tokens (\u2068و ف ب ك ل ال\u2069)"))
         self.scheme = QComboBox()
         for scheme in exporters.SCHEMES:
@@ -185,7 +198,7 @@ class ExportDialog(QDialog):
         try:
             _, labels, _ = output_labels(self.store.schema, self.mapping.currentData())
         except exporters.ExportError as error:
-            self.summary.setPlainText(str(error))
+            self.summary.setPlainText(ltr(error))
             labels = []
         self.labels.clear()
         for name in labels:
@@ -242,18 +255,18 @@ class ExportDialog(QDialog):
             self.summary.setPlainText(self.tr("Cancelled: nothing was written."))
             return False
         except exporters.ExportError as error:
-            self.summary.setPlainText(self.tr("Cannot export: {reason}").format(reason=error))
+            self.summary.setPlainText(self.tr("Cannot export: {reason}").format(reason=isolated(error)))
             return False
         except OSError as error:
             self.summary.setPlainText(self.tr("Export failed: {path}: {reason}").format(
-                path=error.filename or out, reason=error.strerror or error))
+                path=path_text(error.filename or out), reason=ltr(error.strerror or error)))
             return False
         finally:
             self.export_button.setEnabled(True)
             self.close_button.setText(self.tr("Close"))
             self.progress.setVisible(False)
-        self.summary.setPlainText("\n".join(self.report.summary_lines() + [""] + [
-            self.tr("Wrote {path}").format(path=path) for path in self.report.files]))
+        self.summary.setPlainText("\n".join(report_lines(self.report) + [""] + [
+            self.tr("Wrote {path}").format(path=path_text(path)) for path in self.report.files]))
         return True
 
     def _progress(self, done: int, total: int) -> None:

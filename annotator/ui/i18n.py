@@ -11,6 +11,8 @@ the first window is built: changing it takes effect at the next start.
 """
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
@@ -22,6 +24,12 @@ SYSTEM, ARABIC, ENGLISH = "system", "ar", "en"
 CHOICES = (SYSTEM, ARABIC, ENGLISH)
 
 _installed: list[QTranslator] = []
+
+# Unicode directional isolates: a left-to-right piece (a path, a file name, an option value, an
+# English message of the core) inside a right-to-left sentence keeps its own order; without them
+# "كُتب /tmp/out.jsonl" reads "tmp/out.jsonl/ كُتب" (the slash jumps to the far end).
+LRI, FSI, PDI, LRM = "\u2066", "\u2068", "\u2069", "\u200e"
+_RIGHT_TO_LEFT_LETTER = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 
 
 def chosen_language(settings: QSettings) -> str:
@@ -44,6 +52,35 @@ _current = ["en"]
 def current_language() -> str:
     """The interface language installed ("ar" or "en"): schemas show their names in it."""
     return _current[0]
+
+
+def right_to_left() -> bool:
+    """True when the interface is mirrored (Arabic)."""
+    return QApplication.layoutDirection() == Qt.RightToLeft
+
+
+def ltr(text) -> str:
+    """``text`` as one left-to-right piece of a sentence: in a left-to-right isolate when the
+    interface is right to left, unchanged (as before) in a left-to-right interface."""
+    text = str(text)
+    return f"{LRI}{text}{PDI}" if text and right_to_left() else text
+
+
+def isolated(text) -> str:
+    """``text`` of either direction (a message that may be English from the core or already
+    translated) as one piece, in the direction of its first letter (first-strong isolate)."""
+    text = str(text)
+    return f"{FSI}{text}{PDI}" if text and right_to_left() else text
+
+
+def path_text(path) -> str:
+    """A path or file name for a sentence: ``ltr``; a path with Arabic folder names also gets a
+    left-to-right mark after each separator, so its folders stay in order (without it two
+    Arabic folders in a row swap places)."""
+    text = str(path)
+    if right_to_left() and _RIGHT_TO_LEFT_LETTER.search(text):
+        text = re.sub(r"([/\\])", rf"\1{LRM}", text)
+    return ltr(text)
 
 
 def install(app: QApplication, language: str) -> bool:

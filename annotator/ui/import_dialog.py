@@ -3,7 +3,9 @@ watch the progress (cancel at any time: the file being read is left out
 whole), then read what happened to every file: imported, duplicates, errors
 with file, line and reason, warnings, detected encoding, what normalisation
 removed. The work is done by core's ``import_paths``, exactly as
-``python main.py import`` does it (docs/import.md).
+``python main.py import`` does it (docs/import.md). Its reasons, warnings and
+normalisation notes are the core's English (shared with the command line): in
+Arabic they, the paths and file names are isolated left to right in the sentence.
 """
 from __future__ import annotations
 
@@ -40,6 +42,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.importers import READERS
 from annotator.core.importing import FileReport, ImportReport, import_paths
+from annotator.ui.i18n import ltr, path_text
 from annotator.ui.screen_fit import fit_size
 
 translate = QCoreApplication.translate
@@ -247,8 +250,8 @@ class ImportDialog(QDialog):
         for path in map(str, paths):
             if path and path not in known:
                 known.add(path)
-                # LRM: a path reads left to right even in the Arabic (mirrored) interface.
-                item_text = "\u200e" + path + (os.sep if Path(path).is_dir() else "")
+                # Isolated: a path reads left to right even in the Arabic (mirrored) interface.
+                item_text = path_text(path + (os.sep if Path(path).is_dir() else ""))
                 self.file_list.addItem(item_text)
                 self.file_list.item(self.file_list.count() - 1).setData(Qt.UserRole, path)
         self._update_buttons()
@@ -322,7 +325,7 @@ class ImportDialog(QDialog):
 
     def _progress(self, done: int, total: int, name: str) -> None:
         self.progress_bar.setValue(PROGRESS_STEPS if not total else done * PROGRESS_STEPS // total)
-        self.progress_label.setText(self.tr("Importing {name}").format(name=Path(name).name) if name
+        self.progress_label.setText(self.tr("Importing {name}").format(name=path_text(Path(name).name)) if name
                                     else self.tr("Finishing…"))
         QApplication.processEvents()
 
@@ -385,9 +388,9 @@ class ImportDialog(QDialog):
             result = self.tr("Already in the project")
         else:
             result = self.tr("Nothing to import")
-        item = QTreeWidgetItem([Path(file.file).name, result, str(file.imported), str(file.duplicates),
+        item = QTreeWidgetItem([path_text(Path(file.file).name), result, str(file.imported), str(file.duplicates),
                                 str(file.spans + file.claims)])
-        item.setToolTip(0, file.file)
+        item.setToolTip(0, path_text(file.file))
         for column in (2, 3, 4):
             item.setTextAlignment(column, Qt.AlignRight | Qt.AlignVCenter)
         details = list(self._details(file))
@@ -405,33 +408,38 @@ class ImportDialog(QDialog):
 
     def _details(self, file: FileReport):
         """(text, colour or None) lines under a file in the summary."""
+        # The reasons, warnings and notes are the core's English: isolated, they read left to
+        # right after the translated prefix.
         if file.error:
-            where = self.tr("line {line}: ").format(line=file.line) if file.line else ""
-            yield self.tr("Error: {where}{reason}").format(where=where, reason=file.error), ERROR_COLOUR
+            reason = ltr(file.error)
+            yield (self.tr("Error: line {line}: {reason}").format(line=file.line, reason=reason) if file.line
+                   else self.tr("Error: {reason}").format(reason=reason)), ERROR_COLOUR
             yield self.tr("Nothing of this file was imported."), None
         if file.ignored:
-            yield file.ignored, None
+            yield ltr(file.ignored), None
         if file.status == "imported":
             read_as = file.format + (f", {file.encoding}" if file.encoding else "")
             if file.bom:
                 read_as += ", BOM"
-            yield self.tr("Read as: {how}").format(how=read_as), None
+            yield self.tr("Read as: {how}").format(how=ltr(read_as)), None
         if file.mojibake_repaired_from:
             yield self.tr("Repaired mojibake: the text had been misread as {codec} once").format(
-                codec=file.mojibake_repaired_from), WARNING_COLOUR
+                codec=ltr(file.mojibake_repaired_from)), WARNING_COLOUR
         if file.normalisation:
-            yield self.tr("Normalised: {summary}").format(summary=file.normalisation_summary), None
+            yield self.tr("Normalised: {summary}").format(summary=ltr(file.normalisation_summary)), None
         if file.labels_added:
-            yield self.tr("Labels added to the project: {labels}").format(labels=", ".join(file.labels_added)), None
+            yield self.tr("Labels added to the project: {labels}").format(
+                labels=ltr(", ".join(file.labels_added))), None
         for warning in file.warnings:
-            where = self.tr("line {line}: ").format(line=warning["line"]) if warning["line"] else ""
-            yield self.tr("Warning: {where}{message}").format(where=where, message=warning["message"]), WARNING_COLOUR
+            message = ltr(warning["message"])
+            yield (self.tr("Warning: line {line}: {message}").format(line=warning["line"], message=message)
+                   if warning["line"] else self.tr("Warning: {message}").format(message=message)), WARNING_COLOUR
         if file.warnings_not_listed:
             yield self.tr("… and %n more warning(s)", "", file.warnings_not_listed), WARNING_COLOUR
         for duplicate in file.duplicate_of:
             title = f" «{duplicate['title']}»" if duplicate["title"] else ""
             yield self.tr("Duplicate: line {line}{title} is already in the project ({existing})").format(
-                line=duplicate["line"], title=title, existing=duplicate["existing"]), None
+                line=duplicate["line"], title=title, existing=ltr(duplicate["existing"])), None
 
 
 def summary_text(report: ImportReport, errors: bool = True) -> str:
@@ -446,9 +454,10 @@ def summary_text(report: ImportReport, errors: bool = True) -> str:
         lines.append(translate("ImportDialog", "Cancelled: the file being imported was left out entirely."))
     if errors:
         for failed in report.failed[:MAX_ERRORS_SHOWN]:
-            where = (translate("ImportDialog", "{file}, line {line}").format(file=failed.file, line=failed.line)
-                     if failed.line else failed.file)
-            lines.append(f"• {where}: {failed.error}")
+            file = path_text(failed.file)
+            where = (translate("ImportDialog", "{file}, line {line}").format(file=file, line=failed.line)
+                     if failed.line else file)
+            lines.append(f"• {where}: {ltr(failed.error)}")
     return "\n".join(lines)
 
 

@@ -1130,16 +1130,28 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
 <context>
     <name>ExportDialog</name>
     <message>
+        <source>expand</source>
+        <translation>توسيع</translation>
+    </message>
+    <message>
+        <source>contract</source>
+        <translation>تقليص</translation>
+    </message>
+    <message>
+        <source>strict</source>
+        <translation>صارم</translation>
+    </message>
+    <message>
         <source>grow to the whole tokens (⁨الصين⁩ → ⁨والصين⁩)</source>
-        <translation>التوسيع إلى الكلمات كاملة (⁨الصين⁩ ← ⁨والصين⁩)</translation>
+        <translation>يمتدّ الكيان إلى الكلمات كاملة (⁨الصين⁩ ← ⁨والصين⁩)</translation>
     </message>
     <message>
         <source>shrink to the whole tokens inside; none → left out</source>
-        <translation>التقليص إلى الكلمات الكاملة داخله؛ وإن لم توجد يُستبعد</translation>
+        <translation>يتقلّص إلى الكلمات الكاملة داخله؛ وإن لم توجد يُستبعد</translation>
     </message>
     <message>
         <source>leave out spans that are not on token edges</source>
-        <translation>استبعاد الكيانات التي لا تقع على حدود الكلمات</translation>
+        <translation>تُستبعد الكيانات التي لا تقع على حدود الكلمات</translation>
     </message>
     <message>
         <source>Project JSONL (round trip)</source>
@@ -1147,7 +1159,7 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>spaCy / Prodigy JSONL (or .spacy DocBin)</source>
-        <translation>JSONL لـ spaCy / Prodigy (أو DocBin بصيغة ‎.spacy)</translation>
+        <translation>JSONL لـ spaCy / Prodigy (أو DocBin بصيغة ⁦.spacy⁩)</translation>
     </message>
     <message>
         <source>CoNLL (token TAG, ANERcorp)</source>
@@ -1163,7 +1175,7 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>brat standoff (folder of .txt + .ann)</source>
-        <translation>brat standoff (مجلد ملفات ‎.txt و‎.ann)</translation>
+        <translation>brat standoff (مجلد ملفات ⁦.txt⁩ و⁦.ann⁩)</translation>
     </message>
     <message>
         <source>Claims: attribution records (JSONL)</source>
@@ -1236,6 +1248,10 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     <message>
         <source>Include accepted suggestions</source>
         <translation>تضمين الاقتراحات المقبولة</translation>
+    </message>
+    <message>
+        <source>{policy}: {help}</source>
+        <translation>{policy}: {help}</translation>
     </message>
     <message>
         <source>Split clitics into tokens (⁨و ف ب ك ل ال⁩)</source>
@@ -1324,6 +1340,292 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     <message>
         <source>Wrote {path}</source>
         <translation>كُتب {path}</translation>
+    </message>
+</context>
+<context>
+    <name>ExportReportText</name>
+    <message>
+        <source>made by another annotator (--annotator)</source>
+        <translation>من عمل موسِّم آخر (خيار «الموسِّم»)</translation>
+    </message>
+    <message>
+        <source>an accepted suggestion (left out by --no-suggestions)</source>
+        <translation>اقتراح مقبول (يُستبعد حين لا يُختار «تضمين الاقتراحات المقبولة»)</translation>
+    </message>
+    <message>
+        <source>its label is not in the label mapping (--map)</source>
+        <translation>وسمه غير موجود في ربط الوسوم (خيار «الوسوم»)</translation>
+    </message>
+    <message>
+        <source>the label mapping drops its label (--map)</source>
+        <translation>ربط الوسوم يُسقط وسمه (خيار «الوسوم»)</translation>
+    </message>
+    <message>
+        <source>its label is not in --labels</source>
+        <translation>وسمه ليس من الوسوم المختارة</translation>
+    </message>
+    <message>
+        <source>its label is not in the export&apos;s label set</source>
+        <translation>وسمه ليس في مجموعة وسوم التصدير</translation>
+    </message>
+    <message>
+        <source>does not start and end on token edges (--align strict)</source>
+        <translation>لا تقع بدايته ونهايته على حدود الكلمات («خارج حدود الكلمات»: صارم)</translation>
+    </message>
+    <message>
+        <source>covers no whole token (--align contract)</source>
+        <translation>لا يغطي أي كلمة كاملة («خارج حدود الكلمات»: تقليص)</translation>
+    </message>
+    <message>
+        <source>covers only whitespace</source>
+        <translation>لا يغطي إلا مسافات بيضاء</translation>
+    </message>
+    <message>
+        <source>inside another entity: flat formats keep the outermost</source>
+        <translation>داخل كيان آخر: الصيغ المسطّحة تُبقي الكيان الخارجي</translation>
+    </message>
+    <message>
+        <source>overlaps an entity kept before it (flat formats)</source>
+        <translation>يتداخل مع كيان أُبقي قبله (الصيغ المسطّحة)</translation>
+    </message>
+    <message>
+        <source>not carried by this format (claims formats have no entities, token formats no claims)</source>
+        <translation>لا تحمله هذه الصيغة (صيغ الادعاءات لا كيانات فيها، وصيغ الكلمات لا ادعاءات فيها)</translation>
+    </message>
+    <message>
+        <source>status not selected (--status)</source>
+        <translation>حالته غير مختارة (خيار «الحالة»)</translation>
+    </message>
+    <message>
+        <source>not worked on by the annotator (--annotator)</source>
+        <translation>لم يعمل عليه الموسِّم المختار (خيار «الموسِّم»)</translation>
+    </message>
+    <message>
+        <source>an attribute value brat cannot hold (text with spaces, a list or an object)</source>
+        <translation>قيمة سمة لا تسعها صيغة brat (نص فيه مسافات، أو قائمة، أو كائن)</translation>
+    </message>
+    <message>
+        <source>a relation to an annotation that is not exported</source>
+        <translation>علاقة بتوسيم لا يُصدَّر</translation>
+    </message>
+    <message>
+        <source>a normalization whose reference is not one word</source>
+        <translation>تطبيع ليس مرجعه كلمة واحدة</translation>
+    </message>
+    <message>
+        <source>grown to the edges of the tokens it touches (--align expand)</source>
+        <translation>وُسِّع إلى حدود الكلمات التي يمسّها («خارج حدود الكلمات»: توسيع)</translation>
+    </message>
+    <message>
+        <source>shrunk to the whole tokens inside it (--align contract)</source>
+        <translation>قُلِّص إلى الكلمات الكاملة التي بداخله («خارج حدود الكلمات»: تقليص)</translation>
+    </message>
+    <message>
+        <source>touches an entity of the same label: IO tags cannot tell them apart</source>
+        <translation>يلامس كيانًا بالوسم نفسه: وسوم ⁦IO⁩ لا تميّز بينهما</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>التدريب</translation>
+    </message>
+    <message>
+        <source>dev</source>
+        <translation>التطوير</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>الاختبار</translation>
+    </message>
+    <message>
+        <source>the {split} split is empty</source>
+        <translation>قسم {split} فارغ</translation>
+    </message>
+    <message>
+        <source>this export is split (--split)</source>
+        <translation>هذا التصدير مقسَّم (خيار «تدريب/تطوير/اختبار»)</translation>
+    </message>
+    <message>
+        <source>this export has no {split} split</source>
+        <translation>ليس في هذا التصدير قسم {split}</translation>
+    </message>
+    <message>
+        <source>this export does not write it</source>
+        <translation>هذا التصدير لا يكتبه</translation>
+    </message>
+    <message numerus="yes">
+        <source>{exported} of %n document(s) exported</source>
+        <translation>
+            <numerusform>صُدِّر {exported} من أصل %n مستند</numerusform>
+            <numerusform>صُدِّر {exported} من أصل مستند واحد</numerusform>
+            <numerusform>صُدِّر {exported} من أصل مستندين</numerusform>
+            <numerusform>صُدِّر {exported} من أصل %n مستندات</numerusform>
+            <numerusform>صُدِّر {exported} من أصل %n مستندًا</numerusform>
+            <numerusform>صُدِّر {exported} من أصل %n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{exported} of %n entity span(s) exported</source>
+        <translation>
+            <numerusform>صُدِّر {exported} من أصل %n كيان</numerusform>
+            <numerusform>صُدِّر {exported} من أصل كيان واحد</numerusform>
+            <numerusform>صُدِّر {exported} من أصل كيانين</numerusform>
+            <numerusform>صُدِّر {exported} من أصل %n كيانات</numerusform>
+            <numerusform>صُدِّر {exported} من أصل %n كيانًا</numerusform>
+            <numerusform>صُدِّر {exported} من أصل %n كيان</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n adjusted</source>
+        <translation>
+            <numerusform>، ولم يُعدَّل أيٌّ منها</numerusform>
+            <numerusform>، وعُدِّل واحد منها</numerusform>
+            <numerusform>، وعُدِّل اثنان منها</numerusform>
+            <numerusform>، وعُدِّلت %n منها</numerusform>
+            <numerusform>، وعُدِّل %n منها</numerusform>
+            <numerusform>، وعُدِّل %n منها</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>adjusted, {reason}: {count}</source>
+        <translation>معدَّل — {reason}: {count}</translation>
+    </message>
+    <message numerus="yes">
+        <source>{exported} of %n claim(s) exported</source>
+        <translation>
+            <numerusform>صُدِّر {exported} من أصل %n ادعاء</numerusform>
+            <numerusform>صُدِّر {exported} من أصل ادعاء واحد</numerusform>
+            <numerusform>صُدِّر {exported} من أصل ادعاءين</numerusform>
+            <numerusform>صُدِّر {exported} من أصل %n ادعاءات</numerusform>
+            <numerusform>صُدِّر {exported} من أصل %n ادعاءً</numerusform>
+            <numerusform>صُدِّر {exported} من أصل %n ادعاء</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{attributes}, {relations}, {notes}, {normalizations} exported</source>
+        <translation>صُدِّر: {attributes}، {relations}، {notes}، {normalizations}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attribute(s)</source>
+        <translation>
+            <numerusform>لا سمات</numerusform>
+            <numerusform>سمة واحدة</numerusform>
+            <numerusform>سمتان</numerusform>
+            <numerusform>%n سمات</numerusform>
+            <numerusform>%n سمةً</numerusform>
+            <numerusform>%n سمة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>لا علاقات</numerusform>
+            <numerusform>علاقة واحدة</numerusform>
+            <numerusform>علاقتان</numerusform>
+            <numerusform>%n علاقات</numerusform>
+            <numerusform>%n علاقةً</numerusform>
+            <numerusform>%n علاقة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>لا ملاحظات</numerusform>
+            <numerusform>ملاحظة واحدة</numerusform>
+            <numerusform>ملاحظتان</numerusform>
+            <numerusform>%n ملاحظات</numerusform>
+            <numerusform>%n ملاحظةً</numerusform>
+            <numerusform>%n ملاحظة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n normalization(s)</source>
+        <translation>
+            <numerusform>لا تطبيعات</numerusform>
+            <numerusform>تطبيع واحد</numerusform>
+            <numerusform>تطبيعان</numerusform>
+            <numerusform>%n تطبيعات</numerusform>
+            <numerusform>%n تطبيعًا</numerusform>
+            <numerusform>%n تطبيع</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{sentences}, {tokens}</source>
+        <translation>{sentences}، {tokens}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>لا جمل</numerusform>
+            <numerusform>جملة واحدة</numerusform>
+            <numerusform>جملتان</numerusform>
+            <numerusform>%n جمل</numerusform>
+            <numerusform>%n جملةً</numerusform>
+            <numerusform>%n جملة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>لا كلمات</numerusform>
+            <numerusform>كلمة واحدة</numerusform>
+            <numerusform>كلمتان</numerusform>
+            <numerusform>%n كلمات</numerusform>
+            <numerusform>%n كلمةً</numerusform>
+            <numerusform>%n كلمة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n sentence break(s) inside entities ignored</source>
+        <translation>
+            <numerusform>؛ ولم يُهمَل أي حدّ جملة داخل الكيانات</numerusform>
+            <numerusform>؛ وأُهمِل حدّ جملة واحد داخل كيان</numerusform>
+            <numerusform>؛ وأُهمِل حدّا جملة داخل كيانات</numerusform>
+            <numerusform>؛ وأُهمِلت %n حدود جمل داخل كيانات</numerusform>
+            <numerusform>؛ وأُهمِل %n حدًّا للجمل داخل كيانات</numerusform>
+            <numerusform>؛ وأُهمِل %n حدّ جملة داخل كيانات</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{split}: {documents}, {spans}</source>
+        <translation>{split}: {documents}، {spans}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>لا مستندات</numerusform>
+            <numerusform>مستند واحد</numerusform>
+            <numerusform>مستندان</numerusform>
+            <numerusform>%n مستندات</numerusform>
+            <numerusform>%n مستندًا</numerusform>
+            <numerusform>%n مستند</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>لا كيانات</numerusform>
+            <numerusform>كيان واحد</numerusform>
+            <numerusform>كيانان</numerusform>
+            <numerusform>%n كيانات</numerusform>
+            <numerusform>%n كيانًا</numerusform>
+            <numerusform>%n كيان</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>warning: the {split} split got no document; no {split} folder was written (too few documents for --split)</source>
+        <translation>تحذير: لم يقع أي مستند في قسم {split}، فلم يُكتب مجلد {split} (المستندات أقل من أن تُقسَّم بحسب «تدريب/تطوير/اختبار»)</translation>
+    </message>
+    <message>
+        <source>warning: the {split} split got no document; no {split} file was written (too few documents for --split)</source>
+        <translation>تحذير: لم يقع أي مستند في قسم {split}، فلم يُكتب ملف {split} (المستندات أقل من أن تُقسَّم بحسب «تدريب/تطوير/اختبار»)</translation>
+    </message>
+    <message>
+        <source>removed the old {name}: {why}</source>
+        <translation>حُذف {name} من التصدير السابق: {why}</translation>
+    </message>
+    <message>
+        <source>left out, {reason}: {count}</source>
+        <translation>مستبعَد — {reason}: {count}</translation>
     </message>
 </context>
 <context>
@@ -1489,11 +1791,11 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>Plain text or copied news page (.txt)</source>
-        <translation>نص عادي أو صفحة أخبار منسوخة (‎.txt)</translation>
+        <translation>نص عادي أو صفحة أخبار منسوخة (⁦.txt⁩)</translation>
     </message>
     <message>
         <source>JSON Lines: ours, Prodigy or doccano, recognised (.jsonl)</source>
-        <translation>JSON Lines: صيغتنا أو Prodigy أو doccano، تُتعرّف تلقائيًا (‎.jsonl)</translation>
+        <translation>JSON Lines: صيغتنا أو Prodigy أو doccano، تُتعرّف تلقائيًا (⁦.jsonl⁩)</translation>
     </message>
     <message>
         <source>Prodigy / spaCy JSONL</source>
@@ -1505,35 +1807,35 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>Label Studio JSON export (.json)</source>
-        <translation>تصدير Label Studio بصيغة JSON (‎.json)</translation>
+        <translation>تصدير Label Studio بصيغة JSON (⁦.json⁩)</translation>
     </message>
     <message>
         <source>brat standoff (.txt with .ann)</source>
-        <translation>brat standoff (‎.txt مع ‎.ann)</translation>
+        <translation>brat standoff (⁦.txt⁩ مع ⁦.ann⁩)</translation>
     </message>
     <message>
         <source>CSV table (.csv)</source>
-        <translation>جدول CSV (‎.csv)</translation>
+        <translation>جدول CSV (⁦.csv⁩)</translation>
     </message>
     <message>
         <source>TSV table (.tsv)</source>
-        <translation>جدول TSV (‎.tsv)</translation>
+        <translation>جدول TSV (⁦.tsv⁩)</translation>
     </message>
     <message>
         <source>CoNLL token and tag lines (.conll, .bio, .iob)</source>
-        <translation>أسطر CoNLL: كلمة ووسمها (‎.conll، ‎.bio، ‎.iob)</translation>
+        <translation>أسطر CoNLL: كلمة ووسمها (⁦.conll⁩، ⁦.bio⁩، ⁦.iob⁩)</translation>
     </message>
     <message>
         <source>Nested CoNLL, one tag column per level (.conll-nested)</source>
-        <translation>CoNLL متداخل: عمود وسوم لكل مستوى (‎.conll-nested)</translation>
+        <translation>CoNLL متداخل: عمود وسوم لكل مستوى (⁦.conll-nested⁩)</translation>
     </message>
     <message>
         <source>Saved web page (.html, .htm)</source>
-        <translation>صفحة ويب محفوظة (‎.html، ‎.htm)</translation>
+        <translation>صفحة ويب محفوظة (⁦.html⁩، ⁦.htm⁩)</translation>
     </message>
     <message>
         <source>Web crawl WARC (.warc, .warc.gz)</source>
-        <translation>أرشيف زحف ويب WARC (‎.warc، ‎.warc.gz)</translation>
+        <translation>أرشيف زحف ويب WARC (⁦.warc⁩، ⁦.warc.gz⁩)</translation>
     </message>
     <message>
         <source>Detect from the file name</source>
@@ -1609,7 +1911,7 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>Text encoding of .txt, .csv and .tsv files: detected among UTF-8, UTF-16, Windows-1256 and ISO-8859-6, or type any codec name to force it.</source>
-        <translation>ترميز نص ملفات ‎.txt و‎.csv و‎.tsv: يُحدَّد تلقائيًا من بين UTF-8 وUTF-16 وWindows-1256 وISO-8859-6، أو اكتب اسم أي ترميز لفرضه.</translation>
+        <translation>ترميز نص ملفات ⁦.txt⁩ و⁦.csv⁩ و⁦.tsv⁩: يُحدَّد تلقائيًا من بين UTF-8 وUTF-16 وWindows-1256 وISO-8859-6، أو اكتب اسم أي ترميز لفرضه.</translation>
     </message>
     <message>
         <source>Format:</source>
@@ -1621,7 +1923,7 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>Read each .txt file as one article (do not split copied pages)</source>
-        <translation>اقرأ كل ملف ‎.txt مقالًا واحدًا (دون تقسيم الصفحات المنسوخة)</translation>
+        <translation>اقرأ كل ملف ⁦.txt⁩ مقالًا واحدًا (دون تقسيم الصفحات المنسوخة)</translation>
     </message>
     <message>
         <source>Add labels the project does not have (otherwise such a file is refused)</source>
@@ -1681,7 +1983,7 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     </message>
     <message>
         <source>Cell separator: one character, or &apos;tab&apos;. Default: comma for .csv, tab for .tsv.</source>
-        <translation>فاصل الخلايا: حرف واحد أو &apos;tab&apos;. الافتراضي: الفاصلة لملفات ‎.csv والجدولة لملفات ‎.tsv.</translation>
+        <translation>فاصل الخلايا: حرف واحد أو &apos;tab&apos;. الافتراضي: الفاصلة لملفات ⁦.csv⁩ والجدولة لملفات ⁦.tsv⁩.</translation>
     </message>
     <message>
         <source>Separator:</source>
@@ -1736,20 +2038,12 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
         <translation>… و{count} غيرها</translation>
     </message>
     <message>
-        <source>line {line}: </source>
-        <translation>السطر {line}: </translation>
-    </message>
-    <message>
-        <source>Error: {where}{reason}</source>
-        <translation>خطأ: {where}{reason}</translation>
-    </message>
-    <message>
         <source>Nothing of this file was imported.</source>
         <translation>لم يُستورد شيء من هذا الملف.</translation>
     </message>
     <message>
         <source>Read as: {how}</source>
-        <translation>قُرئ بترميز: {how}</translation>
+        <translation>طريقة القراءة: {how}</translation>
     </message>
     <message>
         <source>Repaired mojibake: the text had been misread as {codec} once</source>
@@ -1762,10 +2056,6 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     <message>
         <source>Labels added to the project: {labels}</source>
         <translation>وسوم أُضيفت إلى المشروع: {labels}</translation>
-    </message>
-    <message>
-        <source>Warning: {where}{message}</source>
-        <translation>تحذير: {where}{message}</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more warning(s)</source>
@@ -1807,6 +2097,22 @@ Delete the entity and keep the text as the claim&apos;s own part, or remove it f
     <message>
         <source>Duplicate: line {line}{title} is already in the project ({existing})</source>
         <translation>مكرّر: السطر {line}{title} موجود في المشروع من قبل ({existing})</translation>
+    </message>
+    <message>
+        <source>Error: line {line}: {reason}</source>
+        <translation>خطأ في السطر {line}: {reason}</translation>
+    </message>
+    <message>
+        <source>Error: {reason}</source>
+        <translation>خطأ: {reason}</translation>
+    </message>
+    <message>
+        <source>Warning: line {line}: {message}</source>
+        <translation>تحذير في السطر {line}: {message}</translation>
+    </message>
+    <message>
+        <source>Warning: {message}</source>
+        <translation>تحذير: {message}</translation>
     </message>
     <message>
         <source>Already in the project (skipped): {duplicates}.</source>

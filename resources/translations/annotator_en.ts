@@ -107,6 +107,100 @@
     </message>
 </context>
 <context>
+    <name>ExportReportText</name>
+    <message numerus="yes">
+        <source>{exported} of %n document(s) exported</source>
+        <translation>
+            <numerusform>{exported} of %n document exported</numerusform>
+            <numerusform>{exported} of %n documents exported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{exported} of %n entity span(s) exported</source>
+        <translation>
+            <numerusform>{exported} of %n entity span exported</numerusform>
+            <numerusform>{exported} of %n entity spans exported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n adjusted</source>
+        <translation>
+            <numerusform>, %n adjusted</numerusform>
+            <numerusform>, %n adjusted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{exported} of %n claim(s) exported</source>
+        <translation>
+            <numerusform>{exported} of %n claim exported</numerusform>
+            <numerusform>{exported} of %n claims exported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n attribute(s)</source>
+        <translation>
+            <numerusform>%n attribute</numerusform>
+            <numerusform>%n attributes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n relation(s)</source>
+        <translation>
+            <numerusform>%n relation</numerusform>
+            <numerusform>%n relations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s)</source>
+        <translation>
+            <numerusform>%n note</numerusform>
+            <numerusform>%n notes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n normalization(s)</source>
+        <translation>
+            <numerusform>%n normalization</numerusform>
+            <numerusform>%n normalizations</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sentence(s)</source>
+        <translation>
+            <numerusform>%n sentence</numerusform>
+            <numerusform>%n sentences</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s)</source>
+        <translation>
+            <numerusform>%n token</numerusform>
+            <numerusform>%n tokens</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n sentence break(s) inside entities ignored</source>
+        <translation>
+            <numerusform>; %n sentence break inside entities ignored</numerusform>
+            <numerusform>; %n sentence breaks inside entities ignored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n document(s)</source>
+        <translation>
+            <numerusform>%n document</numerusform>
+            <numerusform>%n documents</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n span(s)</source>
+        <translation>
+            <numerusform>%n span</numerusform>
+            <numerusform>%n spans</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HandoutDialog</name>
     <message numerus="yes">
         <source>The project&apos;s schema and its guidelines (%n character(s)) go into every file.</source>

@@ -32,7 +32,8 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
-SOURCES = sorted((ROOT / "annotator" / "ui").glob("*.py"))
+# The interface, and the core's texts it shows translated (marked with QT_TRANSLATE_NOOP there).
+SOURCES = sorted((ROOT / "annotator" / "ui").glob("*.py")) + [ROOT / "annotator" / "core" / "exporters" / "report.py"]
 LANGUAGES = ("ar", "en")
 # English is the source language: its file holds only the plural forms.
 PLURAL_ONLY = {"en"}

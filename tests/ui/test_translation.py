@@ -21,7 +21,7 @@ ARABIC_LETTER = re.compile("[\u0621-\u064a]")
 TRANSLATED = ("main_window", "app", "doc_list", "side_panels", "unsaved", "fonts", "import_dialog", "i18n", "themes",
               "settings_dialog", "guidelines", "statistics_view", "bar_chart", "keyboard_reference", "line_spacing",
               "annotate_all_dialog", "article_view", "assist", "claims_panel", "doc_filter", "search_bar",
-              "suggestions", "export_dialog", "model_training")
+              "suggestions", "export_dialog", "export_report", "model_training")
 # Calls whose string arguments a person reads.
 SINKS = {"QAction", "QLabel", "QPushButton", "QCheckBox", "QRadioButton", "QGroupBox", "QDockWidget", "QMessageBox",
          "QProgressDialog", "addMenu", "addAction", "setText", "setWindowTitle", "setToolTip", "setPlaceholderText",

@@ -12,35 +12,50 @@ from dataclasses import dataclass, field
 
 from annotator.core.wording import count_of
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks ``text`` for the interface's translations (resources/translations/update.py reads
+    this file): the command line says it in English, the export dialog translates it
+    (ui/export_report.py) in context ``context``. Core never imports Qt, so it is its own."""
+    return text
+
+
 # Why a span or claim is not in the output. Documented in docs/export.md.
 REASONS = {
-    "other_annotator": "made by another annotator (--annotator)",
-    "accepted_suggestion": "an accepted suggestion (left out by --no-suggestions)",
-    "not_in_mapping": "its label is not in the label mapping (--map)",
-    "mapped_to_none": "the label mapping drops its label (--map)",
-    "label_not_selected": "its label is not in --labels",
-    "unknown_label": "its label is not in the export's label set",
-    "not_on_token_edges": "does not start and end on token edges (--align strict)",
-    "no_whole_token": "covers no whole token (--align contract)",
-    "no_token": "covers only whitespace",
-    "nested_inner": "inside another entity: flat formats keep the outermost",
-    "overlapping": "overlaps an entity kept before it (flat formats)",
-    "not_in_format": "not carried by this format (claims formats have no entities, token formats no claims)",
+    "other_annotator": QT_TRANSLATE_NOOP("ExportReportText", "made by another annotator (--annotator)"),
+    "accepted_suggestion": QT_TRANSLATE_NOOP(
+        "ExportReportText", "an accepted suggestion (left out by --no-suggestions)"),
+    "not_in_mapping": QT_TRANSLATE_NOOP("ExportReportText", "its label is not in the label mapping (--map)"),
+    "mapped_to_none": QT_TRANSLATE_NOOP("ExportReportText", "the label mapping drops its label (--map)"),
+    "label_not_selected": QT_TRANSLATE_NOOP("ExportReportText", "its label is not in --labels"),
+    "unknown_label": QT_TRANSLATE_NOOP("ExportReportText", "its label is not in the export's label set"),
+    "not_on_token_edges": QT_TRANSLATE_NOOP(
+        "ExportReportText", "does not start and end on token edges (--align strict)"),
+    "no_whole_token": QT_TRANSLATE_NOOP("ExportReportText", "covers no whole token (--align contract)"),
+    "no_token": QT_TRANSLATE_NOOP("ExportReportText", "covers only whitespace"),
+    "nested_inner": QT_TRANSLATE_NOOP("ExportReportText", "inside another entity: flat formats keep the outermost"),
+    "overlapping": QT_TRANSLATE_NOOP("ExportReportText", "overlaps an entity kept before it (flat formats)"),
+    "not_in_format": QT_TRANSLATE_NOOP(
+        "ExportReportText", "not carried by this format (claims formats have no entities, token formats no claims)"),
 }
 DOCUMENT_REASONS = {
-    "status": "status not selected (--status)",
-    "annotator": "not worked on by the annotator (--annotator)",
+    "status": QT_TRANSLATE_NOOP("ExportReportText", "status not selected (--status)"),
+    "annotator": QT_TRANSLATE_NOOP("ExportReportText", "not worked on by the annotator (--annotator)"),
 }
 # Why an attribute, relation, note or normalization of a span or claim is not in a brat export.
 EXTRA_REASONS = {
-    "attribute_value": "an attribute value brat cannot hold (text with spaces, a list or an object)",
-    "relation_target": "a relation to an annotation that is not exported",
-    "normalization_reference": "a normalization whose reference is not one word",
+    "attribute_value": QT_TRANSLATE_NOOP(
+        "ExportReportText", "an attribute value brat cannot hold (text with spaces, a list or an object)"),
+    "relation_target": QT_TRANSLATE_NOOP("ExportReportText", "a relation to an annotation that is not exported"),
+    "normalization_reference": QT_TRANSLATE_NOOP(
+        "ExportReportText", "a normalization whose reference is not one word"),
 }
 ADJUSTMENTS = {
-    "expanded": "grown to the edges of the tokens it touches (--align expand)",
-    "contracted": "shrunk to the whole tokens inside it (--align contract)",
-    "io_merged_with_neighbour": "touches an entity of the same label: IO tags cannot tell them apart",
+    "expanded": QT_TRANSLATE_NOOP(
+        "ExportReportText", "grown to the edges of the tokens it touches (--align expand)"),
+    "contracted": QT_TRANSLATE_NOOP("ExportReportText", "shrunk to the whole tokens inside it (--align contract)"),
+    "io_merged_with_neighbour": QT_TRANSLATE_NOOP(
+        "ExportReportText", "touches an entity of the same label: IO tags cannot tell them apart"),
 }
 
 
@@ -106,7 +121,9 @@ class ExportReport:
         }
 
     def summary_lines(self) -> list[str]:
-        """The report in words, for the CLI and the export dialog."""
+        """The report in words (English), for the CLI. The export dialog says the same, line for
+        line, in the interface language (annotator/ui/export_report.py): a line added here goes
+        there too."""
         lines = [f"{self.documents_exported} of {count_of(self.documents_seen, 'document')} exported"]
         lines += _reasons(self.documents_left_out, DOCUMENT_REASONS)
         lines.append(f"{self.spans_exported} of {count_of(self.spans_seen, 'entity span')} exported"
