@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from annotator.core import exporters
 from annotator.core.exporters.selection import mapping_targets, output_labels
 from annotator.ui.export_report import report_lines
-from annotator.ui.i18n import isolated, ltr, path_text
+from annotator.ui.i18n import align_to_interface, isolated, ltr, path_text
 
 # The --align policies by name, translated: the Arabic report's reasons name them as the
 # combo box shows them (Off token edges: expand), the English ones as the CLI does (--align expand).
@@ -156,6 +156,7 @@ class ExportDialog(QDialog):
         self.progress.setVisible(False)
         self.summary = QPlainTextEdit()
         self.summary.setReadOnly(True)
+        align_to_interface(self.summary)
         self.summary.setPlaceholderText(self.tr("The export report appears here: every span exported, "
                                                 "adjusted or left out, by reason."))
         self.summary.setMinimumHeight(150)

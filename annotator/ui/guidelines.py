@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.text import find_folded
 from annotator.core.text.encoding import DecodeError, decode_bytes
+from annotator.ui.i18n import align_to_interface
 from annotator.ui.offsets import OffsetMap
 from annotator.ui.plain import show_message
 
@@ -115,6 +116,7 @@ class GuidelinesPanel(QWidget):
         self.browser = OfflineBrowser()
         self.editor = QPlainTextEdit()
         self.editor.setTabChangesFocus(True)
+        align_to_interface(self.editor)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.browser)
         self.stack.addWidget(self.editor)

@@ -59,6 +59,15 @@ def right_to_left() -> bool:
     return QApplication.layoutDirection() == Qt.RightToLeft
 
 
+def align_to_interface(edit) -> None:
+    """A QPlainTextEdit starts its lines at the left whatever their direction: in the
+    right-to-left interface they start at the right, as Arabic does."""
+    if edit.layoutDirection() == Qt.RightToLeft:
+        option = edit.document().defaultTextOption()
+        option.setAlignment(Qt.AlignRight)
+        edit.document().setDefaultTextOption(option)
+
+
 def ltr(text) -> str:
     """``text`` as one left-to-right piece of a sentence: in a left-to-right isolate when the
     interface is right to left, unchanged (as before) in a left-to-right interface."""

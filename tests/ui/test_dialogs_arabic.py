@@ -174,6 +174,10 @@ def test_export_report_in_arabic_through_the_dialog(qtbot, tmp_path, project, ar
     assert LATIN_WORD.findall(outside_isolates(text)) == []
     for line in wrote:
         assert_path_reads_left_to_right(shown_layout(dialog.summary, line), line, before="كُتب")
+    # Its lines start at the right, as Arabic does (a plain text edit had put them at the left).
+    block = dialog.summary.document().firstBlock()
+    drawn = block.layout().lineAt(0).naturalTextRect()
+    assert drawn.right() > dialog.summary.viewport().width() - 20 and drawn.left() > 20
     # Exported again without the split: the earlier split files go, and the report says why.
     text = export_by_hand(qtbot, dialog, "conll", out, suggestions=False, split=False)
     assert f"حُذف {LRI}proj-conll.train.conll{PDI} من التصدير السابق: ليس في هذا التصدير قسم التدريب" in text
