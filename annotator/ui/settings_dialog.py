@@ -50,12 +50,6 @@ SAMPLE = "قال وزير الخارجية الأردني أيمن الصفدي�
 KEY_PATTERN = re.compile(r"^[0-9a-z]?$")
 
 
-def _code(colour: str) -> str:
-    """A colour code isolated left to right: in the Arabic interface "#ffa56e" read "ffa56e#"
-    (the button's own direction did not hold; an isolate does, as in the keyboard reference)."""
-    return f"\u2066{colour}\u2069"
-
-
 def colour_icon(colour: str) -> QIcon:
     pixmap = QPixmap(28, 16)
     pixmap.fill(QColor(colour))
@@ -79,7 +73,7 @@ class LabelTable(QTableWidget):
             item.setFlags(Qt.ItemIsEnabled | Qt.ItemIsSelectable)
             item.setToolTip(plain_tooltip(label_tooltip_text(label)))
             self.setItem(row, self.NAME, item)
-            button = QPushButton(colour_icon(label.colour), _code(label.colour))
+            button = QPushButton(colour_icon(label.colour), i18n.ltr(label.colour))
             button.clicked.connect(lambda _=False, name=label.name: self.choose_colour(name))
             self.setCellWidget(row, self.COLOUR, button)
             key = QTableWidgetItem(label.key or "")
@@ -99,7 +93,7 @@ class LabelTable(QTableWidget):
         self.colours[name] = colour.lower()
         button = self.cellWidget(self._row(name), self.COLOUR)
         button.setIcon(colour_icon(colour))
-        button.setText(_code(colour.lower()))
+        button.setText(i18n.ltr(colour.lower()))   # in Arabic "#ffa56e" read "ffa56e#"
 
     def set_key(self, name: str, key: str) -> None:
         self.item(self._row(name), self.KEY).setText(key)

@@ -180,12 +180,21 @@ def test_read_only_project_cannot_change_labels(qtbot, tmp_path):
     assert window.view.font().pointSize() == 20
 
 
-def test_colour_codes_read_left_to_right_in_the_arabic_interface(qtbot, window):
+def test_colour_codes_read_left_to_right_in_the_arabic_interface(qtbot, qapp, window):
     """In a right-to-left line "#ffa56e" read "ffa56e#" (the # takes the paragraph's direction):
-    the code is shown in a left-to-right isolate, whatever the line around it."""
-    dialog = dialog_for(qtbot, window)
-    dialog.labels.set_colour("PERS", "#FFA56E")
-    for row in range(dialog.labels.rowCount()):
-        text = dialog.labels.cellWidget(row, dialog.labels.COLOUR).text()
-        assert text.startswith("\u2066#") and text.endswith("\u2069")
-    assert dialog.labels.cellWidget(dialog.labels._row("PERS"), dialog.labels.COLOUR).text() == "\u2066#ffa56e\u2069"
+    in the Arabic interface the code is shown in a left-to-right isolate; English is unchanged."""
+    from annotator.ui import i18n
+    english = dialog_for(qtbot, window)
+    english.labels.set_colour("PERS", "#FFA56E")
+    assert english.labels.cellWidget(english.labels._row("PERS"), english.labels.COLOUR).text() == "#ffa56e"
+    i18n.install(qapp, i18n.ARABIC)
+    try:
+        dialog = dialog_for(qtbot, window)
+        dialog.labels.set_colour("PERS", "#FFA56E")
+        for row in range(dialog.labels.rowCount()):
+            text = dialog.labels.cellWidget(row, dialog.labels.COLOUR).text()
+            assert text.startswith("\u2066#") and text.endswith("\u2069")
+        assert dialog.labels.cellWidget(dialog.labels._row("PERS"), dialog.labels.COLOUR).text() == \
+            "\u2066#ffa56e\u2069"
+    finally:
+        i18n.install(qapp, i18n.ENGLISH)
