@@ -10,7 +10,6 @@ from __future__ import annotations
 import importlib
 
 import click
-from click.utils import make_default_short_help
 
 # name: (module, attribute, one-line help as `--help` lists it)
 COMMANDS: dict[str, tuple[str, str, str]] = {
@@ -73,8 +72,9 @@ class LazyGroup(click.Group):
         if not names:
             return
         limit = formatter.width - 6 - max(len(name) for name in names)
-        rows = [(name, make_default_short_help(COMMANDS[name][2], limit) if name in COMMANDS
-                 else self.commands[name].get_short_help_str(limit)) for name in names]
+        # A listed command's line is cut as click cuts a loaded one's (without loading it).
+        rows = [(name, (click.Command(name, help=COMMANDS[name][2]) if name in COMMANDS
+                        else self.commands[name]).get_short_help_str(limit)) for name in names]
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
