@@ -10,10 +10,13 @@ from annotator.core.schema import SchemaError, load_schema
 from annotator.core.store import ProjectError, open_project
 
 
-def open_store(db: str, schema: str | None = None, annotator: str = "", readonly: bool = False):
+def open_store(db: str, schema: str | None = None, annotator: str = "", readonly: bool = False,
+               verify: bool = True):
+    """The project for a command, or a ClickException saying why not. ``verify=False`` skips
+    the whole-file integrity check (``open_project``)."""
     try:
         chosen = load_schema(schema) if schema else None
-        return open_project(db, schema=chosen, annotator=annotator, readonly=readonly)
+        return open_project(db, schema=chosen, annotator=annotator, readonly=readonly, verify=verify)
     except (ProjectError, SchemaError) as error:
         raise click.ClickException(str(error))
 

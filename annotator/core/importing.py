@@ -576,9 +576,11 @@ class _FileImport:
         """Predictions (suggestion span rows) of records whose article the project holds
         already (bringing a model's predictions onto tasks one has is the usual way to get
         them): stored on that article, except what it holds already from the same model."""
+        self.restore_indexes()       # (dropped for a big import) the look-up goes by document
+        held_by_doc = queries.suggestion_keys(self.store, [doc_id for doc_id, _ in predicted])
         rows, again = [], 0
         for doc_id, suggestion_rows in predicted:
-            held = queries.suggestion_keys(self.store, doc_id)
+            held = held_by_doc.setdefault(doc_id, set())
             for row in suggestion_rows:               # (doc_id, layer, label, start, end, ..., origin, ...)
                 key = (row[2], row[3], row[4], row[7])
                 if key in held:

@@ -161,10 +161,6 @@ def _region_spans(path, line, value, annotator, where) -> list[RawSpan] | None:
     text = value.get("text")
     if type(text) is not str:
         text = None
-    if type(labels) is list and len(labels) == 1:       # the usual region: one label
-        label = labels[0]
-        if type(label) is str and label:
-            return [RawSpan(start, end, label, "entity", text, {}, annotator)]
     if isinstance(labels, str):
         labels = [labels]
     if not isinstance(labels, list) or not labels or not all(isinstance(x, str) and x for x in labels):

@@ -91,8 +91,7 @@ def m004_search_index(db):
     # fold, so Python fills it here for the documents already in the project and
     # Store.insert_document_rows keeps it in sync. Indexes for the list filters.
     from annotator.core.store import search
-    search.create_index(db.conn)
-    search.index_missing(db.conn)
+    search.complete_index(db.conn)
     db["spans"].create_index(["label", "doc_id"], index_name="idx_spans_label_doc", if_not_exists=True)
     db["spans"].create_index(["annotator", "doc_id"], index_name="idx_spans_annotator_doc", if_not_exists=True)
 
@@ -111,8 +110,7 @@ def m005_search_index_stems(db):
         db.execute("DROP TABLE temp.search_vocab")
         if old_form:
             db.execute(f"DROP TABLE {search.FTS_TABLE}")
-    search.create_index(db.conn)
-    search.index_missing(db.conn)
+    search.complete_index(db.conn)
     db["documents"].create_index(["status", "id"], index_name=search.STATUS_INDEX, if_not_exists=True)
 
 
@@ -142,8 +140,7 @@ def m008_search_index_current(db):
     # a search never fills it. Versions before left it to the first search: index what they
     # imported, once (a read-only project still lacking it says so instead of scanning).
     from annotator.core.store import search
-    search.create_index(db.conn)
-    search.index_missing(db.conn)
+    search.complete_index(db.conn)
 
 
 @migrations()

@@ -7,6 +7,7 @@ duplicates, counts and last ids for "did anything change".
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from annotator.core.model import ENTITY_LAYER, SUGGESTION_LAYER
@@ -123,11 +124,15 @@ def existing_ids(store, ids) -> set[str]:
     return {row[0] for row in _in_batches(store, "SELECT id FROM documents WHERE id IN ({})", ids)}
 
 
-def suggestion_keys(store, doc_id: str) -> set[tuple]:
-    """(label, start, end, origin) of every stored suggestion of a document (what an import
-    of predictions for it must not add twice)."""
-    return {tuple(row) for row in store.db.conn.execute(
-        'SELECT label, start, "end", origin FROM spans WHERE doc_id = ? AND layer = ?', [doc_id, SUGGESTION_LAYER])}
+def suggestion_keys(store, doc_ids) -> dict[str, set[tuple]]:
+    """{doc_id: {(label, start, end, origin)}} of the stored suggestions of these documents
+    (what an import of predictions for them must not add twice); one statement."""
+    found: dict[str, set[tuple]] = {}
+    for doc_id, *key in store.db.conn.execute(
+            'SELECT doc_id, label, start, "end", origin FROM spans WHERE layer = ?'
+            " AND doc_id IN (SELECT value FROM json_each(?))", [SUGGESTION_LAYER, json.dumps(list(doc_ids))]):
+        found.setdefault(doc_id, set()).add(tuple(key))
+    return found
 
 
 def data_version(store):

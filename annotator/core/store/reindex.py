@@ -3,7 +3,7 @@ project and ``main.py index`` open the file writable for it (core/store/search.p
 from __future__ import annotations
 
 from annotator.core.store.project import open_project
-from annotator.core.store.search import create_index, index_counts, index_missing
+from annotator.core.store.search import complete_index, index_counts
 
 __all__ = ["build_index"]
 
@@ -11,7 +11,7 @@ __all__ = ["build_index"]
 def build_index(path) -> int:
     """Build or complete the search index of the project file at ``path``, opening it writable
     (ProjectError when it cannot be); returns how many articles it indexed."""
-    probe = open_project(path, readonly=True)
+    probe = open_project(path, readonly=True, verify=False)     # only counts: the writable open checks
     try:
         before = max(index_counts(probe.db.conn)[0], 0)
     finally:
@@ -20,8 +20,7 @@ def build_index(path) -> int:
     try:
         conn = store.db.conn
         with store.transaction():
-            create_index(conn)
-            index_missing(conn)
+            complete_index(conn)
         return index_counts(conn)[0] - before
     finally:
         store.close()

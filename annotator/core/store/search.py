@@ -100,7 +100,7 @@ from annotator.core.text.normalise import _FOLD_TABLE
 from annotator.core.text.wordmatch import CLITIC_PREFIXES
 
 __all__ = ["FTS_TABLE", "STATUS_INDEX", "SearchIndexMissing", "create_index", "index_form", "index_missing",
-           "index_inserted", "with_index_form", "index_complete", "index_counts", "has_index", "unindex",
+           "index_inserted", "complete_index", "with_index_form", "index_complete", "index_counts", "has_index", "unindex",
            "reindex_title", "fts_query", "query_words", "search_documents", "explain", "UNFINISHED"]
 
 FTS_TABLE = "doc_search"
@@ -211,6 +211,13 @@ def index_missing(conn: sqlite3.Connection) -> int:
         _insert(conn, [(r[0], r[1], r[2]) for r in batch])
 
 
+def complete_index(conn: sqlite3.Connection) -> int:
+    """Create the index if the project has none and index every document it lacks; returns
+    how many. Caller holds the transaction (migrations, ``main.py index``, a lagging index)."""
+    create_index(conn)
+    return index_missing(conn)
+
+
 def index_complete(conn: sqlite3.Connection) -> bool:
     """Whether the index holds every document: two look-ups (the newest rowid of each side;
     documents are never deleted and rowids only grow, so equal newest means all there)."""
@@ -237,8 +244,7 @@ def _require_index(store) -> None:
     if store.readonly:
         raise SearchIndexMissing(store.path, *index_counts(conn))
     with store.transaction():
-        create_index(conn)
-        index_missing(conn)
+        complete_index(conn)
 
 
 def unindex(conn: sqlite3.Connection, rowid: int, title: str, text: str) -> None:
