@@ -8,7 +8,7 @@ stays quick on 100,000 articles, and the search box's filtered list is sorted
 the same way."""
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -169,6 +169,7 @@ class DocumentList(QWidget):
         # alef, higher than the ascent that height is made for (they were cut off at the top).
         self.progress.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Fixed)
         self.progress.setAlignment(Qt.AlignLeading | Qt.AlignBottom)       # the room goes above it
+        self._size_progress()
         self.table = QTableView()
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
@@ -319,6 +320,13 @@ class DocumentList(QWidget):
         total = len(self.model.rows)
         done = self.model.done_count()
         self.progress.setText(translate("DocumentList", "{done}/{total} done").format(done=done, total=total))
-        line = self.progress.fontMetrics().height()           # (the font may change)
+
+    def _size_progress(self) -> None:
+        line = self.progress.fontMetrics().height()
         self.progress.setContentsMargins(0, 0, 0, line // 4)
         self.progress.setFixedHeight(line + 2 * (line // 4))
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.FontChange:
+            self._size_progress()
+        super().changeEvent(event)

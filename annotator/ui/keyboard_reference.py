@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.text import fold
+from annotator.ui import i18n
 from annotator.ui.screen_fit import fit_size
 
 GROUP_PROPERTY = "keyboardGroup"      # a QShortcut's group in the reference (set where it is made)
@@ -99,7 +100,7 @@ class KeyboardReference(QDialog):
                 group.setFont(0, font)
                 group.setFirstColumnSpanned(True)
             # Keys read left to right in any interface: isolated, so "Ctrl++" stays whole in Arabic.
-            item = QTreeWidgetItem(group, [row.text, f"\u2066{row.keys}\u2069" if row.keys else no_key])
+            item = QTreeWidgetItem(group, [row.text, i18n.ltr(row.keys) if row.keys else no_key])
             item.setData(0, Qt.UserRole, fold(f"{row.group} {row.text} {row.keys}").lower())
             item.setTextAlignment(1, Qt.AlignLeft | Qt.AlignVCenter)
         self.tree.expandAll()
@@ -127,6 +128,6 @@ class KeyboardReference(QDialog):
         return shown
 
     def visible_rows(self) -> list[tuple[str, str, str]]:
-        return [(name, group.child(i).text(0), group.child(i).text(1).strip("\u2066\u2069"))
+        return [(name, group.child(i).text(0), group.child(i).text(1).strip(i18n.LRI + i18n.PDI))
                 for name, group in self.groups.items() for i in range(group.childCount())
                 if not group.isHidden() and not group.child(i).isHidden()]

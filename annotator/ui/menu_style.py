@@ -9,14 +9,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOptionMenuItem
 
+from annotator.ui.i18n import LRM
+
 
 def isolated_shortcut(text: str) -> str:
     """``label<Tab>keys`` with the keys between left-to-right marks (other text unchanged): the
     menu draws the part after the tab on its own, and isolates there were not honoured."""
     label, tab, keys = text.partition("\t")
-    if not tab or not keys or keys.startswith("\u200e"):
+    if not tab or not keys or keys.startswith(LRM):
         return text
-    return f"{label}\t\u200e{keys}\u200e"
+    return f"{label}\t{LRM}{keys}{LRM}"
 
 
 class ShortcutsLeftToRight(QProxyStyle):

@@ -167,8 +167,3 @@ class Overlays:
         p.setPen(QColor("white"))
         p.setFont(font)
         p.drawText(tag, Qt.AlignCenter, text)
-
-    def suggestion_at(self, pos: int) -> Mark | None:
-        """The innermost suggestion part covering Python offset ``pos``."""
-        found = [m for m in self.suggestions.overlapping(pos, pos + 1)]
-        return min(found, key=lambda m: m.end - m.start) if found else None

@@ -345,8 +345,7 @@ class Suggestions(QObject):
     def eventFilter(self, obj, event) -> bool:
         # A click (no drag) on a suggestion focuses it; the view goes on as usual.
         if event.type() == QEvent.MouseButtonRelease and self.items and not self.w.view.textCursor().hasSelection():
-            pos = self.w.view.offset_at(event.position().toPoint())
-            mark = self.w.view.overlays.suggestion_at(pos)
+            mark = self.w.view.suggestion_at(event.position().toPoint())      # as the right click and hover
             if mark is not None and not self.w.view.spans_at(event.position().toPoint()):
                 self.focus(mark.group)
         # A right click on a suggestion: its own menu (accept, accept another label proposed
