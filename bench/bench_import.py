@@ -105,7 +105,7 @@ def child(path: Path, db: Path) -> None:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)       # the forked reader, once reaped
     worker_cpu = after.ru_utime + after.ru_stime - worker.ru_utime - worker.ru_stime
     # The import filled the search index in its own transaction: it holds every article.
-    indexed = store.db.conn.execute(f"SELECT count(*) FROM {search.FTS_TABLE}_docsize").fetchone()[0]
+    indexed = search.index_counts(store.db.conn)[0]
     store.close()
     totals = report.totals()
     if spent:                       # to stderr: stdout is the figures' JSON

@@ -92,7 +92,7 @@ def build(path: Path, documents: int) -> None:
         if not report.ok:
             raise SystemExit(f"the import failed: {[f.error for f in report.failed]}")
         conn = store.db.conn
-        indexed = conn.execute(f"SELECT count(*) FROM {search.FTS_TABLE}_docsize").fetchone()[0]
+        indexed = search.index_counts(conn)[0]
         print(f"imported {totals['imported']:,} articles, {totals['spans']:,} spans in {took:.1f} s "
               f"(main.py import's path); search index right after: {indexed:,} articles "
               f"({'complete' if indexed == store.document_count() else 'INCOMPLETE'}); "

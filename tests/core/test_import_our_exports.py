@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from import_helpers import only
 
 from annotator.core import exporters
 from annotator.core.importers import InputError, detect_format
@@ -26,8 +27,10 @@ def import_into_new(tmp_path, paths, options=None, name="imported.db"):
         store.close()
 
 
-def only_file(report):
-    (file,) = report.files
+def refused(report):
+    """The one file of an import report, refused (``import_helpers.only`` is for one accepted)."""
+    [file] = report.files
+    assert file.error
     return file
 
 
@@ -54,10 +57,10 @@ def test_our_export_imports_back_under_its_name_without_format(project, tmp_path
     out = tmp_path / name
     exporters.export(project, fmt, out)
     report, made = import_into_new(tmp_path, [out])
-    file = only_file(report)
+    file = only(report)
     assert (file.error, file.format) == (None, reported)
     given, made_given = import_into_new(tmp_path, [out], {"format": reader}, "given.db")
-    assert made == made_given and file.spans == only_file(given).spans      # as with --format READER
+    assert made == made_given and file.spans == only(given).spans      # as with --format READER
     assert made and file.imported == len(made)
     if fmt in ("conll-nested", "spacy", "jsonl"):
         assert has_nested(made)                     # the NORP inside the OCC came back
@@ -81,7 +84,7 @@ def test_a_nested_conll_without_its_manifest_is_recognised_by_its_tag_columns(pr
         (tmp_path / f"{fmt}.conll.manifest.json").unlink()
     flat, made_flat = import_into_new(tmp_path, [tmp_path / "conll.conll"], name="flat.db")
     nested, made_nested = import_into_new(tmp_path, [tmp_path / "conll-nested.conll"], name="nested.db")
-    assert (only_file(flat).format, only_file(nested).format) == ("conll (BIO)", "conll-nested (BIO)")
+    assert (only(flat).format, only(nested).format) == ("conll (BIO)", "conll-nested (BIO)")
     assert has_nested(made_nested) and not has_nested(made_flat)
     assert set(made_flat[0][1]) < set(made_nested[0][1])       # the flat file lost the inner entities
 
@@ -92,7 +95,7 @@ def test_a_conll_export_renamed_txt_without_its_manifest_is_read_as_conll(projec
     shutil.copy(tmp_path / "ner.conll", tmp_path / "ner.txt")
     as_conll, made_conll = import_into_new(tmp_path, [tmp_path / "ner.conll"], name="conll.db")
     as_txt, made_txt = import_into_new(tmp_path, [tmp_path / "ner.txt"], name="txt.db")
-    assert only_file(as_txt).format == "conll-nested (BIO)" and made_txt == made_conll and has_nested(made_txt)
+    assert only(as_txt).format == "conll-nested (BIO)" and made_txt == made_conll and has_nested(made_txt)
     # An article in short lines stays an article.
     article = tmp_path / "short.txt"
     article.write_text("قال الوزير\nإن الوفد\nوصل أمس\n", encoding="utf-8")
@@ -112,7 +115,7 @@ def test_an_explicit_format_wins_over_the_manifest(project, tmp_path):
     out = tmp_path / "ner.txt"
     exporters.export(project, "conll", out)
     report, made = import_into_new(tmp_path, [out], {"format": "text", "plain": True})
-    assert only_file(report).format.startswith("text") and made[0][1] == []
+    assert only(report).format.startswith("text") and made[0][1] == []
     assert " B-" in made[0][0]                                  # the tags became text
 
 
@@ -128,7 +131,7 @@ def test_exports_without_articles_are_refused_whatever_their_name(project, tmp_p
     out = tmp_path / name
     exporters.export(project, fmt, out)
     report, made = import_into_new(tmp_path, [out])
-    file = only_file(report)
+    file = refused(report)
     assert file.file == str(out) and file.error.startswith(says) and "import the jsonl" in file.error
     assert "unknown file type" not in file.error and made == []
 
@@ -137,7 +140,7 @@ def test_a_spacy_docbin_is_refused_with_what_to_import_instead(tmp_path):
     out = tmp_path / "train.spacy"              # a DocBin needs spaCy to export: its bytes stand for it
     out.write_bytes(b"\x78\x9c\x00binary")
     report, made = import_into_new(tmp_path, [out])
-    file = only_file(report)
+    file = refused(report)
     assert file.file == str(out) and file.error.startswith("this is a spaCy DocBin")
     assert "import the jsonl or spacy JSONL export" in file.error and made == []
     with pytest.raises(InputError):

@@ -100,12 +100,12 @@ def test_kept_filter_sets_follow_every_write_of_any_connection(store):
 
 def test_index_is_written_in_the_same_transaction(store):
     conn = store.db.conn
-    before = conn.execute(f"SELECT count(*) FROM {search.FTS_TABLE}_docsize").fetchone()[0]
+    before = search.index_counts(conn)[0]
     with pytest.raises(sqlite3.IntegrityError):
         with store.transaction():
             store.insert_document_rows([store.document_row(Document("d5", title="جديد", text="نص جديد عن القاهرة"))])
             store.insert_document_rows([store.document_row(Document("d5", title="مكرر", text="نص"))])   # same id: fails
-    assert conn.execute(f"SELECT count(*) FROM {search.FTS_TABLE}_docsize").fetchone()[0] == before
+    assert search.index_counts(conn)[0] == before
     store.add_document(Document("d5", title="جديد", text="نص جديد عن القاهرة"))
     assert search.search_documents(store, "القاهره") == ["d5"]
 
@@ -167,7 +167,7 @@ def test_fts_query_shape():
 
 
 def indexed(store):
-    return store.db.conn.execute(f"SELECT count(*) FROM {search.FTS_TABLE}_docsize").fetchone()[0]
+    return search.index_counts(store.db.conn)[0]
 
 
 def never_repaired(monkeypatch):

@@ -127,4 +127,5 @@ def test_a_rejected_prediction_stays_rejected_in_the_next_session(qtbot, window,
     again.open_document("102")
     again.assist.suggestions.set_enabled(True)
     wait_for(again.assist.suggestions)
-    assert "فولوديمير زيلينسكي" not in [words for _, words, _, _ in stored_shown(again)]
+    shown = [words for _, words, _, _ in stored_shown(again)]
+    assert shown and "فولوديمير زيلينسكي" not in shown      # the others are still offered; that one is not
