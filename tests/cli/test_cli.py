@@ -1,18 +1,10 @@
 """The command line as a user runs it: python main.py import|export|stats."""
 import json
-import subprocess
-import sys
-from pathlib import Path
+
+from cli_helpers import ROOT, run
 
 from annotator.core.resources import SAMPLES
 from annotator.core.store import open_project
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
 
 
 def test_import_export_stats(tmp_path):

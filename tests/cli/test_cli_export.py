@@ -3,18 +3,17 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from cli_helpers import ROOT
+from cli_helpers import run as cli_run
 
-ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "core"))
 from export_sample import sample_project  # noqa: E402
 
 
 def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), "export", *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
+    return cli_run("export", *args)
 
 
 @pytest.fixture(scope="module")

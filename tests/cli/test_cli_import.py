@@ -5,20 +5,16 @@ import os
 import pty
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
+from cli_helpers import ROOT, run
 
 from annotator.core.store import open_project
 
-ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "data" / "samples" / "news-page-asharq.txt"
 TEXT = "قال وزير الخارجية الروسي سيرغي لافروف في بكين إن التعاون مستمر."
 
 
-def run(*args, env=None):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=120, env=env)
 
 
 def documents(db):

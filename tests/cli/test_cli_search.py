@@ -1,18 +1,10 @@
 """`search` and `index` from the command line: found right after an import, a missing index explained."""
 import json
-import subprocess
-import sys
-from pathlib import Path
+
+from cli_helpers import run
 
 from annotator.core.model import Document, Span
 from annotator.core.store import open_project, search
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
 
 
 def test_search_right_after_an_import(tmp_path):

@@ -1,20 +1,15 @@
 """python main.py suggest: print, apply and evaluate suggestions."""
 import json
-import subprocess
-import sys
 import textwrap
-from pathlib import Path
+
+from cli_helpers import ROOT, run
 
 from annotator.core.model import Document, Span
 from annotator.core.store import open_project
 
-ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "sample_gold.jsonl"
 
 
-def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
 
 
 def make_project(path):

@@ -1,24 +1,18 @@
 """The team commands as a user runs them: handout, merge, agree, and exporting gold."""
 import json
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from cli_helpers import run
 
 from annotator.core.model import Document, Span
 from annotator.core.store import open_project
 
-ROOT = Path(__file__).resolve().parents[2]
 TEXTS = ["قال وزير الخارجية سيرغي لافروف إن موسكو مستعدة للحوار مع بكين.",
          "أعلنت وزارة الصحة في القاهرة تسجيل 30 إصابة جديدة اليوم.",
          "نقلت «رويترز» عن مصدر مسؤول في دمشق أن المحادثات ستستأنف.",
          "وصل الرئيس الفرنسي إيمانويل ماكرون إلى الرياض مساء الأحد."]
 
 
-def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=120)
 
 
 def tag(path, name, pieces):

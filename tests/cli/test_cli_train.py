@@ -1,21 +1,19 @@
 """python main.py train, and suggest with the learned model: --model, --only model, --evaluate."""
 import json
-import subprocess
-import sys
-from pathlib import Path
+
+from cli_helpers import ROOT
+from cli_helpers import run as cli_run
 
 from annotator.core.assist.learn.model import EntityModel
 from annotator.core.assist.learn.project import with_its_base
 from annotator.core.model import Document, Span
 from annotator.core.store import open_project
 
-ROOT = Path(__file__).resolve().parents[2]
 CONLL = ROOT / "tests" / "data" / "anercorp-sample.conll"
 
 
 def run(*args):
-    return subprocess.run([sys.executable, str(ROOT / "main.py"), *map(str, args)], capture_output=True,
-                          text=True, cwd=ROOT, timeout=300)
+    return cli_run(*args, timeout=300)
 
 
 def anercorp_project(tmp_path, finished=4):
